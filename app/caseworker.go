@@ -1,0 +1,122 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// caseworkerPage is /sagsbehandleradgang: the caseworker's login and then
+// "Se Jobnet som borgeren ser det", where the CPR number is typed (SPEC K1,
+// texts from 000_…txt).
+type caseworkerPage struct {
+	app.Compo
+	sess     shared.Session
+	login    shared.LoginRequest
+	mirror   shared.MirrorRequest
+	ferr     formError
+	busy     bool
+	timedOut bool
+}
+
+func newCaseworkerPage() *caseworkerPage { return &caseworkerPage{} }
+
+func (p *caseworkerPage) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateSession, &p.sess)
+}
+
+func (p *caseworkerPage) OnNav(ctx app.Context) {
+	p.timedOut = ctx.Page().URL().Query().Get("udlobet") == "1"
+	p.ferr = formError{}
+}
+
+func (p *caseworkerPage) signedIn() bool { return p.sess.Actor.Role.IsCaseworker() }
+
+func (p *caseworkerPage) submitLogin(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if err := shared.Validate(p.login); err != nil {
+		p.ferr = asFormError(err)
+		return
+	}
+	p.busy, p.ferr = true, formError{}
+	in := p.login
+	ctx.Async(func() {
+		var sess shared.Session
+		err := call(ctx, "POST", "/api/caseworker/login", in, &sess)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = false
+			if err != nil {
+				p.ferr = asFormError(err)
+				return
+			}
+			p.login.Password = ""
+			ctx.SetState(stateSession, sess)
+			ctx.Navigate(pathCaseworker) // reload the shell with the new session
+		})
+	})
+}
+
+func (p *caseworkerPage) submitCPR(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if err := shared.Validate(p.mirror); err != nil {
+		p.ferr = asFormError(err)
+		return
+	}
+	p.busy, p.ferr = true, formError{}
+	in := p.mirror
+	ctx.Async(func() {
+		err := call(ctx, "POST", "/api/mirror", in, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = false
+			if err != nil {
+				p.ferr = asFormError(err)
+				if e, ok := err.(*shared.Error); ok && e.FieldMessage("cpr") == "" && e.Code == shared.EForbidden {
+					// The reason for a refusal belongs at the field too.
+					p.ferr.err.Fields = append(p.ferr.err.Fields, shared.FieldError{Field: "cpr", Message: e.Message})
+				}
+				return
+			}
+			ctx.Navigate(pathForside)
+		})
+	})
+}
+
+func (p *caseworkerPage) Render() app.UI {
+	return newShell().Title("Sagsbehandleradgang").Body(
+		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-10 col-lg-8").Body(
+			app.If(p.timedOut && !p.signedIn(), func() app.UI {
+				return infoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv.")
+			}),
+			app.If(p.signedIn(), p.renderChooseCitizen).Else(p.renderLogin),
+		)),
+	)
+}
+
+func (p *caseworkerPage) renderLogin() app.UI {
+	return app.Div().Body(
+		app.H1().Text("Sagsbehandleradgang til Jobnet"),
+		app.P().Text("Log ind som sagsbehandler i et jobcenter eller en a-kasse for at se en borgers Jobnet."),
+		p.ferr.summary(),
+		app.Form().ID("caseworker-login-form").NoValidate(true).OnSubmit(p.submitLogin).Body(
+			field{id: "username", label: "Brugernavn", autocomplete: "username", value: p.login.Username, errMsg: p.ferr.field("username"),
+				onInput: func(ctx app.Context, e app.Event) { p.login.Username = inputValue(ctx) }}.render(),
+			field{id: "password", label: "Adgangskode", kind: "password", autocomplete: "current-password", value: p.login.Password,
+				errMsg: p.ferr.field("password"), onInput: func(ctx app.Context, e app.Event) { p.login.Password = inputValue(ctx) }}.render(),
+			app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind"),
+		),
+	)
+}
+
+func (p *caseworkerPage) renderChooseCitizen() app.UI {
+	return app.Div().Body(
+		app.H1().Text("Se Jobnet som borgeren ser det"),
+		app.P().Text("Der er tale om en læse-adgang. Ændringer kan ikke gemmes, og du kan som sagsbehandler ikke rette i borgerens oplysninger."),
+		app.P().Text("Som sagsbehandler - særligt i en a-kasse - skal du være klar over, at på grund af reglerne om GDPR har du ikke et fuldt billede af Jobnet. Det skyldes, at der er oplysninger på borgerens Jobnet som du som sagsbehandler i Jobcenteret eller a-kassen ikke må tilgå."),
+		app.Form().ID("mirror-form").NoValidate(true).OnSubmit(p.submitCPR).Body(
+			field{id: "cpr", label: "Indtast borgerens CPR-nummer", hint: "DDMMÅÅ-XXXX", value: p.mirror.CPR, errMsg: p.ferr.field("cpr"),
+				onInput: func(ctx app.Context, e app.Event) { p.mirror.CPR = inputValue(ctx) }}.render(),
+			app.P().Body(app.Strong().Text("Obs: Borgeren kan se i sin historik på Jobnet, at du har været logget ind.")),
+			app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind som denne borger"),
+		),
+	)
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// field is a DKFDS form group: label, optional hint, the error at the field
+// (announced through aria-describedby) and the input. The value is always
+// the one the user typed, so nothing is lost when a message appears.
+type field struct {
+	id, label, hint, kind, autocomplete, value, errMsg string
+	onInput                                            app.EventHandler
+}
+
+func (f field) render() app.UI {
+	describedBy := ""
+	if f.hint != "" {
+		describedBy = f.id + "-hint"
+	}
+	if f.errMsg != "" {
+		describedBy += " " + f.id + "-error"
+	}
+	kind := f.kind
+	if kind == "" {
+		kind = "text"
+	}
+	input := app.Input().Type(kind).ID(f.id).Name(f.id).Class("form-input").Value(f.value).OnInput(f.onInput)
+	if f.autocomplete != "" {
+		input = input.Attr("autocomplete", f.autocomplete)
+	}
+	if describedBy != "" {
+		input = input.Aria("describedby", describedBy)
+	}
+	if f.errMsg != "" {
+		input = input.Aria("invalid", "true")
+	}
+	group := "form-group"
+	if f.errMsg != "" {
+		group += " form-error"
+	}
+	return app.Div().Class(group).Body(
+		app.Label().Class("form-label").For(f.id).Text(f.label),
+		app.If(f.hint != "", func() app.UI { return app.Span().Class("form-hint").ID(f.id + "-hint").Text(f.hint) }),
+		app.If(f.errMsg != "", func() app.UI {
+			return app.Span().Class("form-error-message").ID(f.id+"-error").Body(
+				app.Span().Class("sr-only").Text("Fejl: "), app.Text(f.errMsg))
+		}),
+		input,
+	)
+}
+
+// inputValue reads the value of the input that fired the event.
+func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+// formError is what a form shows after a failed submit: a summary and the
+// message per field.
+type formError struct{ err *shared.Error }
+
+func asFormError(err error) formError {
+	if err == nil {
+		return formError{}
+	}
+	if e, ok := err.(*shared.Error); ok {
+		return formError{e}
+	}
+	return formError{shared.NewError(shared.EInternal)}
+}
+
+func (f formError) field(name string) string { return f.err.FieldMessage(name) }
+
+// summary renders the error alert above the form, or nothing.
+func (f formError) summary() app.UI {
+	if f.err == nil {
+		return nil
+	}
+	return errorAlert(f.err.Message)
+}
+
+func errorAlert(msg string) app.UI {
+	return app.Div().Class("alert alert-error jobnet-error").Role("alert").Body(
+		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
+	)
+}
+
+func infoAlert(msg string) app.UI {
+	return app.Div().Class("alert alert-info").Role("status").Body(
+		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
+	)
+}
+
+func successAlert(msg string) app.UI {
+	return app.Div().Class("alert alert-success").Role("status").Body(
+		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
+	)
+}

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// menuCard is one card in a front-page tab. Only built features are listed:
+// a card is added here in the same change that builds its page.
+type menuCard struct {
+	title, text, href string
+}
+
+var (
+	jobsoegningCards = []menuCard{
+		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
+	}
+	planerCards = []menuCard{
+		{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik},
+	}
+)
+
+// vigtigFoldedKey remembers for the session that "Vigtig information" was
+// folded (SPEC B3: expanded at session start, stays folded once folded).
+const vigtigFoldedKey = "jobnet.vigtigFolded"
+
+// forside is the front page (SPEC B3, B6, B7).
+type forside struct {
+	app.Compo
+	st        status
+	err       error
+	ov        shared.Overview
+	folded    bool
+	tab       int
+	actionErr string
+	today     shared.Date
+}
+
+func newForside() *forside { return &forside{} }
+
+func (p *forside) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	ctx.SessionStorage().Get(vigtigFoldedKey, &p.folded)
+	p.st = loading
+	ctx.Async(func() {
+		var ov shared.Overview
+		err := call(ctx, "GET", "/api/overview", nil, &ov)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.ov, p.err, p.st = ov, err, loaded
+			if err != nil {
+				p.st = loadingErr
+			}
+		})
+	})
+}
+
+func (p *forside) toggleVigtig(ctx app.Context, e app.Event) {
+	p.folded = !p.folded
+	ctx.SessionStorage().Set(vigtigFoldedKey, p.folded)
+}
+
+func (p *forside) selectTab(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.tab = i }
+}
+
+// tabKeys moves between the tabs with the arrow keys, Home and End (WAI-ARIA tabs).
+func (p *forside) tabKeys(ctx app.Context, e app.Event) {
+	n := 2
+	switch e.Get("key").String() {
+	case "ArrowRight":
+		p.tab = (p.tab + 1) % n
+	case "ArrowLeft":
+		p.tab = (p.tab + n - 1) % n
+	case "Home":
+		p.tab = 0
+	case "End":
+		p.tab = n - 1
+	default:
+		return
+	}
+	e.PreventDefault()
+	ctx.Defer(func(app.Context) {
+		app.Window().GetElementByID("tab-" + strconv.Itoa(p.tab)).Call("focus")
+	})
+}
+
+func (p *forside) markDone(id int64) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.actionErr = ""
+		ctx.Async(func() {
+			err := call(ctx, "POST", fmt.Sprintf("/api/notifications/%d/done", id), nil, nil)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					p.actionErr = shared.ErrorMessageOf(err)
+					return
+				}
+				kept := p.ov.Notifications[:0]
+				for _, n := range p.ov.Notifications {
+					if n.ID != id {
+						kept = append(kept, n)
+					}
+				}
+				p.ov.Notifications = kept
+			})
+		})
+	}
+}
+
+func (p *forside) Render() app.UI {
+	return newShell().Title("Forside").Access(forCitizenView).Body(
+		app.Div().Class("jobnet-forside").Body(
+			app.If(p.st == loaded, func() app.UI {
+				return app.Div().Body(
+					app.H1().Class("jobnet-welcome").Text("Velkommen "+p.ov.Name),
+					p.renderStatus(),
+					p.renderVigtig(),
+					p.renderTabs(),
+				)
+			}).ElseIf(p.st == loadingErr, func() app.UI {
+				return errorAlert(shared.ErrorMessageOf(p.err))
+			}).Else(func() app.UI {
+				return app.Div().Body(
+					app.H1().Text("Forside"),
+					app.P().Class("jobnet-loading").Aria("live", "polite").Text("Henter dine oplysninger …"),
+				)
+			}),
+		),
+	)
+}
+
+// renderStatus shows the enrolment status and current target group (SPEC B7).
+func (p *forside) renderStatus() app.UI {
+	cur, ok := shared.CurrentForloeb(p.ov.Forloeb, shared.DateOf(now()))
+	group := "Ingen aktuel målgruppe"
+	if ok {
+		group = cur.Label()
+	}
+	return app.Div().Class("jobnet-status").Body(
+		app.P().Body(
+			app.Strong().Text("Din status: "),
+			app.Span().ID("jobnet-enrolment").Text(p.ov.Enrolment.Label()),
+			app.Text(" · "),
+			app.Span().ID("jobnet-targetgroup").Text(group),
+		),
+	)
+}
+
+func (p *forside) renderVigtig() app.UI {
+	open := !p.folded
+	return app.Ul().Class("accordion jobnet-vigtig").Body(
+		app.Li().Body(
+			app.H2().Body(
+				app.Button().Type("button").Class("accordion-button").ID("vigtig-button").
+					Aria("expanded", strconv.FormatBool(open)).Aria("controls", "vigtig-content").
+					OnClick(p.toggleVigtig).Body(
+					app.Span().Class("accordion-title").Text(fmt.Sprintf("Vigtig information (%d)", len(p.ov.Notifications))),
+				),
+			),
+			app.Div().ID("vigtig-content").Class("accordion-content").Aria("hidden", strconv.FormatBool(!open)).Body(
+				app.If(p.actionErr != "", func() app.UI { return errorAlert(p.actionErr) }),
+				app.If(len(p.ov.Notifications) == 0, func() app.UI {
+					return app.P().Text("Du har ingen notifikationer lige nu.")
+				}).Else(func() app.UI {
+					return app.Ul().Class("unstyled-list jobnet-notifications").Body(
+						app.Range(p.ov.Notifications).Slice(func(i int) app.UI {
+							n := p.ov.Notifications[i]
+							return app.Li().Class("jobnet-notification").Body(
+								app.H3().Class("h5").Text(n.Title),
+								app.P().Text(n.Text),
+								app.If(n.Kind == shared.NotifyDagpengekort, func() app.UI {
+									return app.Button().Type("button").Class("button button-secondary").
+										OnClick(p.markDone(n.ID)).Text("Jeg har sendt dem")
+								}),
+							)
+						}),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func (p *forside) renderTabs() app.UI {
+	tabs := []struct {
+		title string
+		cards []menuCard
+	}{{"Jobsøgning", jobsoegningCards}, {"Planer og aftaler", planerCards}}
+	return app.Div().Class("tab-container jobnet-tabs").Body(
+		app.Div().Class("tab-list").Role("tablist").Aria("label", "Menu").Body(
+			app.Range(tabs).Slice(func(i int) app.UI {
+				selected := p.tab == i
+				tabIndex := -1
+				if selected {
+					tabIndex = 0
+				}
+				return app.Button().Type("button").Class("tab-button").Role("tab").ID("tab-"+strconv.Itoa(i)).
+					Aria("selected", strconv.FormatBool(selected)).Aria("controls", "panel-"+strconv.Itoa(i)).
+					TabIndex(tabIndex).OnClick(p.selectTab(i)).OnKeyDown(p.tabKeys).Body(app.Span().Text(tabs[i].title))
+			}),
+		),
+		app.Range(tabs).Slice(func(i int) app.UI {
+			return app.Div().Class("tab-panel").Role("tabpanel").ID("panel-"+strconv.Itoa(i)).
+				Aria("labelledby", "tab-"+strconv.Itoa(i)).TabIndex(0).Hidden(p.tab != i).Body(
+				app.Div().Class("row jobnet-cards").Body(
+					app.Range(tabs[i].cards).Slice(func(j int) app.UI {
+						c := tabs[i].cards[j]
+						return app.Div().Class("col-12 col-md-6 col-lg-4 mb-5").Body(
+							app.A().Class("card jobnet-card").Href(c.href).Body(
+								app.Div().Class("card-content").Body(
+									app.H3().Class("card-heading").Text(c.title),
+									app.P().Text(c.text),
+								),
+							),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// historikPage is Historik with its Login accordion: the last three months
+// of logins, the citizen's own and each caseworker's (SPEC D12, K3). The
+// other accordions come with their features. An a-kasse caseworker gets the
+// server's "Du har ikke adgang til siden" (SPEC K4).
+type historikPage struct {
+	app.Compo
+	st     status
+	err    error
+	rows   []shared.LoginEntry
+	open   bool
+	copenh *time.Location
+}
+
+func newHistorikPage() *historikPage { return &historikPage{open: true} }
+
+func (p *historikPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	p.st = loading
+	ctx.Async(func() {
+		var rows []shared.LoginEntry
+		err := call(ctx, "GET", "/api/history/logins", nil, &rows)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.rows, p.err, p.st = rows, err, loaded
+			if err != nil {
+				p.st = loadingErr
+			}
+		})
+	})
+}
+
+func (p *historikPage) Render() app.UI {
+	return newShell().Title("Historik").Access(forCitizenView).Body(
+		breadcrumb("Planer og aftaler", "Historik"),
+		app.H1().Text("Historik"),
+		app.If(p.st == loadingErr, func() app.UI {
+			return errorAlert(shared.ErrorMessageOf(p.err))
+		}).ElseIf(p.st == loaded, func() app.UI {
+			return app.Ul().Class("accordion").Body(app.Li().Body(
+				app.H2().Body(app.Button().Type("button").Class("accordion-button").ID("login-button").
+					Aria("expanded", boolString(p.open)).Aria("controls", "login-content").
+					OnClick(func(ctx app.Context, e app.Event) { p.open = !p.open }).
+					Body(app.Span().Class("accordion-title").Text("Login"))),
+				app.Div().ID("login-content").Class("accordion-content").Aria("hidden", boolString(!p.open)).Body(
+					app.P().Text("Her kan du se, hvornår du og sagsbehandlere har været logget ind på dit Jobnet de seneste 3 måneder."),
+					app.If(len(p.rows) == 0, func() app.UI { return app.P().Text("Der er ingen login de seneste 3 måneder.") }).
+						Else(func() app.UI { return p.renderTable() }),
+				),
+			))
+		}).Else(func() app.UI {
+			return app.P().Aria("live", "polite").Text("Henter historik …")
+		}),
+	)
+}
+
+func (p *historikPage) renderTable() app.UI {
+	return app.Div().Class("table--responsive-scroll").Body(app.Table().Class("table jobnet-login-history").Body(
+		app.Caption().Class("sr-only").Text("Login de seneste 3 måneder"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Tidspunkt"),
+			app.Th().Scope("col").Text("Hvem"),
+			app.Th().Scope("col").Text("Organisation"),
+		)),
+		app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
+			r := p.rows[i]
+			who := r.Name
+			if !r.Caseworker {
+				who += " (dig selv)"
+			}
+			return app.Tr().Body(
+				app.Td().Text(danishDateTime(r.At)),
+				app.Td().Text(who),
+				app.Td().Text(r.Organisation),
+			)
+		})),
+	))
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// danishDateTime formats a time as "22.11.2026 kl. 09:15" in the browser's zone.
+func danishDateTime(t time.Time) string {
+	return t.Local().Format("02.01.2006") + " kl. " + t.Local().Format("15:04")
+}
+
+// breadcrumb renders "Forside » section » page".
+func breadcrumb(section, page string) app.UI {
+	return app.Nav().Aria("label", "Brødkrumme").Body(app.Ul().Class("breadcrumbs").Body(
+		app.Li().Class("breadcrumbs__list-item").Body(app.A().Class("breadcrumbs__link").Href(pathForside).Text("Forside")),
+		app.Li().Class("breadcrumbs__list-item").Text(section),
+		app.Li().Class("breadcrumbs__list-item").Aria("current", "page").Text(page),
+	))
+}

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// loginPage is the citizen's login with username and password (SPEC A1).
+// MitID would plug in beside it through the server's login seam.
+type loginPage struct {
+	app.Compo
+	in       shared.LoginRequest
+	ferr     formError
+	busy     bool
+	timedOut bool
+}
+
+func newLoginPage() *loginPage { return &loginPage{} }
+
+func (p *loginPage) OnNav(ctx app.Context) {
+	p.timedOut = ctx.Page().URL().Query().Get("udlobet") == "1"
+}
+
+func (p *loginPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if p.busy {
+		return
+	}
+	if err := shared.Validate(p.in); err != nil {
+		p.ferr = asFormError(err)
+		return
+	}
+	p.busy, p.ferr = true, formError{}
+	in := p.in
+	ctx.Async(func() {
+		var sess shared.Session
+		err := call(ctx, "POST", "/api/login", in, &sess)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = false
+			if err != nil {
+				p.ferr = asFormError(err)
+				return
+			}
+			p.in.Password = ""
+			target := pathForside
+			if sess.ReturnTo != "" {
+				target = sess.ReturnTo
+			}
+			ctx.Navigate(target)
+		})
+	})
+}
+
+func (p *loginPage) Render() app.UI {
+	return newShell().Title("Log ind").Body(
+		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-8 col-lg-6").Body(
+			app.H1().Text("Log ind på Jobnet"),
+			app.If(p.timedOut, func() app.UI {
+				return infoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte, hvor du slap.")
+			}),
+			p.ferr.summary(),
+			app.Form().ID("login-form").NoValidate(true).OnSubmit(p.submit).Body(
+				field{id: "username", label: "Brugernavn", autocomplete: "username", value: p.in.Username,
+					errMsg: p.ferr.field("username"), onInput: func(ctx app.Context, e app.Event) { p.in.Username = inputValue(ctx) }}.render(),
+				field{id: "password", label: "Adgangskode", kind: "password", autocomplete: "current-password", value: p.in.Password,
+					errMsg: p.ferr.field("password"), onInput: func(ctx app.Context, e app.Event) { p.in.Password = inputValue(ctx) }}.render(),
+				app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind"),
+			),
+			app.P().Class("mt-6").Body(
+				app.Text("Har du ikke en bruger? "),
+				app.A().Href(pathRegister).Text("Opret bruger"),
+			),
+			app.P().Body(
+				app.Text("Er du sagsbehandler? "),
+				app.A().Href(pathCaseworker).Text("Sagsbehandleradgang til Jobnet"),
+			),
+		)),
+	)
+}

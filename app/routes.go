@@ -1,0 +1,28 @@
+// Package app is what a citizen or caseworker sees: go-app components
+// compiled to WebAssembly and prerendered by the server. It talks to the
+// server only through the JSON API and judges forms with the same shared
+// validators the server uses.
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Page paths. A page is linked from a menu only once it is built.
+const (
+	pathForside    = "/"
+	pathLogin      = "/log-ind"
+	pathRegister   = "/opret-bruger"
+	pathCaseworker = "/sagsbehandleradgang"
+	pathHistorik   = "/historik"
+	pathEures      = "/job-i-europa"
+)
+
+// RegisterRoutes maps page paths to components. The WASM main and the
+// server (for prerendering) both call it.
+func RegisterRoutes() {
+	app.Route(pathForside, func() app.Composer { return newForside() })
+	app.Route(pathLogin, func() app.Composer { return newLoginPage() })
+	app.Route(pathRegister, func() app.Composer { return newRegisterPage() })
+	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
+	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
+	app.Route(pathEures, func() app.Composer { return newEuresPage() })
+}

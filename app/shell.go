@@ -1,0 +1,241 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// access is who a page is for; the shell sends others to the right login.
+type access int
+
+const (
+	// forAnyone pages work without a session (login, create account).
+	forAnyone access = iota
+	// forCitizenView pages show a citizen's Jobnet: the citizen's own or,
+	// for a caseworker, the mirrored citizen's.
+	forCitizenView
+)
+
+// shell is the frame around every page: the DKFDS header with the name and
+// "Log ud", the mirror banner for caseworkers, the session countdown and the
+// footer. It loads the session on every navigation.
+type shell struct {
+	app.Compo
+
+	ITitle  string
+	IAccess access
+	IBody   []app.UI
+
+	st        status
+	sess      shared.Session
+	remaining int // seconds until automatic sign-off
+	ticking   bool
+	signedOff bool
+}
+
+func newShell() *shell { return &shell{} }
+
+func (s *shell) Title(v string) *shell   { s.ITitle = v; return s }
+func (s *shell) Access(v access) *shell  { s.IAccess = v; return s }
+func (s *shell) Body(v ...app.UI) *shell { s.IBody = app.FilterUIElems(v...); return s }
+func (s *shell) signedIn() bool          { return s.st == loaded }
+func (s *shell) caseworker() bool        { return s.sess.Actor.Role.IsCaseworker() }
+func (s *shell) warnAt() int             { return shared.SessionWarnBefore(s.sess.IdleSeconds) }
+func (s *shell) showCountdown() bool     { return s.signedIn() && s.remaining <= s.warnAt() }
+func (s *shell) OnNav(ctx app.Context)   { s.load(ctx) }
+func (s *shell) OnMount(ctx app.Context) { s.startTicking(ctx) }
+
+func (s *shell) load(ctx app.Context) {
+	if s.ITitle != "" {
+		ctx.Page().SetTitle(s.ITitle + " - Jobnet")
+	}
+	if app.IsServer {
+		return
+	}
+	s.st = loading
+	ctx.Async(func() {
+		var sess shared.Session
+		err := call(ctx, "GET", "/api/session", nil, &sess)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				s.st = loadingErr
+				s.sess = shared.Session{}
+				ctx.SetState(stateSession, shared.Session{})
+				if s.IAccess == forCitizenView {
+					ctx.Navigate(pathLogin)
+				}
+				return
+			}
+			s.st, s.sess, s.signedOff = loaded, sess, false
+			s.remaining = sess.ExpiresInSeconds
+			ctx.SetState(stateSession, sess)
+			if s.IAccess == forCitizenView && sess.Actor.CitizenID == 0 {
+				ctx.Navigate(pathCaseworker) // a caseworker who has not chosen a citizen
+			}
+		})
+	})
+}
+
+// stateSession holds the signed-in shared.Session for pages that need it.
+const stateSession = "session"
+
+// startTicking runs the countdown once a second while the shell is mounted.
+func (s *shell) startTicking(ctx app.Context) {
+	if s.ticking || app.IsServer {
+		return
+	}
+	s.ticking = true
+	var tick func(app.Context)
+	tick = func(ctx app.Context) {
+		if !s.Mounted() {
+			s.ticking = false
+			return
+		}
+		if s.signedIn() && !s.signedOff {
+			s.remaining = s.sess.IdleSeconds - int(sinceActivity()/time.Second)
+			if s.remaining <= 0 {
+				s.autoSignOff(ctx)
+			}
+		}
+		ctx.After(time.Second, tick)
+	}
+	ctx.After(time.Second, tick)
+}
+
+// autoSignOff ends the session as an automatic sign-off: the next login
+// returns to this page (SPEC A2).
+func (s *shell) autoSignOff(ctx app.Context) {
+	s.signedOff = true
+	target := pathLogin
+	if s.caseworker() {
+		target = pathCaseworker
+	}
+	ctx.Async(func() {
+		_ = call(ctx, "POST", "/api/session/expire", nil, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			s.st = neverLoaded
+			ctx.SetState(stateSession, shared.Session{})
+			ctx.Navigate(target + "?udlobet=1")
+		})
+	})
+}
+
+func (s *shell) stayLoggedIn(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	s.load(ctx)
+}
+
+func (s *shell) logOut(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	target := pathLogin
+	if s.caseworker() {
+		target = pathCaseworker
+	}
+	ctx.Async(func() {
+		_ = call(ctx, "POST", "/api/logout", nil, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			s.st, s.sess = neverLoaded, shared.Session{}
+			ctx.SetState(stateSession, shared.Session{})
+			ctx.Navigate(target)
+		})
+	})
+}
+
+func (s *shell) switchCitizen(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	ctx.Async(func() {
+		err := call(ctx, "DELETE", "/api/mirror", nil, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err == nil {
+				ctx.Navigate(pathCaseworker)
+			}
+		})
+	})
+}
+
+func (s *shell) Render() app.UI {
+	a := s.sess.Actor
+	return app.Div().Class("jobnet-shell").Body(
+		app.A().Class("skipnav").Href("#main-content").Text("Gå til sidens indhold"),
+		app.Header().Class("header").Body(
+			app.Div().Class("portal-info").Body(
+				app.Div().Class("portal-info-inner container").Body(
+					app.A().Href(pathForside).Class("jobnet-logo").Text("Jobnet"),
+					app.If(s.signedIn(), func() app.UI {
+						return app.Div().Class("jobnet-user").Body(
+							app.P().Class("user").Body(
+								app.Span().Class("jobnet-user-name").Text(a.Name),
+								app.If(a.Organisation != nil, func() app.UI {
+									return app.Span().Class("jobnet-user-org").Text(" – " + orgName(a))
+								}),
+							),
+							app.Button().Type("button").Class("button button-tertiary jobnet-logout").
+								OnClick(s.logOut).Text("Log ud"),
+						)
+					}),
+				),
+			),
+		),
+		app.If(s.signedIn() && a.Mirroring(), func() app.UI { return s.renderMirrorBanner() }),
+		app.If(s.showCountdown() && !s.signedOff, func() app.UI { return s.renderCountdown() }),
+		app.Main().ID("main-content").Class("page-container").Body(
+			app.Div().Class("container").Body(s.IBody...),
+		),
+		app.Footer().Body(
+			app.Div().Class("footer").Body(
+				app.Div().Class("container").Body(
+					app.P().Text("Jobnet – drives som åben kildekode. Demo: alle personer og CPR-numre er fiktive."),
+				),
+			),
+		),
+	)
+}
+
+func orgName(a shared.Actor) string {
+	if a.Organisation == nil {
+		return ""
+	}
+	return a.Organisation.Name
+}
+
+// renderMirrorBanner says whose Jobnet the caseworker sees and that it is
+// read-only (SPEC K1, 000_…txt).
+func (s *shell) renderMirrorBanner() app.UI {
+	a := s.sess.Actor
+	return app.Div().Class("jobnet-mirror-banner").Aria("label", "Sagsbehandleradgang").Body(
+		app.Div().Class("container jobnet-mirror-inner").Body(
+			app.P().Body(
+				app.Strong().Text("På vegne af borger: "+a.CitizenName),
+				app.Span().Text(" · "+a.Name+" – "+orgName(a)),
+			),
+			app.P().Class("jobnet-readonly-notice").Text("Læseadgang: Ændringer kan ikke gemmes, og du kan som sagsbehandler ikke rette i borgerens oplysninger."),
+			app.Button().Type("button").Class("button button-secondary jobnet-switch-citizen").
+				OnClick(s.switchCitizen).Text("Skift til anden borger"),
+		),
+	)
+}
+
+func (s *shell) renderCountdown() app.UI {
+	m, sec := max(s.remaining, 0)/60, max(s.remaining, 0)%60
+	return app.Div().Class("container").Body(
+		app.Div().Class("alert alert-warning jobnet-countdown").Role("alertdialog").
+			Aria("labelledby", "countdown-heading").Body(
+			app.Div().Class("alert-body").Body(
+				app.H2().ID("countdown-heading").Class("alert-heading").Text("Du bliver snart logget ud"),
+				app.P().Class("alert-text").Body(
+					app.Text("Du bliver automatisk logget ud om "),
+					app.Span().Class("jobnet-countdown-time").Text(fmt.Sprintf("%d:%02d", m, sec)),
+					app.Text(" minutter, fordi du ikke har været aktiv."),
+				),
+				app.Button().Type("button").Class("button button-primary").OnClick(s.stayLoggedIn).Text("Forbliv logget ind"),
+			),
+		),
+	)
+}
+
+var _ = context.Background

@@ -1,0 +1,157 @@
+// Command jobnet serves the Jobnet portal.
+//
+// Configuration (environment):
+//
+//	PORT                  port on 127.0.0.1 (default 8080); ADDR overrides the whole address
+//	DATABASE_URL          PostgreSQL to use; unset: start a private cluster in JOBNET_DATA_DIR
+//	JOBNET_DATA_DIR       folder of the private cluster (default ./data)
+//	JOBNET_WEB_DIR        static files and app.wasm (default ./web)
+//	JOBNET_IDLE_TIMEOUT   session idle timeout, a Go duration (default 20m)
+//	JOBNET_SECURE_COOKIES "1" behind TLS
+//	JOBNET_DEMO           "0" to skip loading the demo data
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	_ "time/tzdata" // Europe/Copenhagen without relying on the host's zoneinfo
+
+	"jobnet/migrations"
+	"jobnet/server"
+	"jobnet/server/pgembed"
+)
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if err := run(log); err != nil {
+		log.Error("jobnet stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func run(log *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	dsn := os.Getenv("DATABASE_URL")
+	if dsn == "" {
+		dir, err := filepath.Abs(env("JOBNET_DATA_DIR", "data"))
+		if err != nil {
+			return err
+		}
+		log.Info("starting private PostgreSQL", "dir", dir)
+		cluster, err := pgembed.Start(ctx, filepath.Join(dir, "postgres"), log)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if err := cluster.Stop(); err != nil {
+				log.Error("stopping PostgreSQL", "err", err)
+			} else {
+				log.Info("PostgreSQL stopped")
+			}
+		}()
+		if err := cluster.EnsureDatabase(ctx, "jobnet"); err != nil {
+			return err
+		}
+		dsn = cluster.DSN("jobnet")
+	}
+
+	sqldb, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	db := bun.NewDB(sqldb, pgdialect.New())
+	defer db.Close()
+	if err := migrations.Migrate(ctx, db); err != nil {
+		return err
+	}
+	copenhagen, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return err
+	}
+	if os.Getenv("JOBNET_DEMO") != "0" {
+		if err := server.SeedDemo(ctx, db, time.Now().In(copenhagen)); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+
+	idle, err := time.ParseDuration(env("JOBNET_IDLE_TIMEOUT", "20m"))
+	if err != nil {
+		return fmt.Errorf("JOBNET_IDLE_TIMEOUT: %w", err)
+	}
+	srv, err := server.New(db, log, server.Config{
+		IdleTimeout:   idle,
+		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
+		WebDir:        env("JOBNET_WEB_DIR", "web"),
+		Location:      copenhagen,
+	})
+	if err != nil {
+		return err
+	}
+
+	addr := env("ADDR", "127.0.0.1:"+env("PORT", "8080"))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    32 << 10,
+	}
+	printBanner("http://" + ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func printBanner(url string) {
+	citizens, caseworkers := server.DemoLogins()
+	fmt.Printf("\nJobnet kører på %s\n\n", url)
+	fmt.Printf("Demo-logins (adgangskode for alle: %s)\n", server.DemoPassword)
+	fmt.Printf("  Borgere – log ind på %s/log-ind\n", url)
+	for _, l := range citizens {
+		fmt.Printf("    %-8s %-20s CPR %s  %s\n", l.Username, l.Name, l.CPR, l.Description)
+	}
+	fmt.Printf("  Sagsbehandlere – log ind på %s/sagsbehandleradgang\n", url)
+	for _, l := range caseworkers {
+		fmt.Printf("    %-8s %-20s %s\n", l.Username, l.Name, l.Description)
+	}
+	fmt.Println("\nStop med Ctrl-C.")
+}

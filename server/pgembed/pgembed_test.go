@@ -1,0 +1,366 @@
+package pgembed
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+// tempDir returns a fresh directory the postgres user can enter when we run as
+// root: t.TempDir's parent is created 0700 by root, so it is not usable.
+func tempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "pgembed-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+func testLogger(t *testing.T) *slog.Logger {
+	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+type tWriter struct{ t *testing.T }
+
+func (w tWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+func openDB(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestStartStopPersist(t *testing.T) {
+	ctx := context.Background()
+	dataDir := filepath.Join(tempDir(t), "data")
+
+	t0 := time.Now()
+	c, err := Start(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("cold start (initdb + start): %v", time.Since(t0))
+	t.Cleanup(func() { c.Stop() })
+
+	for range 2 { // second call must be a no-op
+		if err := c.EnsureDatabase(ctx, "app"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.HasPrefix(c.DSN("app"), "postgres://postgres@/app?host=/") {
+		t.Errorf("unexpected DSN %q", c.DSN("app"))
+	}
+	db := openDB(t, c.DSN("app"))
+	var one int
+	if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil || one != 1 {
+		t.Fatalf("SELECT 1: %v %v", one, err)
+	}
+	var enc, collate, ctype string
+	if err := db.QueryRowContext(ctx, "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database WHERE datname = current_database()").Scan(&enc, &collate, &ctype); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("encoding=%s collate=%s ctype=%s", enc, collate, ctype)
+	if enc != "UTF8" || collate != "C" {
+		t.Errorf("encoding/collation = %s/%s, want UTF8/C", enc, collate)
+	}
+	if _, err := db.ExecContext(ctx, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('hello')"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	// A second server on the same directory must be refused clearly.
+	if c2, err := Start(ctx, dataDir, testLogger(t)); err == nil {
+		c2.Stop()
+		t.Fatal("second Start on a running cluster succeeded")
+	} else if !strings.Contains(err.Error(), "in use by a running postgres") {
+		t.Errorf("second Start: unexpected error: %v", err)
+	} else {
+		t.Logf("second Start refused as expected: %v", err)
+	}
+
+	t0 = time.Now()
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stop: %v", time.Since(t0))
+	if err := c.Stop(); err != nil {
+		t.Fatalf("second Stop: %v", err)
+	}
+
+	t0 = time.Now()
+	c, err = Start(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("warm start: %v", time.Since(t0))
+	t.Cleanup(func() { c.Stop() })
+	db = openDB(t, c.DSN("app"))
+	var v string
+	if err := db.QueryRowContext(ctx, "SELECT v FROM kept").Scan(&v); err != nil || v != "hello" {
+		t.Fatalf("data not persisted: %q %v", v, err)
+	}
+	db.Close()
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestEphemeralSettings(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Now()
+	c, err := StartEphemeral(ctx, filepath.Join(tempDir(t), "data"), testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ephemeral cold start: %v", time.Since(t0))
+	defer c.Stop()
+	db := openDB(t, c.DSN("postgres"))
+	for name, want := range map[string]string{"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "listen_addresses": ""} {
+		var got string
+		if err := db.QueryRowContext(ctx, "SELECT current_setting($1)", name).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestLongPathUsesTempSocketDir(t *testing.T) {
+	ctx := context.Background()
+	dataDir := filepath.Join(tempDir(t), strings.Repeat("d", 60), strings.Repeat("e", 60), "data")
+	c, err := StartEphemeral(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Stop()
+	if c.SocketDir() == c.DataDir() {
+		t.Fatalf("socket dir should not be the long data dir")
+	}
+	db := openDB(t, c.DSN("postgres"))
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(c.SocketDir()); !os.IsNotExist(err) {
+		t.Errorf("socket dir %s not removed: %v", c.SocketDir(), err)
+	}
+}
+
+func TestUntraversableParent(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only relevant as root")
+	}
+	parent := tempDir(t)
+	locked := filepath.Join(parent, "locked")
+	if err := os.Mkdir(locked, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := StartEphemeral(context.Background(), filepath.Join(locked, "data"), nil)
+	if err == nil || !strings.Contains(err.Error(), "cannot enter directory "+locked) {
+		t.Fatalf("want traverse error naming %s, got %v", locked, err)
+	}
+	t.Logf("got expected error: %v", err)
+}
+
+func TestStalePidFile(t *testing.T) {
+	ctx := context.Background()
+	dataDir := filepath.Join(tempDir(t), "data")
+	c, err := StartEphemeral(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(dataDir, "postmaster.pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A leftover pid file whose pid now belongs to an unrelated process.
+	sleep := exec.Command("sleep", "60")
+	if err := sleep.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { sleep.Process.Kill(); sleep.Wait() }()
+	_, rest, _ := strings.Cut(string(orig), "\n")
+	writePid := func(pid int) {
+		path := filepath.Join(dataDir, "postmaster.pid")
+		if err := os.WriteFile(path, []byte(strconv.Itoa(pid)+"\n"+rest), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var st syscall.Stat_t
+		if err := syscall.Stat(dataDir, &st); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chown(path, int(st.Uid), int(st.Gid)); err != nil { // as postgres would have left it
+			t.Fatal(err)
+		}
+	}
+	writePid(sleep.Process.Pid)
+	c, err = StartEphemeral(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatalf("start with reused-pid postmaster.pid: %v", err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A leftover pid file whose pid is dead: postgres handles it.
+	sleep.Process.Kill()
+	sleep.Wait()
+	writePid(sleep.Process.Pid)
+	c, err = StartEphemeral(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatalf("start with dead-pid postmaster.pid: %v", err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCrashRecovery(t *testing.T) {
+	ctx := context.Background()
+	dataDir := filepath.Join(tempDir(t), "data")
+	c, err := Start(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, c.DSN("postgres"))
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (v int); INSERT INTO t VALUES (42)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	c.cmd.Process.Signal(syscall.SIGKILL) // postmaster dies; backends follow
+	<-c.done
+	c.Stop()
+
+	t0 := time.Now()
+	c, err = Start(ctx, dataDir, testLogger(t))
+	if err != nil {
+		t.Fatalf("restart after SIGKILL: %v", err)
+	}
+	t.Logf("restart after crash: %v", time.Since(t0))
+	defer c.Stop()
+	db = openDB(t, c.DSN("postgres"))
+	var v int
+	if err := db.QueryRowContext(ctx, "SELECT v FROM t").Scan(&v); err != nil || v != 42 {
+		t.Fatalf("after recovery: %v %v", v, err)
+	}
+}
+
+// Starting from a goroutine whose locked thread is then destroyed must not
+// take postgres down (Pdeathsig is per thread).
+func TestSurvivesCallerThreadExit(t *testing.T) {
+	ctx := context.Background()
+	type res struct {
+		c   *Cluster
+		err error
+	}
+	ch := make(chan res)
+	dataDir := filepath.Join(tempDir(t), "data")
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread dies with this goroutine
+		c, err := StartEphemeral(ctx, dataDir, testLogger(t))
+		ch <- res{c, err}
+	}()
+	r := <-ch
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	defer r.c.Stop()
+	time.Sleep(300 * time.Millisecond)
+	db := openDB(t, r.c.DSN("postgres"))
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatalf("postgres gone after caller thread exit: %v", err)
+	}
+}
+
+// When our process dies without calling Stop, postgres must shut down too.
+func TestPostgresDiesWithParent(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	dataDir := filepath.Join(tempDir(t), "data")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), "PGEMBED_HELPER_DIR="+dataDir)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "READY ") {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("helper: %q %v", line, err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "READY ")))
+	cmd.Process.Kill() // SIGKILL: no deferred Stop runs
+	cmd.Wait()
+	deadline := time.Now().Add(15 * time.Second)
+	for syscall.Kill(pid, 0) == nil {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGQUIT)
+			t.Fatalf("postgres pid %d still running 15 s after its parent died", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// It shut down cleanly: a later Start on the same dir works.
+	c, err := StartEphemeral(context.Background(), dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Stop()
+}
+
+func TestHelperProcess(t *testing.T) {
+	dir := os.Getenv("PGEMBED_HELPER_DIR")
+	if dir == "" {
+		t.Skip("helper for TestPostgresDiesWithParent")
+	}
+	c, err := StartEphemeral(context.Background(), dir, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Printf("READY %d\n", c.cmd.Process.Pid)
+	// Churn OS threads to show the forking thread is not retired.
+	for range 50 {
+		done := make(chan struct{})
+		go func() { runtime.LockOSThread(); close(done) }()
+		<-done
+	}
+	select {}
+}

@@ -1,0 +1,98 @@
+package shared
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date in Europe/Copenhagen, without a time of day. Its
+// JSON and SQL text form is "2006-01-02"; the zero Date is "no date".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+const dateLayout = "2006-01-02"
+
+// DateOf returns the calendar date of t in t's location. The server passes
+// times already in Europe/Copenhagen.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate parses "2006-01-02".
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("ugyldig dato %q", s)
+	}
+	return DateOf(t), nil
+}
+
+// MustDate is ParseDate for constants in tests and demo data.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (d Date) IsZero() bool { return d == Date{} }
+
+func (d Date) time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.time().Format(dateLayout)
+}
+
+// Danish formats the date as Danish users read it: "22.11.2026".
+func (d Date) Danish() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.time().Format("02.01.2006")
+}
+
+func (d Date) Before(o Date) bool { return d.time().Before(o.time()) }
+func (d Date) After(o Date) bool  { return d.time().After(o.time()) }
+
+// AddDays returns the date n days later (earlier for negative n).
+func (d Date) AddDays(n int) Date { return DateOf(d.time().AddDate(0, 0, n)) }
+
+// AddMonths returns the date n months later, normalised like time.AddDate.
+func (d Date) AddMonths(n int) Date { return DateOf(d.time().AddDate(0, n, 0)) }
+
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}
+
+// Period is an inclusive range of dates; a zero To means open-ended.
+type Period struct {
+	From Date `json:"from" validate:"required"`
+	To   Date `json:"to,omitempty"`
+}
+
+// Contains reports whether day lies within the period.
+func (p Period) Contains(day Date) bool {
+	if day.Before(p.From) {
+		return false
+	}
+	return p.To.IsZero() || !day.After(p.To)
+}

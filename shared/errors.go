@@ -1,0 +1,99 @@
+package shared
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrorCode classifies an Error. The server maps each code to one HTTP status;
+// the app maps it back, so both sides speak the same small vocabulary.
+type ErrorCode string
+
+const (
+	EInvalid         ErrorCode = "invalid"
+	ENotFound        ErrorCode = "not_found"
+	EForbidden       ErrorCode = "forbidden"
+	EConflict        ErrorCode = "conflict"
+	EUnauthorized    ErrorCode = "unauthorized"
+	ETooManyRequests ErrorCode = "too_many_requests"
+	EInternal        ErrorCode = "internal"
+)
+
+// Messages shown when an error carries no message of its own.
+var defaultMessages = map[ErrorCode]string{
+	EInvalid:         "Oplysningerne er ikke udfyldt korrekt.",
+	ENotFound:        "Siden eller oplysningen findes ikke.",
+	EForbidden:       "Du har ikke adgang til dette.",
+	EConflict:        "Oplysningerne er ændret i mellemtiden. Prøv igen.",
+	EUnauthorized:    "Du er ikke logget ind.",
+	ETooManyRequests: "For mange forsøg. Vent lidt, og prøv igen.",
+	EInternal:        "Der opstod en fejl hos os. Prøv igen senere.",
+}
+
+// MsgReadOnly is the answer to every write attempted in a caseworker's mirror
+// session (SPEC K2, 000_…txt).
+const MsgReadOnly = "Du har ikke rettigheder til at foretage denne handling"
+
+// Error is the one error type that crosses the wire. Message is Danish and
+// safe to show; Fields holds per-field messages for forms.
+type Error struct {
+	Code    ErrorCode    `json:"code"`
+	Message string       `json:"message"`
+	Fields  []FieldError `json:"fields,omitempty"`
+}
+
+// FieldError is a message for one form field, keyed by its JSON name.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+// Errorf returns an *Error with a formatted Danish message.
+func Errorf(code ErrorCode, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// NewError returns an *Error carrying the code's default message.
+func NewError(code ErrorCode) *Error {
+	return &Error{Code: code, Message: defaultMessages[code]}
+}
+
+// ErrorCodeOf returns the code of an *Error in err's chain, or EInternal for
+// anything else: an unknown error is never described to the client.
+func ErrorCodeOf(err error) ErrorCode {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EInternal
+}
+
+// ErrorMessageOf returns the Danish message of an *Error in err's chain, or the
+// generic internal message.
+func ErrorMessageOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Message != "" {
+		return e.Message
+	}
+	return defaultMessages[ErrorCodeOf(err)]
+}
+
+// FieldMessage returns the message for field, or "".
+func (e *Error) FieldMessage(field string) string {
+	if e == nil {
+		return ""
+	}
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return f.Message
+		}
+	}
+	return ""
+}

@@ -1,0 +1,17 @@
+package shared
+
+// OrgKind tells a jobcenter from an a-kasse.
+type OrgKind string
+
+const (
+	OrgJobcenter OrgKind = "jobcenter"
+	OrgAKasse    OrgKind = "akasse"
+)
+
+// Organisation is a jobcenter or an a-kasse. Code is stable and used in
+// tokens and data: "jc-101" (jobcenter by municipality number), "ak-…".
+type Organisation struct {
+	Code string  `json:"code"`
+	Kind OrgKind `json:"kind"`
+	Name string  `json:"name"`
+}

@@ -1,0 +1,100 @@
+package shared
+
+import "time"
+
+// Overview is the front page's data about the citizen (SPEC B3, B7): who they
+// are, their enrolment and target group, their forløb and the notifications
+// for "Vigtig information".
+type Overview struct {
+	Name          string          `json:"name"`
+	Enrolment     EnrolmentStatus `json:"enrolment"`
+	Forloeb       []Forloeb       `json:"forloeb"`
+	Notifications []Notification  `json:"notifications"`
+}
+
+// Notification is one entry in "Vigtig information".
+type Notification struct {
+	ID      int64            `json:"id"`
+	Kind    NotificationKind `json:"kind"`
+	Title   string           `json:"title"`
+	Text    string           `json:"text"`
+	Created time.Time        `json:"created"`
+}
+
+// NotificationKind names what a notification is about (SPEC B3).
+type NotificationKind string
+
+const (
+	NotifyDagpengekort    NotificationKind = "dagpengekort"  // send ledighedserklæring and dagpengekort
+	NotifyJoblog          NotificationKind = "joblog"        // register job-search activities
+	NotifyMessage         NotificationKind = "message"       // a new message
+	NotifyPlan            NotificationKind = "plan"          // a new or changed plan
+	NotifyBookingFrist    NotificationKind = "booking_frist" // a booking deadline
+	NotifySygemelding     NotificationKind = "sygemelding"   // registered as sick
+	NotifyUdgaaetStilling NotificationKind = "udgaaet_stilling"
+)
+
+// AKasseOverview is what an a-kasse caseworker may see of an Overview: the
+// same shape, so the app renders it alike, but built field by field so that a
+// field added to Overview is hidden until someone decides it may be shown.
+type AKasseOverview struct {
+	Name          string          `json:"name"`
+	Enrolment     EnrolmentStatus `json:"enrolment"`
+	Forloeb       []Forloeb       `json:"forloeb"`
+	Notifications []Notification  `json:"notifications"`
+}
+
+// akasseHiddenNotifications are about matters outside the dagpenge forløb:
+// sickness is registered by the municipality under the sygedagpenge rules.
+var akasseHiddenNotifications = map[NotificationKind]bool{
+	NotifySygemelding: true,
+}
+
+// ProjectOverviewForAKasse is the a-kasse's view of a citizen's front page
+// (SPEC K4, 000_…txt sections 3–5): forløb in other target groups than
+// dagpengemodtager or dimittend are left out, and so are notifications about
+// matters the a-kasse has no part in.
+func ProjectOverviewForAKasse(o Overview) AKasseOverview {
+	p := AKasseOverview{
+		Name:          o.Name,
+		Enrolment:     o.Enrolment,
+		Forloeb:       []Forloeb{},
+		Notifications: []Notification{},
+	}
+	for _, f := range o.Forloeb {
+		if f.IsDagpengeOrDimittend() {
+			p.Forloeb = append(p.Forloeb, f)
+		}
+	}
+	for _, n := range o.Notifications {
+		if !akasseHiddenNotifications[n.Kind] {
+			p.Notifications = append(p.Notifications, n)
+		}
+	}
+	return p
+}
+
+// LoginEntry is one row of Historik → Login (SPEC D12, K3): the citizen's own
+// logins and every caseworker's mirror access.
+type LoginEntry struct {
+	At           time.Time `json:"at"`
+	Name         string    `json:"name"`
+	Organisation string    `json:"organisation,omitempty"`
+	Caseworker   bool      `json:"caseworker"`
+}
+
+// LoginHistoryMonths is how far back Historik → Login reaches (SPEC D12).
+const LoginHistoryMonths = 3
+
+// MsgNoAccessHistory is what an a-kasse caseworker sees instead of the
+// citizen's Historik (000_…txt).
+const MsgNoAccessHistory = "Du har ikke adgang til siden: /CV/Citizen/History"
+
+// CheckHistoryAccess: the citizen and a jobcenter caseworker see Historik; an
+// a-kasse caseworker does not (SPEC K4).
+func CheckHistoryAccess(role Role) error {
+	if role == RoleAKasse {
+		return Errorf(EForbidden, "%s", MsgNoAccessHistory)
+	}
+	return nil
+}

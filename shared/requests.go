@@ -1,0 +1,67 @@
+package shared
+
+// LoginRequest is the citizen's and the caseworker's username+password login.
+type LoginRequest struct {
+	Username string `json:"username" validate:"required,max=100"`
+	Password string `json:"password" validate:"required,max=200"`
+}
+
+// RegisterRequest creates a citizen's account (SPEC A1). With MitID the CPR
+// number and name come from the identity provider; the demo asks for them.
+type RegisterRequest struct {
+	Name           string `json:"name" validate:"required,max=200"`
+	CPR            string `json:"cpr" validate:"required,cpr"`
+	Username       string `json:"username" validate:"required,min=3,max=50,username"`
+	Password       string `json:"password" validate:"required,min=10,max=200"`
+	PasswordRepeat string `json:"password_repeat" validate:"required,eqfield=Password"`
+	AcceptPrivacy  bool   `json:"accept_privacy" validate:"eq=true"`
+}
+
+// MirrorRequest is the CPR number a caseworker types on "Se Jobnet som
+// borgeren ser det".
+type MirrorRequest struct {
+	CPR string `json:"cpr" validate:"required,cpr"`
+}
+
+// Session is what the app learns about the signed-in person.
+type Session struct {
+	Actor Actor `json:"actor"`
+	// IdleSeconds is the idle timeout; the app warns before it runs out.
+	IdleSeconds int `json:"idle_seconds"`
+	// ExpiresInSeconds is the time left right now.
+	ExpiresInSeconds int `json:"expires_in_seconds"`
+	// ReturnTo is the page to show after login: set after an automatic
+	// sign-off, empty after "Log ud" (SPEC A2).
+	ReturnTo string `json:"return_to,omitempty"`
+}
+
+// TargetGroupUpdate is sent by a jobcenter's case system to set a citizen's
+// target group and enrolment status (SPEC F). MessageID is the sender's id:
+// sending it again changes nothing.
+type TargetGroupUpdate struct {
+	MessageID        string          `json:"message_id" validate:"required,max=100"`
+	CPR              string          `json:"cpr" validate:"required,cpr"`
+	Kontaktgruppe    int             `json:"kontaktgruppe" validate:"required,kontaktgruppe"`
+	Tilmeldekategori int             `json:"tilmeldekategori" validate:"gte=0,lte=99"`
+	From             Date            `json:"from" validate:"required"`
+	Enrolment        EnrolmentStatus `json:"enrolment" validate:"required,enrolment"`
+}
+
+// IngestReceipt answers an ingestion request.
+type IngestReceipt struct {
+	MessageID string `json:"message_id"`
+	// Duplicate is true when the message id was seen before and nothing changed.
+	Duplicate bool `json:"duplicate"`
+}
+
+// EuresSetting is "Job i Europa": whether the CV may be shown to employers
+// in all of Europe through EURES (SPEC C6).
+type EuresSetting struct {
+	Visible bool `json:"visible"`
+}
+
+// SessionWarnBefore is how long before the automatic sign-off the app shows
+// its countdown: two minutes, or half the idle timeout when that is shorter.
+func SessionWarnBefore(idleSeconds int) int {
+	return min(120, idleSeconds/2)
+}

@@ -1,0 +1,121 @@
+package shared
+
+import "testing"
+
+func TestValidateRegister(t *testing.T) {
+	good := RegisterRequest{
+		Name: "Mads Kristensen", CPR: "120385-1234", Username: "mads.k",
+		Password: "langtkodeord1", PasswordRepeat: "langtkodeord1", AcceptPrivacy: true,
+	}
+	tests := []struct {
+		name   string
+		mutate func(*RegisterRequest)
+		field  string
+		msg    string
+	}{
+		{"OK", func(*RegisterRequest) {}, "", ""},
+		{"ErrNameMissing", func(r *RegisterRequest) { r.Name = "" }, "name", "Feltet skal udfyldes."},
+		{"ErrCPRBadDate", func(r *RegisterRequest) { r.CPR = "320385-1234" }, "cpr", "Skriv et gyldigt CPR-nummer (DDMMÅÅ-XXXX)."},
+		{"ErrUsernameShort", func(r *RegisterRequest) { r.Username = "ab" }, "username", "Skal være mindst 3 tegn."},
+		{"ErrUsernameChars", func(r *RegisterRequest) { r.Username = "ab cd" }, "username", "Brugernavnet må kun indeholde bogstaver, tal, punktum, bindestreg og understregning."},
+		{"ErrPasswordShort", func(r *RegisterRequest) { r.Password, r.PasswordRepeat = "kort", "kort" }, "password", "Skal være mindst 10 tegn."},
+		{"ErrPasswordMismatch", func(r *RegisterRequest) { r.PasswordRepeat = "andetkodeord" }, "password_repeat", "Skal være det samme som det første felt."},
+		{"ErrPrivacyNotAccepted", func(r *RegisterRequest) { r.AcceptPrivacy = false }, "accept_privacy", "Skal være valgt."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := good
+			tt.mutate(&r)
+			err := Validate(r)
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("Validate: %v", err)
+				}
+				return
+			}
+			if ErrorCodeOf(err) != EInvalid {
+				t.Fatalf("code = %q, want %q (err %v)", ErrorCodeOf(err), EInvalid, err)
+			}
+			e := err.(*Error)
+			if len(e.Fields) != 1 {
+				t.Fatalf("fields = %+v, want exactly one for %s", e.Fields, tt.field)
+			}
+			if got := e.FieldMessage(tt.field); got != tt.msg {
+				t.Errorf("message for %s = %q, want %q", tt.field, got, tt.msg)
+			}
+		})
+	}
+}
+
+func TestValidateTargetGroupUpdate(t *testing.T) {
+	good := TargetGroupUpdate{MessageID: "m-1", CPR: "120385-1234", Kontaktgruppe: 1, From: MustDate("2026-01-05"), Enrolment: EnrolmentTilmeldt}
+	tests := []struct {
+		name   string
+		mutate func(*TargetGroupUpdate)
+		fields []string
+	}{
+		{"OK", func(*TargetGroupUpdate) {}, nil},
+		{"OKDimittend", func(u *TargetGroupUpdate) { u.Kontaktgruppe, u.Tilmeldekategori = 8, 5 }, nil},
+		{"ErrUnknownKontaktgruppe", func(u *TargetGroupUpdate) { u.Kontaktgruppe = 99 }, []string{"kontaktgruppe"}},
+		{"ErrMissingEverything", func(u *TargetGroupUpdate) { *u = TargetGroupUpdate{} }, []string{"message_id", "cpr", "kontaktgruppe", "from", "enrolment"}},
+		{"ErrBadEnrolment", func(u *TargetGroupUpdate) { u.Enrolment = "måske" }, []string{"enrolment"}},
+		{"ErrNegativeKategori", func(u *TargetGroupUpdate) { u.Tilmeldekategori = -1 }, []string{"tilmeldekategori"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := good
+			tt.mutate(&u)
+			err := Validate(u)
+			if len(tt.fields) == 0 {
+				if err != nil {
+					t.Fatalf("Validate: %v", err)
+				}
+				return
+			}
+			e, ok := err.(*Error)
+			if !ok || e.Code != EInvalid {
+				t.Fatalf("err = %v, want EInvalid", err)
+			}
+			for _, f := range tt.fields {
+				if e.FieldMessage(f) == "" {
+					t.Errorf("no message for field %q in %+v", f, e.Fields)
+				}
+			}
+			if len(e.Fields) != len(tt.fields) {
+				t.Errorf("got %d field errors %+v, want %d", len(e.Fields), e.Fields, len(tt.fields))
+			}
+		})
+	}
+}
+
+func TestErrorMapping(t *testing.T) {
+	if got := ErrorCodeOf(nil); got != "" {
+		t.Errorf("ErrorCodeOf(nil) = %q", got)
+	}
+	plain := errorString("database is on fire")
+	if got := ErrorCodeOf(plain); got != EInternal {
+		t.Errorf("ErrorCodeOf(plain) = %q, want internal", got)
+	}
+	if got := ErrorMessageOf(plain); got == "database is on fire" || got == "" {
+		t.Errorf("ErrorMessageOf(plain) = %q: an unknown error must not be described", got)
+	}
+	wrapped := wrapErr{Errorf(EForbidden, MsgReadOnly)}
+	if got := ErrorCodeOf(wrapped); got != EForbidden {
+		t.Errorf("ErrorCodeOf(wrapped) = %q, want forbidden", got)
+	}
+	if got := ErrorMessageOf(wrapped); got != MsgReadOnly {
+		t.Errorf("ErrorMessageOf(wrapped) = %q", got)
+	}
+	if got := ErrorMessageOf(NewError(ENotFound)); got == "" {
+		t.Error("default message missing for not_found")
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+type wrapErr struct{ err error }
+
+func (w wrapErr) Error() string { return "wrapped: " + w.err.Error() }
+func (w wrapErr) Unwrap() error { return w.err }
