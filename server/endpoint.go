@@ -25,7 +25,7 @@ type request struct {
 	r       *http.Request
 	db      bun.IDB
 	actor   shared.Actor
-	session *sessionInfo // nil without a session
+	session *sessionInfo         // nil without a session
 	org     *shared.Organisation // the sending organisation, for ingest routes
 	now     time.Time
 }
