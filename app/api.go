@@ -1,10 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"net/http"
 	"sync"
 	"time"
 
@@ -47,39 +45,32 @@ func sinceActivity() time.Duration {
 // message too. The current page travels along so that the server can
 // remember it for the return after an automatic sign-off.
 func call(ctx context.Context, method, path string, in, out any) error {
-	var body *bytes.Reader
+	var body []byte
 	if in != nil {
 		b, err := json.Marshal(in)
 		if err != nil {
 			return err
 		}
-		body = bytes.NewReader(b)
-	} else {
-		body = bytes.NewReader(nil)
+		body = b
 	}
-	u := app.Window().URL()
-	u.Path, u.RawQuery, u.Fragment = path, "", ""
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), body)
-	if err != nil {
-		return err
+	headers := map[string]string{"X-Jobnet-Path": app.Window().URL().Path}
+	if body != nil {
+		headers["Content-Type"] = "application/json"
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Jobnet-Path", app.Window().URL().Path)
-	resp, err := http.DefaultClient.Do(req)
+	status, resp, err := roundTrip(ctx, method, path, headers, body)
 	if err != nil {
 		return shared.Errorf(shared.EInternal, "Jobnet kunne ikke kontaktes. Tjek din internetforbindelse, og prøv igen.")
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode >= 400 {
+	if status >= 400 {
 		var e shared.Error
-		if json.NewDecoder(resp.Body).Decode(&e) != nil || e.Code == "" {
+		if json.Unmarshal(resp, &e) != nil || e.Code == "" {
 			return shared.NewError(shared.EInternal)
 		}
 		return &e
 	}
 	touchActivity()
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if out == nil || status == 204 || len(resp) == 0 {
 		return nil
 	}
-	return json.NewDecoder(resp.Body).Decode(out)
+	return json.Unmarshal(resp, out)
 }

@@ -90,8 +90,12 @@ func handleLogin(w http.ResponseWriter, req *request) error {
 	return req.s.loginCitizen(ctx, w, req, acc)
 }
 
-// loginCitizen starts the citizen's session, records the login for Historik
-// and answers with the session.
+// loginCitizen is the login seam: every way of proving a citizen's identity
+// ends here once the account is known — the password check today, and an
+// OIDC callback (MitID) later, which maps the verified CPR number to the
+// account and calls this. It starts the session, records the login for
+// Historik and answers with the session, including where to return after an
+// automatic sign-off.
 func (s *Server) loginCitizen(ctx context.Context, w http.ResponseWriter, req *request, acc accountRow) error {
 	returnTo, err := s.returnPath(ctx, s.db, acc.ID, req.now)
 	if err != nil {

@@ -1,0 +1,65 @@
+//go:build js && wasm
+
+package app
+
+import (
+	"context"
+	"errors"
+	"syscall/js"
+)
+
+// roundTrip sends one request with the browser's fetch. It is used instead
+// of net/http's client, whose WebAssembly transport adds about 5 MB to
+// app.wasm (measured: a go-app hello world grows from 6.9 to 12.1 MB).
+func roundTrip(ctx context.Context, method, url string, headers map[string]string, body []byte) (int, []byte, error) {
+	abort := js.Global().Get("AbortController").New()
+	opts := js.Global().Get("Object").New()
+	opts.Set("method", method)
+	opts.Set("credentials", "same-origin")
+	opts.Set("signal", abort.Get("signal"))
+	h := js.Global().Get("Headers").New()
+	for k, v := range headers {
+		h.Call("set", k, v)
+	}
+	opts.Set("headers", h)
+	if body != nil {
+		opts.Set("body", string(body))
+	}
+	resp, err := await(ctx, abort, js.Global().Call("fetch", url, opts))
+	if err != nil {
+		return 0, nil, err
+	}
+	text, err := await(ctx, abort, resp.Call("text"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return resp.Get("status").Int(), []byte(text.String()), nil
+}
+
+// await blocks the calling goroutine (never the UI's) until the promise
+// settles or ctx ends, which aborts the fetch.
+func await(ctx context.Context, abort, promise js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	done := make(chan result, 1)
+	onOK := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- result{v: args[0]}
+		return nil
+	})
+	onErr := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- result{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	defer onOK.Release()
+	defer onErr.Release()
+	promise.Call("then", onOK, onErr)
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		abort.Call("abort")
+		return js.Undefined(), ctx.Err()
+	}
+}
