@@ -43,7 +43,7 @@ func (c *testClock) Advance(d time.Duration) {
 }
 
 type testEnv struct {
-	t     *testing.T
+	tb    testing.TB
 	db    *bun.DB
 	srv   *Server
 	ts    *httptest.Server
@@ -52,7 +52,7 @@ type testEnv struct {
 
 // fakeWebDir holds a stand-in app.wasm and its precompressed siblings; the
 // real one is built by `make build` and used by the browser tests.
-func fakeWebDir(t *testing.T) string {
+func fakeWebDir(t testing.TB) string {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
 		"app.wasm": "\x00asm raw", "app.wasm.br": "brotli-bytes", "app.wasm.gz": "gzip-bytes",
@@ -84,7 +84,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &testEnv{t: t, db: db, srv: srv, ts: ts, clock: clock}
+	return &testEnv{tb: t, db: db, srv: srv, ts: ts, clock: clock}
 }
 
 // client is one browser: a cookie jar against the test server.
@@ -111,7 +111,7 @@ func (r response) err() *shared.Error {
 }
 
 func (c *client) do(method, path string, body any, headers ...string) response {
-	c.env.t.Helper()
+	c.env.tb.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -123,7 +123,7 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	}
 	req, err := http.NewRequest(method, c.env.ts.URL+path, rd)
 	if err != nil {
-		c.env.t.Fatal(err)
+		c.env.tb.Fatal(err)
 	}
 	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -133,7 +133,7 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		c.env.t.Fatal(err)
+		c.env.tb.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
@@ -141,27 +141,27 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 }
 
 func (c *client) decode(r response, want int, v any) {
-	c.env.t.Helper()
+	c.env.tb.Helper()
 	if r.status != want {
-		c.env.t.Fatalf("status %d, want %d: %s", r.status, want, r.body)
+		c.env.tb.Fatalf("status %d, want %d: %s", r.status, want, r.body)
 	}
 	if v != nil {
 		if err := json.Unmarshal(r.body, v); err != nil {
-			c.env.t.Fatalf("decode %s: %v", r.body, err)
+			c.env.tb.Fatalf("decode %s: %v", r.body, err)
 		}
 	}
 }
 
 // loginCitizen signs a demo citizen in and returns the session.
 func (c *client) loginCitizen(username string) shared.Session {
-	c.env.t.Helper()
+	c.env.tb.Helper()
 	var s shared.Session
 	c.decode(c.do("POST", "/api/login", shared.LoginRequest{Username: username, Password: DemoPassword}), 200, &s)
 	return s
 }
 
 func (c *client) loginCaseworker(username string) shared.Session {
-	c.env.t.Helper()
+	c.env.tb.Helper()
 	var s shared.Session
 	c.decode(c.do("POST", "/api/caseworker/login", shared.LoginRequest{Username: username, Password: DemoPassword}), 200, &s)
 	return s
@@ -169,7 +169,7 @@ func (c *client) loginCaseworker(username string) shared.Session {
 
 // mirror signs a caseworker in and opens the citizen's Jobnet.
 func (e *testEnv) mirror(caseworker, cpr string) *client {
-	e.t.Helper()
+	e.tb.Helper()
 	c := e.client()
 	c.loginCaseworker(caseworker)
 	c.decode(c.do("POST", "/api/mirror", shared.MirrorRequest{CPR: cpr}), 200, nil)
