@@ -112,6 +112,7 @@ func (p *caseworkerPage) renderChooseCitizen() app.UI {
 		app.H1().Text("Se Jobnet som borgeren ser det"),
 		app.P().Text("Der er tale om en læse-adgang. Ændringer kan ikke gemmes, og du kan som sagsbehandler ikke rette i borgerens oplysninger."),
 		app.P().Text("Som sagsbehandler - særligt i en a-kasse - skal du være klar over, at på grund af reglerne om GDPR har du ikke et fuldt billede af Jobnet. Det skyldes, at der er oplysninger på borgerens Jobnet som du som sagsbehandler i Jobcenteret eller a-kassen ikke må tilgå."),
+		p.ferr.summary(),
 		app.Form().ID("mirror-form").NoValidate(true).OnSubmit(p.submitCPR).Body(
 			field{id: "cpr", label: "Indtast borgerens CPR-nummer", hint: "DDMMÅÅ-XXXX", value: p.mirror.CPR, errMsg: p.ferr.field("cpr"),
 				onInput: func(ctx app.Context, e app.Event) { p.mirror.CPR = inputValue(ctx) }}.render(),

@@ -43,10 +43,15 @@ func (f field) render() app.UI {
 	return app.Div().Class(group).Body(
 		app.Label().Class("form-label").For(f.id).Text(f.label),
 		app.If(f.hint != "", func() app.UI { return app.Span().Class("form-hint").ID(f.id + "-hint").Text(f.hint) }),
-		app.If(f.errMsg != "", func() app.UI {
-			return app.Span().Class("form-error-message").ID(f.id+"-error").Body(
-				app.Span().Class("sr-only").Text("Fejl: "), app.Text(f.errMsg))
-		}),
+		// The message's wrapper is always there, so that the input keeps its
+		// place (and the focus) when a message comes or goes: go-app matches
+		// children by position.
+		app.Span().Class("jobnet-field-error").Body(
+			app.If(f.errMsg != "", func() app.UI {
+				return app.Span().Class("form-error-message").ID(f.id+"-error").Body(
+					app.Span().Class("sr-only").Text("Fejl: "), app.Text(f.errMsg))
+			}),
+		),
 		input,
 	)
 }
@@ -70,12 +75,15 @@ func asFormError(err error) formError {
 
 func (f formError) field(name string) string { return f.err.FieldMessage(name) }
 
-// summary renders the error alert above the form, or nothing.
+// summary renders the error alert above the form. The wrapper is there
+// with or without an error: go-app matches children by position, so an
+// alert that came and went before the form would replace the form, and
+// go-app drops the answer to a submit whose form is gone (Dispatch skips an
+// element that is no longer mounted), leaving the button disabled.
 func (f formError) summary() app.UI {
-	if f.err == nil {
-		return nil
-	}
-	return errorAlert(f.err.Message)
+	return app.Div().Class("jobnet-form-summary").Body(
+		app.If(f.err != nil, func() app.UI { return errorAlert(f.err.Message) }),
+	)
 }
 
 func errorAlert(msg string) app.UI {

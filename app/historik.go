@@ -65,7 +65,10 @@ func (p *historikPage) Render() app.UI {
 }
 
 func (p *historikPage) renderTable() app.UI {
-	return app.Div().Class("table--responsive-scroll").Body(app.Table().Class("table jobnet-login-history").Body(
+	// The wrapper scrolls sideways on a phone; keyboard users scroll it
+	// once it can take the focus (WCAG 2.1.1), and it needs a name then.
+	return app.Div().Class("table--responsive-scroll").TabIndex(0).Role("region").
+		Aria("label", "Login de seneste 3 måneder").Body(app.Table().Class("table jobnet-login-history").Body(
 		app.Caption().Class("sr-only").Text("Login de seneste 3 måneder"),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Tidspunkt"),

@@ -58,6 +58,12 @@ func (s *shell) load(ctx app.Context) {
 		return
 	}
 	s.st = loading
+	s.fetchSession(ctx)
+}
+
+// fetchSession asks the server for the session, which also counts as
+// activity.
+func (s *shell) fetchSession(ctx app.Context) {
 	ctx.Async(func() {
 		var sess shared.Session
 		err := call(ctx, "GET", "/api/session", nil, &sess)
@@ -125,9 +131,12 @@ func (s *shell) autoSignOff(ctx app.Context) {
 	})
 }
 
+// stayLoggedIn keeps the countdown, and so this button, until the server
+// answers: go-app drops a Dispatch whose element is no longer mounted, so
+// hiding the countdown first (as load does) would lose the answer.
 func (s *shell) stayLoggedIn(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	s.load(ctx)
+	s.fetchSession(ctx)
 }
 
 func (s *shell) logOut(ctx app.Context, e app.Event) {
@@ -181,8 +190,14 @@ func (s *shell) Render() app.UI {
 				),
 			),
 		),
-		app.If(s.signedIn() && a.Mirroring(), func() app.UI { return s.renderMirrorBanner() }),
-		app.If(s.showCountdown() && !s.signedOff, func() app.UI { return s.renderCountdown() }),
+		// One wrapper for what comes and goes above the page, so that
+		// <main> keeps its place: go-app matches children by position and
+		// would otherwise rebuild the whole page (losing the focus and any
+		// answer to a pending form) when the countdown shows or goes.
+		app.Div().Class("jobnet-session-notices").Body(
+			app.If(s.signedIn() && a.Mirroring(), func() app.UI { return s.renderMirrorBanner() }),
+			app.If(s.showCountdown() && !s.signedOff, func() app.UI { return s.renderCountdown() }),
+		),
 		app.Main().ID("main-content").Class("page-container").Body(
 			app.Div().Class("container").Body(s.IBody...),
 		),

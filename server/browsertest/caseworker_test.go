@@ -1,0 +1,86 @@
+package browsertest
+
+import "testing"
+
+// CPR numbers of the demo citizens.
+const (
+	cprMads   = "120385-1231" // dagpenge; Jobcenter København, Det Faglige Hus A-kasse
+	cprLouise = "030792-2468" // Jobcenter Rudersdal, no a-kasse
+	cprPete   = "090688-1122" // now sygedagpenge; member of the a-kasse
+)
+
+// testMirrorJobcenter: Nina from Jobcenter København sees Mads's Jobnet
+// read-only, is refused when she tries to save, switches citizen and is
+// told why she may not see Louise.
+func testMirrorJobcenter(t *testing.T, tb *tab) {
+	tb.loginCaseworker("nina")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.waitText("span.jobnet-user-name", "Nina Pettersen")
+
+	tb.openCard(0, "Job i Europa", "/job-i-europa")
+	tb.click("#eures-visible")
+	tb.click("#eures-save")
+	tb.waitText("div.alert-error", "Du har ikke rettigheder til at foretage denne handling")
+	if n := eval[int](tb, "look for a success message", `document.querySelectorAll(".alert-success").length`); n != 0 {
+		t.Errorf("the refused save also shows %d success message(s)", n)
+	}
+
+	tb.clickButton("Skift til anden borger")
+	tb.waitPath("/sagsbehandleradgang")
+	tb.waitText("h1", "Se Jobnet som borgeren ser det")
+	tb.waitGone("div.jobnet-mirror-banner")
+
+	const reason = "Borgeren er ikke tilknyttet dit jobcenter."
+	tb.mirror(cprLouise)
+	tb.waitRefusal(reason)
+}
+
+// testMirrorAkasse: Berit from the a-kasse may see Mads, but not his
+// Historik; Pete (now on sygedagpenge) and Louise (not a member) are
+// refused with the reason.
+func testMirrorAkasse(t *testing.T, tb *tab) {
+	tb.loginCaseworker("berit")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+
+	tb.openCard(1, "Historik", "/historik")
+	tb.waitText("div.alert-error", "Du har ikke adgang til siden: /CV/Citizen/History")
+	if n := eval[int](tb, "look for the login table", `document.querySelectorAll("table.jobnet-login-history").length`); n != 0 {
+		t.Errorf("the a-kasse caseworker sees the login history")
+	}
+
+	tb.clickButton("Skift til anden borger")
+	tb.waitPath("/sagsbehandleradgang")
+	tb.mirror(cprPete)
+	tb.waitRefusal("Borgeren har ikke et forløb som dagpengemodtager eller dimittend.")
+	tb.mirror(cprLouise)
+	tb.waitRefusal("Borgeren er ikke medlem af din a-kasse.")
+}
+
+// waitMirrorOf waits for the Forside of a mirror session: the app's
+// welcome, the banner naming the citizen and the read-only notice.
+func (tb *tab) waitMirrorOf(name string) {
+	tb.t.Helper()
+	tb.waitPath("/")
+	tb.waitText("h1.jobnet-welcome", "Velkommen "+name)
+	tb.waitText("div.jobnet-mirror-banner", "På vegne af borger: "+name)
+	tb.waitText("p.jobnet-readonly-notice", "Ændringer kan ikke gemmes")
+	if why := tb.inView("div.jobnet-mirror-banner strong"); why != "" {
+		tb.t.Errorf("the banner's citizen name is not visible at once: %s", why)
+	}
+}
+
+// waitRefusal waits for a refused CPR number: the reason at the field and
+// in the alert, and the caseworker still on the CPR form.
+func (tb *tab) waitRefusal(reason string) {
+	tb.t.Helper()
+	tb.waitText("#cpr-error", reason)
+	tb.waitText("div.alert-error", reason)
+	if got := eval[string](tb, "read the address", `location.pathname`); got != "/sagsbehandleradgang" {
+		tb.t.Errorf("after the refusal the page is %s, want /sagsbehandleradgang", got)
+	}
+	if n := eval[int](tb, "look for the banner", `document.querySelectorAll("div.jobnet-mirror-banner").length`); n != 0 {
+		tb.t.Errorf("a refused citizen shows the mirror banner")
+	}
+}

@@ -1,0 +1,85 @@
+// Package browsertest drives the real portal in a real browser: the server
+// runs in-process on a fresh PostgreSQL database with the demo data, and
+// Chromium (through chromedp) loads the WebAssembly app from ../../web, so
+// `make build` must have run first. Each scenario runs at a desktop and a
+// phone width; axe-core checks every page against WCAG 2.1 A and AA.
+//
+// One Chromium serves the whole package. Every subtest gets its own tab in
+// its own browser context (its own cookies and storage), so subtests run in
+// parallel without seeing each other's sessions.
+package browsertest
+
+import (
+	"cmp"
+	"flag"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"jobnet/server/dbtest"
+)
+
+func TestMain(m *testing.M) {
+	// A scenario spends most of its time waiting, for the browser or (the
+	// countdown) for the clock, so run at least 4 at once where -parallel
+	// defaults to fewer CPUs. An explicit -parallel still wins: the command
+	// line is parsed after this.
+	_ = flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
+	dbtest.Main(m)
+}
+
+// width is a viewport the scenarios run at.
+type width struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+var widths = []width{
+	{name: "desktop", width: 1280, height: 900},
+	{name: "phone", width: 375, height: 812, mobile: true},
+}
+
+// TestBrowser runs every scenario in one browser. The scenarios are
+// subtests, not top-level tests, so that the browser and the portal are
+// shut down (and Chromium's profile directory removed) when the last of
+// them is done: TestMain cannot clean up, because dbtest.Main exits.
+func TestBrowser(t *testing.T) {
+	b := startBrowser(t)
+
+	scenarios := []struct {
+		name string
+		run  func(t *testing.T, tb *tab)
+		idle time.Duration // the portal's idle timeout; 0 is the real 20 minutes
+	}{
+		// The countdown first: it waits most of its time, so it starts
+		// at once and runs beside the others.
+		{"SessionCountdown", testSessionCountdown, 16 * time.Second},
+		{"CitizenLogin", testCitizenLogin, 0},
+		{"LoginValidation", testLoginValidation, 0},
+		{"MirrorJobcenter", testMirrorJobcenter, 0},
+		{"MirrorAkasse", testMirrorAkasse, 0},
+		{"AccessibilityAnonymous", testAccessibilityAnonymous, 0},
+		{"AccessibilityCitizen", testAccessibilityCitizen, 0},
+		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0},
+	}
+	// The scenarios that share an idle timeout share a portal.
+	portals := map[time.Duration]*portal{}
+	for _, sc := range scenarios {
+		idle := cmp.Or(sc.idle, 20*time.Minute)
+		if portals[idle] == nil {
+			portals[idle] = startPortal(t, idle)
+		}
+		p := portals[idle]
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, w := range widths {
+				t.Run(w.name, func(t *testing.T) {
+					t.Parallel()
+					sc.run(t, b.newTab(t, p, w))
+				})
+			}
+		})
+	}
+}
