@@ -86,20 +86,29 @@ func (f formError) summary() app.UI {
 	)
 }
 
-func errorAlert(msg string) app.UI {
-	return app.Div().Class("alert alert-error jobnet-error").Role("alert").Body(
-		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
+func errorAlert(msg string) app.UI { return alert("error", "Fejl", "alert", msg) }
+
+func infoAlert(msg string) app.UI { return alert("info", "Information", "status", msg) }
+
+func successAlert(msg string) app.UI { return alert("success", "Udført", "status", msg) }
+
+// alert is a DKFDS alert with its icon; the icon's meaning is also said in
+// words for screen readers, so colour and shape are never the only carriers.
+func alert(kind, label, role, msg string) app.UI {
+	return app.Div().Class("alert alert-"+kind).Role(role).Body(
+		icon(kind, "alert-icon"),
+		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Body(
+			app.Span().Class("sr-only").Text(label+": "),
+			app.Text(msg),
+		)),
 	)
 }
 
-func infoAlert(msg string) app.UI {
-	return app.Div().Class("alert alert-info").Role("status").Body(
-		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
-	)
-}
+const svgNS = "http://www.w3.org/2000/svg"
 
-func successAlert(msg string) app.UI {
-	return app.Div().Class("alert alert-success").Role("status").Body(
-		app.Div().Class("alert-body").Body(app.P().Class("alert-text").Text(msg)),
+// icon is a decorative icon from the DKFDS sprite.
+func icon(name, class string) app.UI {
+	return app.Elem("svg").XMLNS(svgNS).Class("icon-svg "+class).Aria("hidden", "true").Attr("focusable", "false").Body(
+		app.Elem("use").XMLNS(svgNS).Attr("href", "/web/dkfds/img/all-svg-icons.svg#"+name),
 	)
 }

@@ -102,11 +102,12 @@ func danishDateTime(t time.Time) string {
 	return t.Local().Format("02.01.2006") + " kl. " + t.Local().Format("15:04")
 }
 
-// breadcrumb renders "Forside » section » page".
+// breadcrumb renders "Forside › section › page" (DKFDS breadcrumbs with the
+// chevron between the items).
 func breadcrumb(section, page string) app.UI {
-	return app.Nav().Aria("label", "Brødkrumme").Body(app.Ul().Class("breadcrumbs").Body(
+	return app.Nav().Class("breadcrumbs").Aria("label", "Brødkrumme").Body(app.Ul().Class("breadcrumbs__list").Body(
 		app.Li().Class("breadcrumbs__list-item").Body(app.A().Class("breadcrumbs__link").Href(pathForside).Text("Forside")),
-		app.Li().Class("breadcrumbs__list-item").Text(section),
-		app.Li().Class("breadcrumbs__list-item").Aria("current", "page").Text(page),
+		app.Li().Class("breadcrumbs__list-item").Body(icon("chevron-right", ""), app.Text(section)),
+		app.Li().Class("breadcrumbs__list-item").Aria("current", "page").Body(icon("chevron-right", ""), app.Text(page)),
 	))
 }

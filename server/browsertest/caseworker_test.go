@@ -22,6 +22,7 @@ func testMirrorJobcenter(t *testing.T, tb *tab) {
 	tb.click("#eures-visible")
 	tb.click("#eures-save")
 	tb.waitText("div.alert-error", "Du har ikke rettigheder til at foretage denne handling")
+	tb.screenshot("mirror-refused")
 	if n := eval[int](tb, "look for a success message", `document.querySelectorAll(".alert-success").length`); n != 0 {
 		t.Errorf("the refused save also shows %d success message(s)", n)
 	}

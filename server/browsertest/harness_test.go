@@ -406,17 +406,21 @@ func (tb *tab) checkA11y(page string) {
 	}
 }
 
-// screenshot saves the viewport as /tmp/shots/<name>-<width>.png, for a
-// person to look at; the tests do not compare images.
+// screenshot saves the page as <name>-<width>.png in the folder named by
+// JOBNET_SCREENSHOTS, for a person to look at; without it, nothing is
+// written. The tests do not compare images.
 func (tb *tab) screenshot(name string) {
 	tb.t.Helper()
+	dir := os.Getenv("JOBNET_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		tb.t.Fatalf("screenshot: %v", err)
 	}
-	const dir = "/tmp/shots"
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.t.Fatal(err)
 	}
