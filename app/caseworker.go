@@ -11,11 +11,10 @@ import (
 // texts from 000_…txt).
 type caseworkerPage struct {
 	app.Compo
+	formState
 	sess     shared.Session
 	login    shared.LoginRequest
 	mirror   shared.MirrorRequest
-	ferr     formError
-	busy     bool
 	timedOut bool
 }
 
@@ -34,50 +33,18 @@ func (p *caseworkerPage) signedIn() bool { return p.sess.Actor.Role.IsCaseworker
 
 func (p *caseworkerPage) submitLogin(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if err := shared.Validate(p.login); err != nil {
-		p.ferr = asFormError(err)
-		return
-	}
-	p.busy, p.ferr = true, formError{}
-	in := p.login
-	ctx.Async(func() {
-		var sess shared.Session
-		err := call(ctx, "POST", "/api/caseworker/login", in, &sess)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.ferr = asFormError(err)
-				return
-			}
-			p.login.Password = ""
-			ctx.SetState(stateSession, sess)
-			ctx.Navigate(pathCaseworker) // reload the shell with the new session
-		})
+	var sess shared.Session
+	p.formState.submit(ctx, "POST", "/api/caseworker/login", p.login, &sess, func(ctx app.Context) {
+		p.login.Password = ""
+		ctx.SetState(stateSession, sess)
+		ctx.Navigate(pathCaseworker) // reload the shell with the new session
 	})
 }
 
 func (p *caseworkerPage) submitCPR(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if err := shared.Validate(p.mirror); err != nil {
-		p.ferr = asFormError(err)
-		return
-	}
-	p.busy, p.ferr = true, formError{}
-	in := p.mirror
-	ctx.Async(func() {
-		err := call(ctx, "POST", "/api/mirror", in, nil)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.ferr = asFormError(err)
-				if e, ok := err.(*shared.Error); ok && e.FieldMessage("cpr") == "" && e.Code == shared.EForbidden {
-					// The reason for a refusal belongs at the field too.
-					p.ferr.err.Fields = append(p.ferr.err.Fields, shared.FieldError{Field: "cpr", Message: e.Message})
-				}
-				return
-			}
-			ctx.Navigate(pathForside)
-		})
+	p.formState.submit(ctx, "POST", "/api/mirror", p.mirror, nil, func(ctx app.Context) {
+		ctx.Navigate(pathForside)
 	})
 }
 

@@ -59,6 +59,39 @@ func (f field) render() app.UI {
 // inputValue reads the value of the input that fired the event.
 func inputValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
 
+// formState is what every form keeps besides its input: the errors of the
+// last submit and whether one is under way.
+type formState struct {
+	ferr formError
+	busy bool
+}
+
+// submit judges in with the shared validators, as the server will, and sends
+// it only when it passes; the server's answer comes back as the same kind of
+// field messages. done runs after a successful answer. The input itself is
+// never touched, so nothing the user typed is lost.
+func (f *formState) submit(ctx app.Context, method, path string, in, out any, done func(app.Context)) {
+	if f.busy {
+		return
+	}
+	if err := shared.Validate(in); err != nil {
+		f.ferr = asFormError(err)
+		return
+	}
+	f.busy, f.ferr = true, formError{}
+	ctx.Async(func() {
+		err := call(ctx, method, path, in, out)
+		ctx.Dispatch(func(ctx app.Context) {
+			f.busy = false
+			if err != nil {
+				f.ferr = asFormError(err)
+				return
+			}
+			done(ctx)
+		})
+	})
+}
+
 // formError is what a form shows after a failed submit: a summary and the
 // message per field.
 type formError struct{ err *shared.Error }

@@ -10,9 +10,8 @@ import (
 // MitID would plug in beside it through the server's login seam.
 type loginPage struct {
 	app.Compo
+	formState
 	in       shared.LoginRequest
-	ferr     formError
-	busy     bool
 	timedOut bool
 }
 
@@ -24,31 +23,14 @@ func (p *loginPage) OnNav(ctx app.Context) {
 
 func (p *loginPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if p.busy {
-		return
-	}
-	if err := shared.Validate(p.in); err != nil {
-		p.ferr = asFormError(err)
-		return
-	}
-	p.busy, p.ferr = true, formError{}
-	in := p.in
-	ctx.Async(func() {
-		var sess shared.Session
-		err := call(ctx, "POST", "/api/login", in, &sess)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.ferr = asFormError(err)
-				return
-			}
-			p.in.Password = ""
-			target := pathForside
-			if sess.ReturnTo != "" {
-				target = sess.ReturnTo
-			}
-			ctx.Navigate(target)
-		})
+	var sess shared.Session
+	p.formState.submit(ctx, "POST", "/api/login", p.in, &sess, func(ctx app.Context) {
+		p.in.Password = ""
+		target := pathForside
+		if sess.ReturnTo != "" {
+			target = sess.ReturnTo
+		}
+		ctx.Navigate(target)
 	})
 }
 

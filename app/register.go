@@ -11,34 +11,16 @@ import (
 // CPR number would come from the identity provider.
 type registerPage struct {
 	app.Compo
-	in   shared.RegisterRequest
-	ferr formError
-	busy bool
+	formState
+	in shared.RegisterRequest
 }
 
 func newRegisterPage() *registerPage { return &registerPage{} }
 
 func (p *registerPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	if p.busy {
-		return
-	}
-	if err := shared.Validate(p.in); err != nil {
-		p.ferr = asFormError(err)
-		return
-	}
-	p.busy, p.ferr = true, formError{}
-	in := p.in
-	ctx.Async(func() {
-		err := call(ctx, "POST", "/api/register", in, nil)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.ferr = asFormError(err)
-				return
-			}
-			ctx.Navigate(pathForside)
-		})
+	p.formState.submit(ctx, "POST", "/api/register", p.in, nil, func(ctx app.Context) {
+		ctx.Navigate(pathForside)
 	})
 }
 

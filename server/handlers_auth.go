@@ -229,7 +229,9 @@ func handleMirrorStart(w http.ResponseWriter, req *request) error {
 	}
 	actor := req.actor
 	if err := shared.CheckMirrorAccess(actor, c, shared.DateOf(req.now)); err != nil {
-		return err
+		// The reason belongs at the CPR field of the form too.
+		msg := shared.ErrorMessageOf(err)
+		return &shared.Error{Code: shared.EForbidden, Message: msg, Fields: []shared.FieldError{{Field: "cpr", Message: msg}}}
 	}
 	orgName := actor.Organisation.Name
 	cwID := req.session.caseworkerID

@@ -38,8 +38,8 @@ func TestMirrorAccess(t *testing.T) {
 			if r.status != tt.status {
 				t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
 			}
-			if tt.reason != "" && r.err().Message != tt.reason {
-				t.Errorf("reason %q, want %q", r.err().Message, tt.reason)
+			if tt.reason != "" && (r.err().Message != tt.reason || r.err().FieldMessage("cpr") != tt.reason) {
+				t.Errorf("reason %s, want %q in the message and at the cpr field", r.body, tt.reason)
 			}
 			overview := c.do("GET", "/api/overview", nil)
 			if tt.status == 200 && overview.status != 200 {
