@@ -44,6 +44,8 @@ type demoCitizen struct {
 	enrolment     shared.EnrolmentStatus
 	forloeb       []demoForloeb
 	notifications []notificationRow
+	// counters builds the counter figures delivered for the citizen, if any.
+	counters func(today shared.Date) shared.Counters
 }
 
 var (
@@ -65,31 +67,58 @@ var (
 var demoCitizens = []demoCitizen{
 	{DemoLogin{"mads", "Mads Kristensen", "Dagpengemodtager, rørlægger; var sygedagpengemodtager før (skjult for a-kassen)", "120385-1231"},
 		"jc-101", "ak-dfh", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{6, 0, -430, -271}, {1, 0, -270, 0}}, []notificationRow{notifyDagpengekort, notifyJoblog}},
+		[]demoForloeb{{6, 0, -430, -271}, {1, 0, -270, 0}}, []notificationRow{notifyDagpengekort, notifyJoblog},
+		func(today shared.Date) shared.Counters {
+			// The figures of the source's screenshots: 765 h → 1,530 h; 76 of 148 h.
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.FullTime,
+				Indplacering: today.AddDays(-270), HoursUsed: 1409, ExtensionWorkHours: 765, KarensWorkHours: 76,
+				KarensPeriodEnd: today.AddDays(45), GenoptjeningWorkHours: 765}}
+		}},
 	{DemoLogin{"louise", "Louise Holm", "Jobparat kontanthjælpsmodtager, biblioteksassistent (Jobcenter Rudersdal)", "030792-2468"},
 		"jc-230", "", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{2, 0, -240, 0}}, []notificationRow{notifyJoblog}},
+		[]demoForloeb{{2, 0, -240, 0}}, []notificationRow{notifyJoblog},
+		func(today shared.Date) shared.Counters {
+			return shared.Counters{Hours225: &shared.Hours225Counters{AsOf: asOf(today), HoursLast12Months: 150, HighBenefit: true}}
+		}},
 	{DemoLogin{"jonas", "Jonas Madsen", "Dagpengemodtager med uddannelsespålæg, tømrer/smed", "250899-1357"},
 		"jc-101", "ak-dfh", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{1, 0, -150, 0}}, []notificationRow{notifyDagpengekort}},
+		[]demoForloeb{{1, 0, -150, 0}}, []notificationRow{notifyDagpengekort},
+		func(today shared.Date) shared.Counters {
+			// Part-time insured, on supplerende dagpenge near the 30-week ceiling.
+			var weeks []shared.Date
+			for i := 0; i < 28; i++ {
+				weeks = append(weeks, today.AddDays(-7*(i*3+1)))
+			}
+			return shared.Counters{
+				Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.PartTime, Indplacering: today.AddDays(-150),
+					HoursUsed: 640, ExtensionWorkHours: 310, KarensWorkHours: 40, KarensPeriodEnd: today.AddDays(20), GenoptjeningWorkHours: 520},
+				Supplerende: &shared.SupplerendeCounters{AsOf: asOf(today), Insurance: shared.PartTime, UsedWeeks: weeks,
+					Reports: []shared.WorkReport{{Kind: shared.ReportMonthly, Start: today.AddMonths(-2), Hours: 150}}},
+			}
+		}},
 	{DemoLogin{"henrik", "Henrik Poulsen", "Ressourceforløb, køkken- og kantinearbejde", "140271-3579"},
 		"jc-101", "", shared.EnrolmentAfmeldt,
-		[]demoForloeb{{9, 0, -330, 0}}, nil},
+		[]demoForloeb{{9, 0, -330, 0}}, nil, nil},
 	{DemoLogin{"amina", "Amina Hassan", "Integrationskontrakt, social- og sundhedsassistent", "010190-2802"},
 		"jc-101", "", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{18, 0, -180, 0}}, []notificationRow{notifyJoblog}},
+		[]demoForloeb{{18, 0, -180, 0}}, []notificationRow{notifyJoblog}, nil},
 	{DemoLogin{"mette", "Mette Lauridsen", "Fleksjobber, sekretær (Jobcenter Vejen); medlem af a-kasse uden dagpengeforløb", "220578-2684"},
 		"jc-575", "ak-dfh", shared.EnrolmentAfmeldt,
-		[]demoForloeb{{10, 0, -2900, 0}}, nil},
+		[]demoForloeb{{10, 0, -2900, 0}}, nil, nil},
 	{DemoLogin{"pete", "Pete Adam-Janusz", "Sygemeldt (sygedagpenge) efter et dagpengeforløb", "090688-1122"},
 		"jc-101", "ak-dfh", shared.EnrolmentAfmeldt,
-		[]demoForloeb{{1, 0, -300, -31}, {6, 0, -30, 0}}, []notificationRow{notifySyg}},
+		[]demoForloeb{{1, 0, -300, -31}, {6, 0, -30, 0}}, []notificationRow{notifySyg}, nil},
 	{DemoLogin{"sofie", "Sofie Lund Nielsen", "Dimittend, arkæolog", "170600-4123"},
 		"jc-101", "ak-dfh", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{8, shared.TilmeldekategoriDimittend, -35, 0}}, []notificationRow{notifyJoblog}},
+		[]demoForloeb{{8, shared.TilmeldekategoriDimittend, -35, 0}}, []notificationRow{notifyJoblog},
+		func(today shared.Date) shared.Counters {
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.FullTime,
+				Indplacering: today.AddDays(-35), HoursUsed: 160, ExtensionWorkHours: 0, KarensWorkHours: 0,
+				KarensPeriodEnd: today.AddDays(85), GenoptjeningWorkHours: 0}}
+		}},
 	{DemoLogin{"emil", "Emil Sørensen", "Ung uddannelseshjælpsmodtager med uddannelsespålæg på trin 2", "150307-4455"},
 		"jc-101", "", shared.EnrolmentTilmeldt,
-		[]demoForloeb{{4, 0, -200, 0}}, nil},
+		[]demoForloeb{{4, 0, -200, 0}}, nil, nil},
 }
 
 var demoCaseworkers = []struct {
@@ -194,6 +223,11 @@ func seedCitizen(ctx context.Context, tx bun.Tx, c demoCitizen, today time.Time,
 			return err
 		}
 	}
+	if c.counters != nil {
+		if err := storeCounters(ctx, tx, row.ID, c.counters(shared.DateOf(today))); err != nil {
+			return err
+		}
+	}
 	hash, err := hashPassword(DemoPassword)
 	if err != nil {
 		return err
@@ -220,4 +254,14 @@ func insertLogin(ctx context.Context, tx bun.IDB, citizenID int64, at time.Time,
 	_, err := tx.NewInsert().Model(&loginEventRow{CitizenID: citizenID, At: at, CaseworkerID: cwID, Name: name, Organisation: org}).
 		ExcludeColumn("id").Exec(ctx)
 	return err
+}
+
+// asOf is the a-kasse's last statement: the 11th of this month, or of the
+// previous month before the 11th (figures come after employers report).
+func asOf(today shared.Date) shared.Date {
+	d := shared.Date{Year: today.Year, Month: today.Month, Day: 11}
+	if today.Day < 11 {
+		d = d.AddMonths(-1)
+	}
+	return d
 }

@@ -49,7 +49,9 @@ func routes() []route {
 		{pattern: "GET /api/history/logins", access: citizenScoped, handler: handleLoginHistory},
 		{pattern: "GET /api/eures", access: citizenScoped, handler: handleGetEures},
 		{pattern: "PUT /api/eures", access: citizenScoped, handler: handlePutEures},
+		{pattern: "GET /api/counters", access: citizenScoped, handler: handleCounters},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
+		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},
 	}
 }

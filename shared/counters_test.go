@@ -226,3 +226,28 @@ func TestValidateCounters(t *testing.T) {
 		t.Errorf("supplerende: %+v", e)
 	}
 }
+
+func TestValidateCountersUpdate(t *testing.T) {
+	d := &DagpengeCounters{AsOf: MustDate("2026-11-11"), Insurance: FullTime, Indplacering: MustDate("2025-06-02"), KarensPeriodEnd: MustDate("2026-12-01")}
+	if err := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Dagpenge: d}); err != nil {
+		t.Fatalf("good: %v", err)
+	}
+	e, ok := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231"}).(*Error)
+	if !ok || e.FieldMessage("dagpenge") == "" {
+		t.Errorf("no figures at all: %+v", e)
+	}
+	bad := *d
+	bad.Insurance = ""
+	e, ok = Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Dagpenge: &bad}).(*Error)
+	if !ok || e.FieldMessage("dagpenge.insurance") == "" {
+		t.Errorf("nested field: %+v", e)
+	}
+	h := &Hours225Counters{AsOf: MustDate("2026-11-01"), HoursLast12Months: 100}
+	if err := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Hours225: h}); err != nil {
+		t.Errorf("225 only: %v", err)
+	}
+	p := ProjectCountersForAKasse(Counters{Dagpenge: d, Hours225: h})
+	if p.Dagpenge != d {
+		t.Error("a-kasse lost its own figures")
+	}
+}

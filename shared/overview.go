@@ -98,3 +98,16 @@ func CheckHistoryAccess(role Role) error {
 	}
 	return nil
 }
+
+// AKasseCounters is the a-kasse's view of the counters: the dagpenge and
+// supplerende dagpenge figures it delivers itself. The 225-hour rule belongs
+// to kontanthjælp, a target group the a-kasse has no part in (SPEC K4).
+type AKasseCounters struct {
+	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty"`
+	Supplerende *SupplerendeCounters `json:"supplerende,omitempty"`
+}
+
+// ProjectCountersForAKasse leaves out the 225-hour figures.
+func ProjectCountersForAKasse(c Counters) AKasseCounters {
+	return AKasseCounters{Dagpenge: c.Dagpenge, Supplerende: c.Supplerende}
+}

@@ -65,3 +65,23 @@ type EuresSetting struct {
 func SessionWarnBefore(idleSeconds int) int {
 	return min(120, idleSeconds/2)
 }
+
+// Counters are the counter figures of one citizen, each present only when
+// delivered (SPEC D9–D11).
+type Counters struct {
+	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty"`
+	Supplerende *SupplerendeCounters `json:"supplerende,omitempty"`
+	Hours225    *Hours225Counters    `json:"timer225,omitempty"`
+}
+
+// CountersUpdate is sent by a case system with the latest figures of one or
+// more kinds (SPEC F): the a-kasse sends dagpenge and supplerende dagpenge,
+// the municipality the 225-hour figures. Figures older than those stored are
+// ignored.
+type CountersUpdate struct {
+	MessageID   string               `json:"message_id" validate:"required,max=100"`
+	CPR         string               `json:"cpr" validate:"required,cpr"`
+	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty" validate:"required_without_all=Supplerende Hours225,omitempty"`
+	Supplerende *SupplerendeCounters `json:"supplerende,omitempty" validate:"omitempty"`
+	Hours225    *Hours225Counters    `json:"timer225,omitempty" validate:"omitempty"`
+}

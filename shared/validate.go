@@ -89,6 +89,8 @@ func danishMessage(fe validator.FieldError) string {
 	switch fe.Tag() {
 	case "required", "required_if", "required_with":
 		return "Feltet skal udfyldes."
+	case "required_without_all":
+		return "Udfyld dette felt eller et af de andre."
 	case "min":
 		if isString {
 			return fmt.Sprintf("Skal være mindst %s tegn.", p)

@@ -1,0 +1,97 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"jobnet/shared"
+)
+
+func TestIngestCounters(t *testing.T) {
+	env := newTestEnv(t)
+	const akToken, jcToken = "Bearer demo-token-det-faglige-hus", "Bearer demo-token-jobcenter-koebenhavn"
+	today := shared.DateOf(env.clock.Now())
+	dp := &shared.DagpengeCounters{AsOf: today, Insurance: shared.FullTime, Indplacering: today.AddDays(-100),
+		HoursUsed: 500, ExtensionWorkHours: 962, KarensWorkHours: 10, KarensPeriodEnd: today.AddDays(30), GenoptjeningWorkHours: 962}
+	c := env.client()
+	post := func(in shared.CountersUpdate, auth string) response {
+		return c.do("POST", "/api/ingest/v1/counters", in, "Authorization", auth)
+	}
+	tests := []struct {
+		name   string
+		in     shared.CountersUpdate
+		auth   string
+		status int
+	}{
+		{"ErrJobcenterSendsDagpenge", shared.CountersUpdate{MessageID: "c0", CPR: cprMads, Dagpenge: dp}, jcToken, 403},
+		{"ErrAKasseSends225", shared.CountersUpdate{MessageID: "c1", CPR: cprMads, Hours225: &shared.Hours225Counters{AsOf: today}}, akToken, 403},
+		{"ErrNotOwnMember", shared.CountersUpdate{MessageID: "c2", CPR: cprLouise, Dagpenge: dp}, akToken, 403},
+		{"ErrNoFigures", shared.CountersUpdate{MessageID: "c3", CPR: cprMads}, akToken, 400},
+		{"OKDagpenge", shared.CountersUpdate{MessageID: "c4", CPR: cprMads, Dagpenge: dp}, akToken, 200},
+		{"OK225ByJobcenter", shared.CountersUpdate{MessageID: "c5", CPR: cprMads, Hours225: &shared.Hours225Counters{AsOf: today, HoursLast12Months: 99}}, jcToken, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := post(tt.in, tt.auth); r.status != tt.status {
+				t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
+			}
+		})
+	}
+	// An older statement does not replace a newer one.
+	old := *dp
+	old.AsOf, old.ExtensionWorkHours = today.AddDays(-40), 1
+	c.decode(post(shared.CountersUpdate{MessageID: "c6", CPR: cprMads, Dagpenge: &old}, akToken), 200, nil)
+	// A bad figure is refused at its field.
+	bad := *dp
+	bad.KarensWorkHours = -5
+	r := post(shared.CountersUpdate{MessageID: "c7", CPR: cprMads, Dagpenge: &bad}, akToken)
+	if r.status != 400 || r.err().FieldMessage("dagpenge.karens_work_hours") == "" {
+		t.Errorf("bad figure: %d %s", r.status, r.body)
+	}
+
+	// Citizen and jobcenter see every kind; the a-kasse not the 225-hour rule.
+	get := func(cl *client) (shared.Counters, string) {
+		var out shared.Counters
+		resp := cl.do("GET", "/api/counters", nil)
+		cl.decode(resp, 200, &out)
+		return out, string(resp.body)
+	}
+	own := env.client()
+	own.loginCitizen("mads")
+	mine, _ := get(own)
+	if mine.Dagpenge == nil || mine.Dagpenge.ExtensionWorkHours != 962 || mine.Hours225 == nil || mine.Hours225.HoursLast12Months != 99 {
+		t.Fatalf("citizen sees %+v", mine)
+	}
+	if g := shared.ComputeDagpenge(*mine.Dagpenge, 0); !g.Forlaengelse.Done {
+		t.Errorf("962 hours delivered should show the maximum: %+v", g.Forlaengelse)
+	}
+	jc, _ := get(env.mirror("nina", cprMads))
+	if jc.Hours225 == nil || jc.Dagpenge == nil {
+		t.Errorf("jobcenter sees %+v", jc)
+	}
+	ak, raw := get(env.mirror("berit", cprMads))
+	if ak.Dagpenge == nil || ak.Hours225 != nil || strings.Contains(raw, "timer225") {
+		t.Errorf("a-kasse sees %s", raw)
+	}
+}
+
+func TestCountersDemoData(t *testing.T) {
+	env := newTestEnv(t)
+	c := env.client()
+	c.loginCitizen("jonas")
+	var out shared.Counters
+	c.decode(c.do("GET", "/api/counters", nil), 200, &out)
+	if out.Dagpenge == nil || out.Dagpenge.Insurance != shared.PartTime || out.Supplerende == nil {
+		t.Fatalf("jonas: %+v", out)
+	}
+	if s := shared.ComputeSupplerende(*out.Supplerende, 0); s.Used != 28 || s.Remaining != 2 {
+		t.Errorf("jonas' supplerende: used %d remaining %d", s.Used, s.Remaining)
+	}
+	henrik := env.client()
+	henrik.loginCitizen("henrik")
+	var none shared.Counters
+	henrik.decode(henrik.do("GET", "/api/counters", nil), 200, &none)
+	if none.Dagpenge != nil || none.Supplerende != nil || none.Hours225 != nil {
+		t.Errorf("henrik has no counters: %+v", none)
+	}
+}
