@@ -11,6 +11,7 @@ import (
 // the one the user typed, so nothing is lost when a message appears.
 type field struct {
 	id, label, hint, kind, autocomplete, value, errMsg string
+	inputMode                                          string // e.g. "decimal" for the phone's keyboard
 	onInput                                            app.EventHandler
 }
 
@@ -27,6 +28,9 @@ func (f field) render() app.UI {
 		kind = "text"
 	}
 	input := app.Input().Type(kind).ID(f.id).Name(f.id).Class("form-input").Value(f.value).OnInput(f.onInput)
+	if f.inputMode != "" {
+		input = input.Attr("inputmode", f.inputMode)
+	}
 	if f.autocomplete != "" {
 		input = input.Attr("autocomplete", f.autocomplete)
 	}

@@ -19,10 +19,27 @@ var (
 	jobsoegningCards = []menuCard{
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
-	planerCards = []menuCard{
-		{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik},
-	}
+	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
+	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
+	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
+	timer225Card    = menuCard{"225 timers reglen", "Se, hvor mange timer du har arbejdet de seneste 12 måneder.", pathTimer225}
 )
+
+// planerCards lists "Planer og aftaler"; the counters appear only for
+// citizens with counter data (003_…txt).
+func planerCards(f shared.Features) []menuCard {
+	var cards []menuCard
+	if f.Dagpengetaellere {
+		cards = append(cards, dagpengeCard)
+	}
+	if f.Supplerende {
+		cards = append(cards, supplerendeCard)
+	}
+	if f.Timer225 {
+		cards = append(cards, timer225Card)
+	}
+	return append(cards, historikCard)
+}
 
 // vigtigFoldedKey remembers for the session that "Vigtig information" was
 // folded (SPEC B3: expanded at session start, stays folded once folded).
@@ -192,7 +209,7 @@ func (p *forside) renderTabs() app.UI {
 	tabs := []struct {
 		title string
 		cards []menuCard
-	}{{"Jobsøgning", jobsoegningCards}, {"Planer og aftaler", planerCards}}
+	}{{"Jobsøgning", jobsoegningCards}, {"Planer og aftaler", planerCards(p.ov.Features)}}
 	return app.Div().Class("tab-container jobnet-tabs").Body(
 		app.Div().Class("tab-list").Role("tablist").Aria("label", "Menu").Body(
 			app.Range(tabs).Slice(func(i int) app.UI {

@@ -14,6 +14,11 @@ const (
 	pathCaseworker = "/sagsbehandleradgang"
 	pathHistorik   = "/historik"
 	pathEures      = "/job-i-europa"
+	pathDagpenge   = "/dagpengetaellere"
+	pathSuppl      = "/supplerende-dagpenge"
+	pathTimer225   = "/225-timers-reglen"
+	// PathDemoCounters is public and kept by the service worker for offline use.
+	PathDemoCounters = "/demo/dagpengetaellere"
 )
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -25,4 +30,8 @@ func RegisterRoutes() {
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
+	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
+	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
+	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
+	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 }

@@ -83,13 +83,29 @@ func storeCounters(ctx context.Context, tx bun.IDB, citizenID int64, c shared.Co
 	return nil
 }
 
-// handleCounters: GET /api/counters — the citizen's counter figures (SPEC
-// D9–D11). Citizen and jobcenter: all; a-kasse: without the 225-hour figures
-// (SPEC K4). The simulator runs in the browser and writes nothing.
+// counterEvents are the behaviour events of opening each counters page
+// (003_…txt "Jobsøgningsdata": "Dagpengetællere startet").
+var counterEvents = map[string]string{
+	"dagpenge":    "Dagpengetællere startet",
+	"supplerende": "Tællere for supplerende dagpenge startet",
+	"timer225":    "225 timers reglen startet",
+}
+
+// handleCounters: GET /api/counters?view=dagpenge|supplerende|timer225 — the
+// citizen's counter figures (SPEC D9–D11). Citizen and jobcenter: all;
+// a-kasse: without the 225-hour figures (SPEC K4). The simulator runs in the
+// browser and writes nothing. For a citizen, opening a counters page (view)
+// is recorded as behaviour data; for a caseworker, nothing is (SPEC K5).
 func handleCounters(w http.ResponseWriter, req *request) error {
-	c, err := loadCounters(req.r.Context(), req.db, req.actor.CitizenID)
+	ctx := req.r.Context()
+	c, err := loadCounters(ctx, req.db, req.actor.CitizenID)
 	if err != nil {
 		return err
+	}
+	if event, ok := counterEvents[req.r.URL.Query().Get("view")]; ok && req.actor.Role == shared.RoleCitizen {
+		if err := recordEvent(ctx, req.db, req.session, req.actor.CitizenID, event); err != nil {
+			return err
+		}
 	}
 	if req.actor.Role == shared.RoleAKasse {
 		writeJSON(w, http.StatusOK, shared.ProjectCountersForAKasse(c))
@@ -141,4 +157,12 @@ func handleIngestCounters(w http.ResponseWriter, req *request) error {
 	}
 	writeJSON(w, http.StatusOK, receipt)
 	return nil
+}
+
+// recordEvent stores one behaviour event of a citizen's session. Callers
+// check the role: a caseworker's actions are never behaviour data.
+func recordEvent(ctx context.Context, db bun.IDB, sess *sessionInfo, citizenID int64, kind string) error {
+	_, err := db.NewRaw("INSERT INTO behaviour_events (session_hash, citizen_id, kind) VALUES (?, ?, ?)",
+		sess.tokenHash, citizenID, kind).Exec(ctx)
+	return err
 }

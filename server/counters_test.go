@@ -95,3 +95,52 @@ func TestCountersDemoData(t *testing.T) {
 		t.Errorf("henrik has no counters: %+v", none)
 	}
 }
+
+// TestCounterEventsOnlyForCitizens: opening the counters records
+// "Dagpengetællere startet" for the citizen, and nothing for caseworkers
+// (SPEC E1, K5).
+func TestCounterEventsOnlyForCitizens(t *testing.T) {
+	env := newTestEnv(t)
+	count := func() int64 {
+		n, err := env.db.NewSelect().Table("behaviour_events").Where("kind = ?", "Dagpengetællere startet").Count(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	own := env.client()
+	own.loginCitizen("mads")
+	own.decode(own.do("GET", "/api/counters?view=dagpenge", nil), 200, nil)
+	own.decode(own.do("GET", "/api/counters", nil), 200, nil) // no view: no event
+	if n := count(); n != 1 {
+		t.Fatalf("citizen: %d events, want 1", n)
+	}
+	for _, cw := range []string{"nina", "berit"} {
+		m := env.mirror(cw, cprMads)
+		m.decode(m.do("GET", "/api/counters?view=dagpenge", nil), 200, nil)
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("after caseworkers opened the counters: %d events, want 1", n)
+	}
+}
+
+func TestOverviewFeatures(t *testing.T) {
+	env := newTestEnv(t)
+	features := func(c *client) shared.Features {
+		var o shared.Overview
+		c.decode(c.do("GET", "/api/overview", nil), 200, &o)
+		return o.Features
+	}
+	for user, want := range map[string]shared.Features{
+		"mads":   {Dagpengetaellere: true},
+		"jonas":  {Dagpengetaellere: true, Supplerende: true},
+		"louise": {Timer225: true},
+		"henrik": {},
+	} {
+		c := env.client()
+		c.loginCitizen(user)
+		if got := features(c); got != want {
+			t.Errorf("%s: %+v, want %+v", user, got, want)
+		}
+	}
+}

@@ -43,7 +43,11 @@ func (s *Server) pagesHandler() (http.Handler, error) {
 			SVG:      "/web/icons/jobnet.svg",
 			Maskable: "/web/icons/jobnet-512.png",
 		},
-		Styles:            []string{"/web/dkfds/css/dkfds.min.css", "/web/jobnet.css"},
+		Styles: []string{"/web/dkfds/css/dkfds.min.css", "/web/jobnet.css"},
+		// The public counters demo works offline once visited (SPEC: PWA).
+		CacheableResources: []string{webapp.PathDemoCounters, "/web/dkfds/img/all-svg-icons.svg",
+			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2",
+			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-SemiBold.woff2"},
 		Version:           version,
 		WasmContentLength: strconv.FormatInt(fi.Size(), 10),
 	}

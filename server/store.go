@@ -160,7 +160,21 @@ func overview(ctx context.Context, db bun.IDB, citizenID int64) (shared.Overview
 		Order("created_at DESC", "id DESC").Scan(ctx); err != nil {
 		return shared.Overview{}, err
 	}
+	var kinds []string
+	if err := db.NewSelect().Table("counters").Column("kind").Where("citizen_id = ?", citizenID).Scan(ctx, &kinds); err != nil {
+		return shared.Overview{}, err
+	}
 	o := shared.Overview{Name: c.Name, Enrolment: c.Enrolment, Forloeb: c.Forloeb, Notifications: make([]shared.Notification, 0, len(rows))}
+	for _, k := range kinds {
+		switch k {
+		case counterDagpenge:
+			o.Features.Dagpengetaellere = true
+		case counterSupplerende:
+			o.Features.Supplerende = true
+		case counterTimer225:
+			o.Features.Timer225 = true
+		}
+	}
 	for _, r := range rows {
 		o.Notifications = append(o.Notifications, shared.Notification{
 			ID: r.ID, Kind: shared.NotificationKind(r.Kind), Title: r.Title, Text: r.Text, Created: r.CreatedAt,

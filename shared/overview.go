@@ -10,6 +10,15 @@ type Overview struct {
 	Enrolment     EnrolmentStatus `json:"enrolment"`
 	Forloeb       []Forloeb       `json:"forloeb"`
 	Notifications []Notification  `json:"notifications"`
+	Features      Features        `json:"features"`
+}
+
+// Features are the menu items that depend on the citizen's data: a card is
+// shown only when the data that feeds its page exists.
+type Features struct {
+	Dagpengetaellere bool `json:"dagpengetaellere"`
+	Supplerende      bool `json:"supplerende"`
+	Timer225         bool `json:"timer225"`
 }
 
 // Notification is one entry in "Vigtig information".
@@ -42,6 +51,7 @@ type AKasseOverview struct {
 	Enrolment     EnrolmentStatus `json:"enrolment"`
 	Forloeb       []Forloeb       `json:"forloeb"`
 	Notifications []Notification  `json:"notifications"`
+	Features      Features        `json:"features"`
 }
 
 // akasseHiddenNotifications are about matters outside the dagpenge forløb:
@@ -60,6 +70,8 @@ func ProjectOverviewForAKasse(o Overview) AKasseOverview {
 		Enrolment:     o.Enrolment,
 		Forloeb:       []Forloeb{},
 		Notifications: []Notification{},
+		// The 225-hour rule belongs to kontanthjælp (see ProjectCountersForAKasse).
+		Features: Features{Dagpengetaellere: o.Features.Dagpengetaellere, Supplerende: o.Features.Supplerende},
 	}
 	for _, f := range o.Forloeb {
 		if f.IsDagpengeOrDimittend() {

@@ -152,4 +152,3 @@ func Compute225(c Hours225Counters, extra float64) Gauge {
 	w := c.HoursLast12Months + math.Max(0, extra)
 	return Gauge{Worked: w, Value: math.Min(w, Hours225Required), Max: Hours225Required, Done: w >= Hours225Required}
 }
-

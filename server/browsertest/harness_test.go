@@ -29,7 +29,10 @@ const webDir = "../../web"
 const stepTimeout = 20 * time.Second
 
 // portal is the Jobnet server with the demo data, on a loopback port.
-type portal struct{ url string }
+type portal struct {
+	url   string
+	close func() // stops the server: the network is gone for the tab
+}
 
 func startPortal(t *testing.T, idle time.Duration) *portal {
 	t.Helper()
@@ -46,7 +49,7 @@ func startPortal(t *testing.T, idle time.Duration) *portal {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &portal{url: ts.URL}
+	return &portal{url: ts.URL, close: ts.Close}
 }
 
 // browser is one headless Chromium for the whole package.
@@ -117,11 +120,12 @@ func loadAxe(t *testing.T) string {
 
 // tab is one page in its own browser context, at one width, on one portal.
 type tab struct {
-	t    *testing.T
-	ctx  context.Context
-	base string
-	w    width
-	axe  string
+	t      *testing.T
+	ctx    context.Context
+	base   string
+	portal *portal
+	w      width
+	axe    string
 
 	mu      sync.Mutex
 	console []string // errors the page logged, shown when the test fails
@@ -131,7 +135,7 @@ func (b *browser) newTab(t *testing.T, p *portal, w width) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx, base: p.url, w: w, axe: b.axe}
+	tb := &tab{t: t, ctx: ctx, base: p.url, w: w, axe: b.axe, portal: p}
 	var opts []chromedp.EmulateViewportOption
 	if w.mobile {
 		opts = append(opts, chromedp.EmulateMobile)

@@ -52,17 +52,24 @@ func TestBrowser(t *testing.T) {
 		name string
 		run  func(t *testing.T, tb *tab)
 		idle time.Duration // the portal's idle timeout; 0 is the real 20 minutes
+		// ownPortal gives each width a portal of its own, which the
+		// scenario may stop (to test offline use).
+		ownPortal bool
 	}{
 		// The countdown first: it waits most of its time, so it starts
 		// at once and runs beside the others.
-		{"SessionCountdown", testSessionCountdown, 16 * time.Second},
-		{"CitizenLogin", testCitizenLogin, 0},
-		{"LoginValidation", testLoginValidation, 0},
-		{"MirrorJobcenter", testMirrorJobcenter, 0},
-		{"MirrorAkasse", testMirrorAkasse, 0},
-		{"AccessibilityAnonymous", testAccessibilityAnonymous, 0},
-		{"AccessibilityCitizen", testAccessibilityCitizen, 0},
-		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0},
+		{"SessionCountdown", testSessionCountdown, 16 * time.Second, false},
+		{"CitizenLogin", testCitizenLogin, 0, false},
+		{"LoginValidation", testLoginValidation, 0, false},
+		{"MirrorJobcenter", testMirrorJobcenter, 0, false},
+		{"MirrorAkasse", testMirrorAkasse, 0, false},
+		{"AccessibilityAnonymous", testAccessibilityAnonymous, 0, false},
+		{"AccessibilityCitizen", testAccessibilityCitizen, 0, false},
+		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0, false},
+		{"CountersCitizen", testCountersCitizen, 0, false},
+		{"CountersSupplerende", testCountersSupplerende, 0, false},
+		{"CountersCaseworker", testCountersCaseworker, 0, false},
+		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.
 	portals := map[time.Duration]*portal{}
@@ -77,6 +84,10 @@ func TestBrowser(t *testing.T) {
 			for _, w := range widths {
 				t.Run(w.name, func(t *testing.T) {
 					t.Parallel()
+					p := p
+					if sc.ownPortal {
+						p = startPortal(t, idle)
+					}
 					sc.run(t, b.newTab(t, p, w))
 				})
 			}

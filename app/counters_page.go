@@ -1,0 +1,107 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// counterKind selects which counters a counters page shows.
+type counterKind int
+
+const (
+	kindDagpenge counterKind = iota
+	kindSupplerende
+	kindTimer225
+)
+
+var counterPageTitles = map[counterKind]string{
+	kindDagpenge:    "Dagpengetællere",
+	kindSupplerende: "Tællere for supplerende dagpenge",
+	kindTimer225:    "225 timers reglen",
+}
+
+// counterViews name the page to the server, which records that the citizen
+// opened it.
+var counterViews = map[counterKind]string{kindDagpenge: "dagpenge", kindSupplerende: "supplerende", kindTimer225: "timer225"}
+
+// countersPage shows one kind of the citizen's counters (SPEC D9–D11). The
+// server sends the figures; the a-kasse's view lacks the 225-hour figures.
+// Caseworkers may simulate too: it writes nothing.
+type countersPage struct {
+	app.Compo
+	kind counterKind
+	st   status
+	err  error
+	data shared.Counters
+}
+
+func newCountersPage(k counterKind) *countersPage { return &countersPage{kind: k} }
+
+func (p *countersPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	p.st = loading
+	ctx.Async(func() {
+		var c shared.Counters
+		err := call(ctx, "GET", "/api/counters?view="+counterViews[p.kind], nil, &c)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.data, p.err, p.st = c, err, loaded
+			if err != nil {
+				p.st = loadingErr
+			}
+		})
+	})
+}
+
+func (p *countersPage) Render() app.UI {
+	title := counterPageTitles[p.kind]
+	return newShell().Title(title).Access(forCitizenView).Body(
+		breadcrumb("Planer og aftaler", title),
+		app.H1().Text(title),
+		app.If(p.st == loadingErr, func() app.UI { return errorAlert(shared.ErrorMessageOf(p.err)) }).
+			ElseIf(p.st == loaded, p.renderCounters).
+			Else(func() app.UI { return app.P().Aria("live", "polite").Text("Henter dine tællere …") }),
+	)
+}
+
+func (p *countersPage) renderCounters() app.UI {
+	switch {
+	case p.kind == kindDagpenge && p.data.Dagpenge != nil:
+		return newDagpengeCounters().Data(*p.data.Dagpenge)
+	case p.kind == kindSupplerende && p.data.Supplerende != nil:
+		return newSupplerendeCounters().Data(*p.data.Supplerende)
+	case p.kind == kindTimer225 && p.data.Hours225 != nil:
+		return timer225View(*p.data.Hours225)
+	}
+	return infoAlert("Der er ingen tællere at vise. Tællerne vises, når din a-kasse eller dit jobcenter har sendt oplysningerne.")
+}
+
+// timer225View is the 225-hour rule (SPEC D11, 003_…txt): hours of ordinary
+// work in the last 12 calendar months against 225, with the text for høj or
+// lav ydelse.
+func timer225View(c shared.Hours225Counters) app.UI {
+	g := shared.Compute225(c, 0)
+	var lead string
+	switch {
+	case g.Done && c.HighBenefit:
+		lead = "Du har arbejdet nok timer til at beholde din nuværende ydelse."
+	case g.Done:
+		lead = "Du har arbejdet nok timer til at komme tilbage på din fulde ydelse. Kontakt dit jobcenter."
+	case c.HighBenefit:
+		lead = "Du skal arbejde " + hours(g.Remaining()) + " timer mere inden for 12 måneder for at beholde din nuværende ydelse."
+	default:
+		lead = "Du skal arbejde " + hours(g.Remaining()) + " timer mere for at komme tilbage på din fulde ydelse."
+	}
+	return app.Div().Class("jobnet-counters").Body(
+		app.P().Class("jobnet-counters-meta").Text("Opgjort pr. "+c.AsOf.Danish()),
+		speedometer("225 timers reglen", g, nil, "timer225-text"),
+		app.Div().ID("timer225-text").Body(
+			app.P().Class("jobnet-gauge-main").Text("Du har arbejdet "+hours(g.Worked)+" af "+hours(g.Max)+" timer inden for de seneste 12 kalendermåneder."),
+			app.P().Text(lead),
+			app.P().Text("Kun almindeligt ustøttet arbejde tæller med. Virksomhedspraktik og løntilskud tæller ikke med."),
+		),
+		app.P().Class("jobnet-counters-note").Text("Tallene kommer fra din kommune. Er du i tvivl, så kontakt dit jobcenter."),
+	)
+}

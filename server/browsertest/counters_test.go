@@ -1,0 +1,135 @@
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// testCountersCitizen: Mads opens Dagpengetællere from the front page, moves
+// through the carousel by mouse and keyboard, tries 51 more hours and reads
+// the updated texts, meets the message for bad input with the last valid
+// state kept, and resets (SPEC D9, the source's 765 h and 76 of 148 h).
+func testCountersCitizen(t *testing.T, tb *tab) {
+	tb.loginCitizen("mads", "Mads Kristensen")
+	tb.openCard(1, "Dagpengetællere", "/dagpengetaellere")
+	tb.waitText("#slide-text", "Du har arbejdet 765 timer. Det giver 1.530 timers forlængelse.")
+	tb.waitText("#slide-title", "1 års forlængelse")
+	tb.waitText("#hourglass-text", "Du har brugt 1.409 af 5.378 timer med dagpenge.")
+
+	tb.click(".jobnet-carousel-next")
+	tb.waitText("#slide-title", "Karens")
+	tb.waitText("#slide-text", "Der mangler 72 timer.")
+	tb.do("focus the carousel", chromedp.Focus(chromedp.CSS(".jobnet-carousel")), chromedp.KeyEvent(kb.ArrowRight))
+	tb.waitText("#slide-title", "2-årig genoptjening")
+	tb.do("arrow left", chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent(kb.ArrowLeft))
+	tb.waitText("#slide-title", "1 års forlængelse")
+	tb.click(".jobnet-carousel-prev")
+	tb.waitText("#slide-title", "2-årig genoptjening")
+	tb.click(".jobnet-dot[aria-label='1 års forlængelse']")
+	tb.waitText("#slide-title", "1 års forlængelse")
+
+	tb.click("#sim-toggle")
+	tb.typeInto("#sim-hours", "51")
+	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
+	tb.waitText("#slide-text", "Før: 1.530 timers forlængelse")
+	tb.waitText("#hourglass-text", "af 5.480 timer")
+	tb.click(".jobnet-carousel-next")
+	tb.waitText("#slide-text", "Der mangler 21 timer.")
+	tb.checkA11y("/dagpengetaellere with the simulator open")
+
+	// Bad input: the message at the field, and the last valid state stays.
+	tb.clearInput("#sim-hours")
+	tb.typeInto("#sim-hours", "-5")
+	tb.waitText("#sim-hours-error", "Antal timer kan ikke være negativt.")
+	tb.waitText("#slide-text", "Der mangler 72 timer.") // "" parsed as 0 on the way
+	tb.clearInput("#sim-hours")
+	tb.typeInto("#sim-hours", "51")
+	tb.waitText("#slide-text", "Der mangler 21 timer.")
+	tb.typeInto("#sim-hours", "x")
+	tb.waitText("#sim-hours-error", "Skriv antal timer som et tal")
+	tb.waitText("#slide-text", "Der mangler 21 timer.")
+	if v := tb.value("#sim-hours"); v != "51x" {
+		t.Errorf("the field holds %q, want what was typed", v)
+	}
+
+	tb.click("#sim-reset")
+	tb.waitText("#slide-text", "Der mangler 72 timer.")
+	tb.waitGone("#sim-hours-error")
+
+	// How long one keystroke takes to reach the text: the app recomputes
+	// every gauge and go-app updates the page.
+	ms := eval[float64](tb, "time one keystroke", `new Promise(done => {
+		const el = document.getElementById("sim-hours");
+		const t0 = performance.now();
+		el.value = "100";
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		const check = () => document.getElementById("slide-text").innerText.includes("Der mangler 0 timer") ||
+			document.getElementById("slide-text").innerText.includes("undgår karens")
+			? done(performance.now() - t0) : requestAnimationFrame(check);
+		check();
+	})`)
+	t.Logf("one keystroke to updated gauges: %.1f ms (%s)", ms, tb.w.name)
+}
+
+// testCountersSupplerende: Jonas' forbrugslineal moves in time and old weeks
+// fall out (SPEC D10).
+func testCountersSupplerende(t *testing.T, tb *tab) {
+	tb.loginCitizen("jonas", "Jonas Madsen")
+	tb.openCard(1, "Tællere for supplerende dagpenge", "/supplerende-dagpenge")
+	tb.waitText("#supplerende-text", "Du har brugt 28 af 30 uger med supplerende dagpenge")
+	tb.waitText("#supplerende-text", "Dine arbejdstimer de seneste 12 måneder giver 4 ugers forlængelse")
+	tb.click("#ruler-toggle")
+	tb.waitText(".jobnet-ruler-summary", "I dag: 28 af 30 uger brugt, 2 uger tilbage.")
+	tb.click("#ruler-forward")
+	tb.waitText(".jobnet-ruler-summary", "Om 4 uger")
+	tb.do("move the slider to 104 weeks", chromedp.Evaluate[chromedp.Void](`(el => {
+		el.value = "104"; el.dispatchEvent(new Event("input", {bubbles: true}));
+	})(document.getElementById("ruler-weeks"))`))
+	tb.waitText(".jobnet-ruler-summary", "0 af 30 uger brugt, 30 uger tilbage.")
+	tb.checkA11y("/supplerende-dagpenge with forbrugslinealen")
+	tb.click("#ruler-today")
+	tb.waitText(".jobnet-ruler-summary", "I dag: 28 af 30 uger brugt")
+}
+
+// testCountersCaseworker: a caseworker beside the member can simulate; it
+// writes nothing, so nothing is refused (SPEC K2 does not apply).
+func testCountersCaseworker(t *testing.T, tb *tab) {
+	tb.loginCaseworker("berit")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.openCard(1, "Dagpengetællere", "/dagpengetaellere")
+	tb.waitText("#slide-text", "Det giver 1.530 timers forlængelse.")
+	tb.click("#sim-toggle")
+	tb.typeInto("#sim-hours", "51")
+	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
+	if n := eval[int](tb, "look for errors", `document.querySelectorAll(".alert-error").length`); n != 0 {
+		t.Errorf("the simulation showed %d error(s)", n)
+	}
+}
+
+// testCountersDemoOffline: the public demo works without login, and after
+// the first visit without network too (SPEC: PWA, D9).
+func testCountersDemoOffline(t *testing.T, tb *tab) {
+	tb.open("/demo/dagpengetaellere")
+	tb.waitText("#slide-text", "Det giver 1.530 timers forlængelse.")
+	tb.do("choose another example", chromedp.Evaluate[chromedp.Void](`(el => {
+		el.value = "Tæt på maksimal forlængelse"; el.dispatchEvent(new Event("change", {bubbles: true}));
+	})(document.getElementById("demo-member"))`))
+	tb.waitText("#slide-text", "Arbejder du 12 timer mere")
+	tb.checkA11y("/demo/dagpengetaellere")
+
+	tb.waitUntil("wait for the service worker to keep the page",
+		`navigator.serviceWorker.ready.then(r => !!r.active).then(ok => ok && caches.match("/demo/dagpengetaellere")).then(r => !!r)`)
+	tb.portal.close()
+	tb.do("reload offline", chromedp.Reload())
+	tb.waitApp()
+	if !eval[bool](tb, "check that the network is gone", `fetch("/healthz", {cache: "no-store"}).then(() => false, () => true)`) {
+		t.Fatal("the server still answers: the page was not reloaded offline")
+	}
+	tb.waitText("#slide-text", "Det giver 1.530 timers forlængelse.")
+	tb.click("#sim-toggle")
+	tb.typeInto("#sim-hours", "51")
+	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
+}
