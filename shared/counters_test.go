@@ -251,3 +251,22 @@ func TestValidateCountersUpdate(t *testing.T) {
 		t.Error("a-kasse lost its own figures")
 	}
 }
+
+func BenchmarkComputeDagpenge(b *testing.B) {
+	c := DagpengeCounters{Insurance: FullTime, HoursUsed: 1409, ExtensionWorkHours: 765, KarensWorkHours: 76, GenoptjeningWorkHours: 765}
+	for i := 0; b.Loop(); i++ {
+		_ = ComputeDagpenge(c, float64(i%500))
+	}
+}
+
+func BenchmarkComputeSupplerende(b *testing.B) {
+	asOf := MustDate("2026-11-11")
+	var weeks []Date
+	for i := 0; i < 30; i++ {
+		weeks = append(weeks, asOf.AddDays(-7*i*3))
+	}
+	c := SupplerendeCounters{AsOf: asOf, UsedWeeks: weeks}
+	for i := 0; b.Loop(); i++ {
+		_ = ComputeSupplerende(c, i%105)
+	}
+}

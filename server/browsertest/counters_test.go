@@ -133,3 +133,13 @@ func testCountersDemoOffline(t *testing.T, tb *tab) {
 	tb.typeInto("#sim-hours", "51")
 	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
 }
+
+// testCounters225: Louise (kontanthjælp, høj ydelse) sees the 225-hour rule
+// (SPEC D11).
+func testCounters225(t *testing.T, tb *tab) {
+	tb.loginCitizen("louise", "Louise Holm")
+	tb.openCard(1, "225 timers reglen", "/225-timers-reglen")
+	tb.waitText("#timer225-text", "Du har arbejdet 150 af 225 timer inden for de seneste 12 kalendermåneder.")
+	tb.waitText("#timer225-text", "Du skal arbejde 75 timer mere inden for 12 måneder for at beholde din nuværende ydelse.")
+	tb.checkA11y("/225-timers-reglen")
+}

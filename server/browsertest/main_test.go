@@ -69,6 +69,7 @@ func TestBrowser(t *testing.T) {
 		{"CountersCitizen", testCountersCitizen, 0, false},
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
 		{"CountersCaseworker", testCountersCaseworker, 0, false},
+		{"Counters225", testCounters225, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.
