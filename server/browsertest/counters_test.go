@@ -1,7 +1,10 @@
 package browsertest
 
 import (
+	"context"
 	"testing"
+
+	"github.com/chromedp/cdproto/input"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -29,6 +32,12 @@ func testCountersCitizen(t *testing.T, tb *tab) {
 	tb.waitText("#slide-title", "2-årig genoptjening")
 	tb.click(".jobnet-dot[aria-label='1 års forlængelse']")
 	tb.waitText("#slide-title", "1 års forlængelse")
+	if tb.w.mobile {
+		tb.swipe(".jobnet-slide", -150)
+		tb.waitText("#slide-title", "Karens")
+		tb.swipe(".jobnet-slide", 150)
+		tb.waitText("#slide-title", "1 års forlængelse")
+	}
 
 	tb.click("#sim-toggle")
 	tb.typeInto("#sim-hours", "51")
@@ -142,4 +151,24 @@ func testCounters225(t *testing.T, tb *tab) {
 	tb.waitText("#timer225-text", "Du har arbejdet 150 af 225 timer inden for de seneste 12 kalendermåneder.")
 	tb.waitText("#timer225-text", "Du skal arbejde 75 timer mere inden for 12 måneder for at beholde din nuværende ydelse.")
 	tb.checkA11y("/225-timers-reglen")
+}
+
+// swipe drags a finger horizontally by dx pixels across the element's middle.
+func (tb *tab) swipe(sel string, dx float64) {
+	tb.t.Helper()
+	r := eval[struct{ X, Y float64 }](tb, "find "+sel, `(r => ({X: r.left + r.width / 2, Y: r.top + r.height / 2}))(document.querySelector(`+js(sel)+`).getBoundingClientRect())`)
+	touch := func(typ input.DispatchTouchEventType, points ...*input.TouchPoint) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			if points == nil {
+				points = []*input.TouchPoint{}
+			}
+			_, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: points})
+			return err
+		})
+	}
+	tb.do("swipe "+sel,
+		touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: r.X - dx/2, Y: r.Y}),
+		touch(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: r.X, Y: r.Y}),
+		touch(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: r.X + dx/2, Y: r.Y}),
+		touch(input.DispatchTouchEventTypeTouchEnd))
 }
