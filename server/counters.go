@@ -132,31 +132,12 @@ func handleIngestCounters(w http.ResponseWriter, req *request) error {
 	}
 	cpr, _ := shared.ParseCPR(in.CPR)
 	in.CPR = string(cpr)
-	receipt := shared.IngestReceipt{MessageID: in.MessageID}
-	err := req.db.RunInTx(req.r.Context(), nil, func(ctx context.Context, tx bun.Tx) error {
-		dup, err := claimMessage(ctx, tx, req.org.Code, in.MessageID, in)
-		if err != nil || dup {
-			receipt.Duplicate = dup
-			return err
-		}
-		c, err := citizenByCPR(ctx, tx, cpr)
-		if shared.ErrorCodeOf(err) == shared.ENotFound {
-			return &shared.Error{Code: shared.ENotFound, Message: "Borgeren findes ikke i Jobnet.",
-				Fields: []shared.FieldError{{Field: "cpr", Message: "Borgeren findes ikke i Jobnet."}}}
-		}
-		if err != nil {
-			return err
-		}
+	return ingestForCitizen(w, req, in.MessageID, cpr, in, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
 		if (isAKasse && c.AKasse != req.org.Code) || (!isAKasse && c.Jobcenter != req.org.Code) {
 			return shared.Errorf(shared.EForbidden, "Borgeren hører ikke til jeres organisation.")
 		}
 		return storeCounters(ctx, tx, c.ID, shared.Counters{Dagpenge: in.Dagpenge, Supplerende: in.Supplerende, Hours225: in.Hours225})
 	})
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, receipt)
-	return nil
 }
 
 // recordEvent stores one behaviour event of a citizen's session. Callers

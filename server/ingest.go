@@ -75,15 +75,26 @@ func handleIngestTargetGroup(w http.ResponseWriter, req *request) error {
 	}
 	cpr, _ := shared.ParseCPR(in.CPR)
 	in.CPR = string(cpr)
-	receipt := shared.IngestReceipt{MessageID: in.MessageID}
+	return ingestForCitizen(w, req, in.MessageID, cpr, in, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
+		return setTargetGroup(ctx, tx, c.ID, req.org.Code, in)
+	})
+}
+
+// ingestForCitizen is the common part of every ingestion route: in one
+// transaction it claims the sender's message id (a retry answers "duplicate"
+// and changes nothing), locks and loads the citizen with the CPR number, and
+// runs apply. A failure rolls the claim back, so the message may be sent again.
+func ingestForCitizen(w http.ResponseWriter, req *request, messageID string, cpr shared.CPR, body any,
+	apply func(ctx context.Context, tx bun.Tx, c shared.Citizen) error) error {
+	receipt := shared.IngestReceipt{MessageID: messageID}
 	err := req.db.RunInTx(req.r.Context(), nil, func(ctx context.Context, tx bun.Tx) error {
-		dup, err := claimMessage(ctx, tx, req.org.Code, in.MessageID, in)
+		dup, err := claimMessage(ctx, tx, req.org.Code, messageID, body)
 		if err != nil || dup {
 			receipt.Duplicate = dup
 			return err
 		}
 		var citizenID int64
-		err = tx.NewSelect().Table("citizens").Column("id").Where("cpr = ?", in.CPR).For("UPDATE").Scan(ctx, &citizenID)
+		err = tx.NewSelect().Table("citizens").Column("id").Where("cpr = ?", string(cpr)).For("UPDATE").Scan(ctx, &citizenID)
 		if isNoRows(err) {
 			return &shared.Error{Code: shared.ENotFound, Message: "Borgeren findes ikke i Jobnet.",
 				Fields: []shared.FieldError{{Field: "cpr", Message: "Borgeren findes ikke i Jobnet."}}}
@@ -91,7 +102,11 @@ func handleIngestTargetGroup(w http.ResponseWriter, req *request) error {
 		if err != nil {
 			return err
 		}
-		return setTargetGroup(ctx, tx, citizenID, req.org.Code, in)
+		c, err := citizenByID(ctx, tx, citizenID)
+		if err != nil {
+			return err
+		}
+		return apply(ctx, tx, c)
 	})
 	if err != nil {
 		return err
