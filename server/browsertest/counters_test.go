@@ -47,6 +47,7 @@ func testCountersCitizen(t *testing.T, tb *tab) {
 	tb.click(".jobnet-carousel-next")
 	tb.waitText("#slide-text", "Der mangler 21 timer.")
 	tb.checkA11y("/dagpengetaellere with the simulator open")
+	tb.screenshot("dagpengetaellere-simulation")
 
 	// Bad input: the message at the field, and the last valid state stays.
 	tb.clearInput("#sim-hours")
@@ -93,10 +94,12 @@ func testCountersSupplerende(t *testing.T, tb *tab) {
 	tb.waitText(".jobnet-ruler-summary", "I dag: 28 af 30 uger brugt, 2 uger tilbage.")
 	tb.click("#ruler-forward")
 	tb.waitText(".jobnet-ruler-summary", "Om 4 uger")
+	tb.screenshot("supplerende-4-weeks")
 	tb.do("move the slider to 104 weeks", chromedp.Evaluate[chromedp.Void](`(el => {
 		el.value = "104"; el.dispatchEvent(new Event("input", {bubbles: true}));
 	})(document.getElementById("ruler-weeks"))`))
 	tb.waitText(".jobnet-ruler-summary", "0 af 30 uger brugt, 30 uger tilbage.")
+	tb.screenshot("supplerende-104-weeks")
 	tb.checkA11y("/supplerende-dagpenge with forbrugslinealen")
 	tb.click("#ruler-today")
 	tb.waitText(".jobnet-ruler-summary", "I dag: 28 af 30 uger brugt")
