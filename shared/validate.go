@@ -41,6 +41,10 @@ func theValidator() *validator.Validate {
 			_, ok := KontaktgruppeByNumber(int(fl.Field().Int()))
 			return ok
 		}))
+		must(v.RegisterValidation("itemkind", func(fl validator.FieldLevel) bool {
+			_, known := timelineRows[ItemKind(fl.Field().String())]
+			return known
+		}))
 		must(v.RegisterValidation("enrolment", func(fl validator.FieldLevel) bool {
 			return EnrolmentStatus(fl.Field().String()).Valid()
 		}))
@@ -123,6 +127,8 @@ func danishMessage(fe validator.FieldError) string {
 		return "Ukendt kontaktgruppe."
 	case "enrolment":
 		return "Ukendt tilmeldingsstatus."
+	case "itemkind":
+		return "Ukendt type af indsats eller aftale."
 	default:
 		return "Værdien er ikke gyldig."
 	}
