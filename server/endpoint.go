@@ -15,8 +15,12 @@ import (
 	"jobnet/shared"
 )
 
-// maxBodyBytes bounds every API request body.
-const maxBodyBytes = 64 << 10
+// maxBodyBytes bounds every API request body; a case system's plan with
+// hundreds of items may be larger (maxIngestBytes).
+const (
+	maxBodyBytes   = 64 << 10
+	maxIngestBytes = 4 << 20
+)
 
 // request is what a handler gets: the resolved actor and the database handle
 // to use — a read-only transaction in a mirror session.
@@ -40,7 +44,11 @@ func isSafeMethod(m string) bool { return m == http.MethodGet || m == http.Metho
 // read-only transaction so PostgreSQL refuses a write that slipped through.
 func (s *Server) endpoint(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		limit := int64(maxBodyBytes)
+		if rt.access == ingest {
+			limit = maxIngestBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		req := &request{s: s, r: r, db: s.db, now: s.now()}
 		if err := s.authorize(rt, req); err != nil {
 			s.writeError(w, r, err)

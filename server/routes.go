@@ -50,8 +50,10 @@ func routes() []route {
 		{pattern: "GET /api/eures", access: citizenScoped, handler: handleGetEures},
 		{pattern: "PUT /api/eures", access: citizenScoped, handler: handlePutEures},
 		{pattern: "GET /api/counters", access: citizenScoped, handler: handleCounters},
+		{pattern: "GET /api/plan", access: citizenScoped, handler: handlePlan},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
 		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},
+		{pattern: "POST /api/ingest/v1/plan", access: ingest, handler: handleIngestPlan},
 	}
 }

@@ -232,3 +232,85 @@ func itemElement(k ItemKind) string {
 	}
 	return "Indsats"
 }
+
+// akasseHiddenKinds are the interventions the a-kasse may not see
+// (000_…txt section 5, SPEC K4): they belong to other administrations.
+var akasseHiddenKinds = map[ItemKind]bool{
+	"hjaelpemiddel":        true,
+	"personlig_assistance": true,
+	"mentor":               true,
+	"socialindsats":        true,
+	"sundhedsindsats":      true,
+}
+
+// AKassePlan is what an a-kasse caseworker may see of a plan. The
+// integration contract is only marked as present (the page greys it out);
+// its content is not included.
+type AKassePlan struct {
+	VersionID           string          `json:"version_id"`
+	Type                PlanType        `json:"type"`
+	JobGoals            []JobGoal       `json:"job_goals"`
+	EducationGoals      []EducationGoal `json:"education_goals"`
+	Description         string          `json:"description"`
+	JobcenterAgreement  *Agreement      `json:"jobcenter_agreement,omitempty"`
+	AKasseAgreement     *Agreement      `json:"akasse_agreement,omitempty"`
+	Items               []PlanItem      `json:"items"`
+	EducationOrder      *EducationOrder `json:"education_order,omitempty"`
+	IntegrationContract bool            `json:"integration_contract"`
+}
+
+// ProjectPlanForAKasse leaves out the hidden intervention kinds and every
+// item that lies wholly outside the citizen's dagpenge and dimittend forløb
+// (the scenario of 000_…txt pictures 14–15: a member's sygedagpenge period
+// with its sygeopfølgning and hjælpemiddel is not shown, the later jobsamtale
+// is). The CPR number stays on the server.
+func ProjectPlanForAKasse(p Plan, forloeb []Forloeb) AKassePlan {
+	out := AKassePlan{
+		VersionID: p.VersionID, Type: p.Type, JobGoals: p.JobGoals, EducationGoals: p.EducationGoals,
+		Description: p.Description, JobcenterAgreement: p.JobcenterAgreement, AKasseAgreement: p.AKasseAgreement,
+		EducationOrder: p.EducationOrder, IntegrationContract: p.IntegrationContract, Items: []PlanItem{},
+	}
+	for _, it := range p.Items {
+		if !akasseHiddenKinds[it.Kind] && overlapsDagpenge(it.Period, forloeb) {
+			out.Items = append(out.Items, it)
+		}
+	}
+	return out
+}
+
+// AsPlan turns the projection back into a Plan for the functions that take
+// one (DiffPlans), so changes are computed only from what may be seen.
+func (a AKassePlan) AsPlan() Plan {
+	return Plan{VersionID: a.VersionID, Type: a.Type, JobGoals: a.JobGoals, EducationGoals: a.EducationGoals,
+		Description: a.Description, JobcenterAgreement: a.JobcenterAgreement, AKasseAgreement: a.AKasseAgreement,
+		Items: a.Items, EducationOrder: a.EducationOrder, IntegrationContract: a.IntegrationContract}
+}
+
+func overlapsDagpenge(p Period, forloeb []Forloeb) bool {
+	for _, f := range forloeb {
+		if !f.IsDagpengeOrDimittend() {
+			continue
+		}
+		startsBeforeEnd := f.Period.To.IsZero() || !p.From.After(f.Period.To)
+		endsAfterStart := p.To.IsZero() || !p.To.Before(f.Period.From)
+		if startsBeforeEnd && endsAfterStart {
+			return true
+		}
+	}
+	return false
+}
+
+// PlanView is what GET /api/plan answers: the current version, when it was
+// published, and what changed since the version before.
+type PlanView struct {
+	Plan      *Plan        `json:"plan,omitempty"`
+	Published string       `json:"published,omitempty"`
+	Changes   []PlanChange `json:"changes"`
+}
+
+// AKassePlanView is PlanView for the a-kasse, built from projections only.
+type AKassePlanView struct {
+	Plan      *AKassePlan  `json:"plan,omitempty"`
+	Published string       `json:"published,omitempty"`
+	Changes   []PlanChange `json:"changes"`
+}

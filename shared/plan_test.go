@@ -101,3 +101,39 @@ func TestPlanTimelineItems(t *testing.T) {
 		t.Errorf("rows %+v", l.Rows)
 	}
 }
+
+// The scenario of 000_…txt pictures 14–15: a member on sygedagpenge with
+// sygeopfølgning and a hjælpemiddel, then a dagpengemodtager with a
+// jobsamtale. The a-kasse sees only the jobsamtale (and the krav that runs
+// into the dagpenge period).
+func TestProjectPlanForAKasse(t *testing.T) {
+	forloeb := []Forloeb{
+		{Kontaktgruppe: 6, Period: Period{From: MustDate("2020-01-01"), To: MustDate("2020-05-19")}},
+		{Kontaktgruppe: 1, Period: Period{From: MustDate("2020-05-20")}},
+	}
+	p := Plan{VersionID: "v1", Type: PlanJob, IntegrationContract: true, Items: []PlanItem{
+		{ID: "syg1", Kind: "aftale_jobcenter", Title: "Sygeopfølgningssamtale", Period: Period{From: MustDate("2020-02-10"), To: MustDate("2020-02-10")}},
+		{ID: "hj", Kind: "hjaelpemiddel", Title: "Hjælpemiddel", Period: Period{From: MustDate("2020-05-20"), To: MustDate("2020-06-20")}},
+		{ID: "lt", Kind: "loentilskud", Title: "Løntilskud", Period: Period{From: MustDate("2020-05-20"), To: MustDate("2020-06-20")}},
+		{ID: "job", Kind: "aftale_akasse", Title: "Jobsamtale", Period: Period{From: MustDate("2020-06-01"), To: MustDate("2020-06-01")}},
+		{ID: "krav", Kind: "krav_til_jobsoegning", Title: "Krav til jobsøgning", Period: Period{From: MustDate("2020-03-01")}},
+		{ID: "m", Kind: "mentor", Title: "Mentor", Period: Period{From: MustDate("2020-06-01")}},
+		{ID: "s", Kind: "socialindsats", Title: "Støtte- og kontaktperson", Period: Period{From: MustDate("2020-06-01")}},
+		{ID: "h", Kind: "sundhedsindsats", Title: "Genoptræning", Period: Period{From: MustDate("2020-06-01")}},
+		{ID: "pa", Kind: "personlig_assistance", Title: "Personlig assistance", Period: Period{From: MustDate("2020-06-01")}},
+	}}
+	got := ProjectPlanForAKasse(p, forloeb)
+	var ids []string
+	for _, it := range got.Items {
+		ids = append(ids, it.ID)
+	}
+	if fmt.Sprint(ids) != "[lt job krav]" {
+		t.Errorf("a-kasse sees %v, want [lt job krav]", ids)
+	}
+	if !got.IntegrationContract {
+		t.Error("the contract's presence is needed to grey it out")
+	}
+	if n := len(ProjectPlanForAKasse(Plan{}, nil).Items); n != 0 {
+		t.Errorf("empty plan: %d", n)
+	}
+}

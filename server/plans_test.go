@@ -1,0 +1,90 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"jobnet/shared"
+)
+
+func testPlan(version string, today shared.Date) shared.Plan {
+	return shared.Plan{
+		VersionID: version, CPR: cprMads, Type: shared.PlanJob,
+		JobGoals:    []shared.JobGoal{{Title: "Rørlægger", AgreedWith: "Nina Pettersen"}},
+		Description: "Du skal søge job som rørlægger.",
+		Items: []shared.PlanItem{
+			// During Mads' sygedagpenge period, more than 271 days ago.
+			{ID: "syg", Kind: "aftale_jobcenter", Title: "SYGEOPFOELGNING-MARKER", Period: shared.Period{From: today.AddDays(-300), To: today.AddDays(-300)}},
+			{ID: "hj", Kind: "hjaelpemiddel", Title: "HJAELPEMIDDEL-MARKER", Period: shared.Period{From: today.AddDays(-10), To: today.AddDays(20)}},
+			{ID: "lt", Kind: "loentilskud", Title: "Løntilskud som svejser", Period: shared.Period{From: today.AddDays(-10), To: today.AddDays(80)}},
+		},
+	}
+}
+
+func TestPublishPlan(t *testing.T) {
+	env := newTestEnv(t)
+	const jc, ak = "Bearer demo-token-jobcenter-koebenhavn", "Bearer demo-token-det-faglige-hus"
+	today := shared.DateOf(env.clock.Now())
+	c := env.client()
+	post := func(p shared.Plan, auth string) response {
+		return c.do("POST", "/api/ingest/v1/plan", p, "Authorization", auth)
+	}
+	own := env.client()
+	own.loginCitizen("mads")
+	var view shared.PlanView
+	own.decode(own.do("GET", "/api/plan", nil), 200, &view)
+	if view.Plan != nil || len(view.Changes) != 0 {
+		t.Fatalf("no plan yet: %+v", view)
+	}
+
+	v1 := testPlan("v1", today)
+	c.decode(post(v1, jc), 200, nil)
+	var rec shared.IngestReceipt
+	c.decode(post(v1, jc), 200, &rec)
+	if !rec.Duplicate {
+		t.Error("re-sending a version must change nothing")
+	}
+	changed := v1
+	changed.Description = "Noget andet"
+	if r := post(changed, jc); r.status != 409 {
+		t.Errorf("same version id, other plan: %d", r.status)
+	}
+	bad := v1
+	bad.VersionID, bad.Items = "v-bad", []shared.PlanItem{{ID: "x", Kind: "ferie", Title: "x", What: strings.Repeat("a", shared.PlanWhatMaxChars+1)}}
+	if r := post(bad, jc); r.status != 400 || r.err().FieldMessage("items[0].kind") == "" || r.err().FieldMessage("items[0].what") == "" {
+		t.Errorf("invalid plan: %d %s", r.status, r.body)
+	}
+	other := v1
+	other.VersionID, other.CPR = "v-other", cprLouise
+	if r := post(other, jc); r.status != 403 {
+		t.Errorf("another jobcenter's citizen: %d", r.status)
+	}
+
+	v2 := testPlan("v2", today)
+	v2.JobGoals = append(v2.JobGoals, shared.JobGoal{Title: "Svejser"})
+	c.decode(post(v2, ak), 200, nil) // the a-kasse may publish for its member
+
+	own.decode(own.do("GET", "/api/plan", nil), 200, &view)
+	if view.Plan == nil || view.Plan.VersionID != "v2" || len(view.Plan.Items) != 3 || view.Plan.CPR != "" {
+		t.Fatalf("citizen sees %+v", view.Plan)
+	}
+	if len(view.Changes) != 1 || view.Changes[0].Title != "Svejser" || view.Published != today.String() {
+		t.Errorf("changes %+v published %s", view.Changes, view.Published)
+	}
+	nina := env.mirror("nina", cprMads)
+	var jcView shared.PlanView
+	nina.decode(nina.do("GET", "/api/plan", nil), 200, &jcView)
+	if len(jcView.Plan.Items) != 3 {
+		t.Errorf("jobcenter sees %d items", len(jcView.Plan.Items))
+	}
+
+	// The a-kasse: no hjælpemiddel, nothing from the sygedagpenge period —
+	// not one byte of it.
+	berit := env.mirror("berit", cprMads)
+	r := berit.do("GET", "/api/plan", nil)
+	var akView shared.AKassePlanView
+	berit.decode(r, 200, &akView)
+	if strings.Contains(string(r.body), "MARKER") || len(akView.Plan.Items) != 1 || akView.Plan.Items[0].ID != "lt" {
+		t.Errorf("a-kasse sees %s", r.body)
+	}
+}
