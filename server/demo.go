@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -225,6 +227,22 @@ func seedCitizen(ctx context.Context, tx bun.Tx, c demoCitizen, today time.Time,
 	}
 	if c.counters != nil {
 		if err := storeCounters(ctx, tx, row.ID, c.counters(shared.DateOf(today))); err != nil {
+			return err
+		}
+	}
+	plans := demoPlans(c.login.CPR, shared.DateOf(today).AddDays)
+	for i, p := range plans {
+		if err := shared.Validate(p); err != nil {
+			return fmt.Errorf("demo plan %s: %w", p.VersionID, err)
+		}
+		p.CPR = ""
+		data, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		published := today.Add(-time.Duration(len(plans)-1-i) * 30 * 24 * time.Hour)
+		if _, err := tx.NewInsert().Model(&planVersionRow{CitizenID: row.ID, OrgCode: c.jobcenter, VersionID: p.VersionID, Data: data, PublishedAt: published}).
+			ExcludeColumn("id").Exec(ctx); err != nil {
 			return err
 		}
 	}

@@ -29,13 +29,15 @@ func TestPublishPlan(t *testing.T) {
 	post := func(p shared.Plan, auth string) response {
 		return c.do("POST", "/api/ingest/v1/plan", p, "Authorization", auth)
 	}
+	pete := env.client()
+	pete.loginCitizen("pete") // the demo gives Pete no plan
+	var view shared.PlanView
+	pete.decode(pete.do("GET", "/api/plan", nil), 200, &view)
+	if view.Plan != nil || len(view.Changes) != 0 {
+		t.Fatalf("no plan: %+v", view)
+	}
 	own := env.client()
 	own.loginCitizen("mads")
-	var view shared.PlanView
-	own.decode(own.do("GET", "/api/plan", nil), 200, &view)
-	if view.Plan != nil || len(view.Changes) != 0 {
-		t.Fatalf("no plan yet: %+v", view)
-	}
 
 	v1 := testPlan("v1", today)
 	c.decode(post(v1, jc), 200, nil)
@@ -86,5 +88,29 @@ func TestPublishPlan(t *testing.T) {
 	berit.decode(r, 200, &akView)
 	if strings.Contains(string(r.body), "MARKER") || len(akView.Plan.Items) != 1 || akView.Plan.Items[0].ID != "lt" {
 		t.Errorf("a-kasse sees %s", r.body)
+	}
+}
+
+// TestDemoPlans: every demo plan passed the validators when seeded (the seed
+// fails otherwise); the a-kasse's view of Mads' demo plan lacks the
+// sygedagpenge period and the hjælpemiddel.
+func TestDemoPlans(t *testing.T) {
+	env := newTestEnv(t)
+	for _, user := range []string{"mads", "louise", "jonas", "henrik", "amina", "mette", "sofie", "emil"} {
+		c := env.client()
+		c.loginCitizen(user)
+		var v shared.PlanView
+		c.decode(c.do("GET", "/api/plan", nil), 200, &v)
+		if v.Plan == nil {
+			t.Errorf("%s has no demo plan", user)
+		}
+	}
+	berit := env.mirror("berit", cprMads)
+	r := berit.do("GET", "/api/plan", nil)
+	if r.status != 200 || strings.Contains(string(r.body), "Sygeopfølgningssamtale") || strings.Contains(string(r.body), "Hæve-sænkebord") {
+		t.Errorf("a-kasse view of Mads' plan: %s", r.body)
+	}
+	if !strings.Contains(string(r.body), "Svejsefabrikken") {
+		t.Errorf("the a-kasse should see the løntilskud: %s", r.body)
 	}
 }
