@@ -13,7 +13,7 @@ BROTLI_LEVEL ?= 9
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium axe dkfds bench clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench clean
 
 ## build: the WASM app (precompressed) and the server binary
 build: web/app.wasm bin/jobnet
@@ -30,7 +30,7 @@ run: build
 	./bin/jobnet
 
 ## test: every test — unit, PostgreSQL, WASM and real browser (installs Chromium if missing)
-test: check-wasm-deps build chromium axe
+test: check-wasm-deps build chromium poppler axe
 	go vet ./...
 	GOOS=js GOARCH=wasm go vet ./shared/... ./app/... ./cmd/jobnet-wasm
 	$(MAKE) --no-print-directory test-wasm
@@ -51,6 +51,12 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		echo "installing chromium (Debian package)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## poppler: install Debian's poppler-utils (pdftotext, for the PDF tests) when missing
+poppler:
+	@command -v pdftotext >/dev/null || { \
+		echo "installing poppler-utils (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 ## axe: fetch the pinned axe-core used by the browser tests
 axe:

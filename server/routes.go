@@ -51,6 +51,7 @@ func routes() []route {
 		{pattern: "PUT /api/eures", access: citizenScoped, handler: handlePutEures},
 		{pattern: "GET /api/counters", access: citizenScoped, handler: handleCounters},
 		{pattern: "GET /api/plan", access: citizenScoped, handler: handlePlan},
+		{pattern: "GET /api/plan/pdf", access: citizenScoped, handler: handlePlanPDF},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
 		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},
