@@ -19,6 +19,7 @@ var (
 	jobsoegningCards = []menuCard{
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
+	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
 	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
@@ -28,7 +29,7 @@ var (
 // planerCards lists "Planer og aftaler"; the counters appear only for
 // citizens with counter data (003_…txt).
 func planerCards(f shared.Features) []menuCard {
-	var cards []menuCard
+	cards := []menuCard{minPlanCard}
 	if f.Dagpengetaellere {
 		cards = append(cards, dagpengeCard)
 	}

@@ -15,6 +15,7 @@ const (
 	pathHistorik   = "/historik"
 	pathEures      = "/job-i-europa"
 	pathDagpenge   = "/dagpengetaellere"
+	pathMinPlan    = "/min-plan"
 	pathSuppl      = "/supplerende-dagpenge"
 	pathTimer225   = "/225-timers-reglen"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -30,6 +31,7 @@ func RegisterRoutes() {
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
+	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -82,14 +81,10 @@ func planSections(p shared.Plan, today shared.Date, contract bool) []planSection
 		s = append(s, planSection{"Indsatser og aftaler", func(pdf *fpdf.Fpdf, tr func(string) string) {
 			for _, it := range items {
 				pdf.SetFont("Helvetica", "B", 11)
-				title := it.Title
-				if it.Authority != "" {
-					title += " (" + it.Authority + ")"
-				}
-				pdf.MultiCell(0, 6, tr(title), "", "L", false)
+				pdf.MultiCell(0, 6, tr(it.Heading()), "", "L", false)
 				pdf.SetFont("Helvetica", "", 10)
-				for _, f := range itemFields(it) {
-					pdf.MultiCell(0, 5, tr(f[0]+": "+f[1]), "", "L", false)
+				for _, f := range it.PopupFields() {
+					pdf.MultiCell(0, 5, tr(f.Label+": "+f.Value), "", "L", false)
 				}
 				pdf.Ln(3)
 			}
@@ -106,53 +101,6 @@ func planSections(p shared.Plan, today shared.Date, contract bool) []planSection
 		}})
 	}
 	return s
-}
-
-// itemFields are the pop-up's fields in the sources' order.
-func itemFields(it shared.PlanItem) [][2]string {
-	var f [][2]string
-	addIf := func(label, v string) {
-		if v != "" {
-			f = append(f, [2]string{label, v})
-		}
-	}
-	for _, st := range it.Statuses {
-		label := "Seneste status (" + st.Date.Danish() + ")"
-		if st.Final {
-			label = "Afsluttende status (" + st.Date.Danish() + ")"
-		}
-		addIf(label, st.Text)
-	}
-	addIf("Hvad er aftalt", it.What)
-	when := it.Period.From.Danish()
-	switch {
-	case it.Period.To.IsZero():
-		when = "Fra " + when
-	case it.Period.To != it.Period.From:
-		when += " – " + it.Period.To.Danish()
-	}
-	if it.MeetingTime != "" {
-		when += ", kl. " + it.MeetingTime
-	}
-	addIf("Hvornår", when)
-	addIf("Mødeform", it.MeetingForm)
-	addIf("Sagsbehandler", it.Caseworker)
-	addIf("Hvor", strings.Join(nonEmpty(it.Place, it.Company, it.CompanyAddress), ", "))
-	addIf("Kontaktperson", it.Contact)
-	addIf("Hvorfor", it.Why)
-	return f
-}
-
-// nonEmpty drops empty and repeated values (the place is often the
-// company's address).
-func nonEmpty(v ...string) []string {
-	var out []string
-	for _, s := range v {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // renderPlanPDF writes the plan's PDF. It lays the sections out twice: the

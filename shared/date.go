@@ -115,3 +115,19 @@ func (d Date) dayNumber() int {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
+
+// Compare orders dates: -1, 0 or +1.
+func (d Date) Compare(o Date) int { return cmpInt(d.dayNumber(), o.dayNumber()) }
+
+// DaysSince is the number of days from o to d.
+func (d Date) DaysSince(o Date) int { return d.dayNumber() - o.dayNumber() }
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -3,6 +3,7 @@ package shared
 import (
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // Min Plan (SPEC D1–D3, F; 002_…txt). The case systems publish a plan as a
@@ -313,4 +314,67 @@ type AKassePlanView struct {
 	Plan      *AKassePlan  `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
+}
+
+// PlanField is one labelled field of an item's pop-up.
+type PlanField struct {
+	Label, Value string
+}
+
+// Heading is the item's title, with the authority of a krav til jobsøgning
+// in parentheses (SPEC D2).
+func (it PlanItem) Heading() string {
+	if it.Authority != "" {
+		return it.Title + " (" + it.Authority + ")"
+	}
+	return it.Title
+}
+
+// When is the item's period as a person reads it.
+func (it PlanItem) When() string {
+	when := it.Period.From.Danish()
+	switch {
+	case it.Period.To.IsZero():
+		when = "Fra " + when
+	case it.Period.To != it.Period.From:
+		when += " – " + it.Period.To.Danish()
+	}
+	if it.MeetingTime != "" {
+		when += ", kl. " + it.MeetingTime
+	}
+	return when
+}
+
+// PopupFields are the fields of the item's pop-up in the sources' order
+// (002_…txt 6.3): Seneste or Afsluttende status, Hvad er aftalt, Hvornår,
+// Hvor, Hvorfor; for agreements the form of meeting and the caseworker.
+// The page, the list and the PDF all show these.
+func (it PlanItem) PopupFields() []PlanField {
+	var f []PlanField
+	add := func(label, v string) {
+		if v != "" {
+			f = append(f, PlanField{label, v})
+		}
+	}
+	for _, st := range it.Statuses {
+		label := "Seneste status (" + st.Date.Danish() + ")"
+		if st.Final {
+			label = "Afsluttende status (" + st.Date.Danish() + ")"
+		}
+		add(label, st.Text)
+	}
+	add("Hvad er aftalt", it.What)
+	add("Hvornår", it.When())
+	add("Mødeform", it.MeetingForm)
+	add("Sagsbehandler", it.Caseworker)
+	var where []string
+	for _, s := range []string{it.Place, it.Company, it.CompanyAddress} {
+		if s != "" && !slices.Contains(where, s) {
+			where = append(where, s)
+		}
+	}
+	add("Hvor", strings.Join(where, ", "))
+	add("Kontaktperson", it.Contact)
+	add("Hvorfor", it.Why)
+	return f
 }

@@ -70,6 +70,8 @@ func TestBrowser(t *testing.T) {
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
 		{"CountersCaseworker", testCountersCaseworker, 0, false},
 		{"Counters225", testCounters225, 0, false},
+		{"MinPlan", testMinPlan, 0, false},
+		{"MinPlanAKasse", testMinPlanAKasse, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// minPlanPage is "Planer og aftaler → Min plan" (SPEC D1–D3): the elements
+// the citizen's plan holds, in the sources' order, the timeline, print and
+// PDF. The server sends the a-kasse its projection; the page only greys the
+// integration contract out for it.
+type minPlanPage struct {
+	app.Compo
+	st          status
+	err         error
+	view        shared.PlanView
+	sess        shared.Session
+	showChanges bool
+}
+
+func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
+
+func (p *minPlanPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
+
+func (p *minPlanPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	p.st = loading
+	ctx.Async(func() {
+		var v shared.PlanView
+		err := call(ctx, "GET", "/api/plan", nil, &v)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.view, p.err, p.st = v, err, loaded
+			if err != nil {
+				p.st = loadingErr
+			}
+		})
+	})
+}
+
+func (p *minPlanPage) Render() app.UI {
+	return newShell().Title("Min plan").Access(forCitizenView).Body(
+		breadcrumb("Planer og aftaler", "Min plan"),
+		app.H1().Text("Min plan"),
+		app.If(p.st == loadingErr, func() app.UI { return errorAlert(shared.ErrorMessageOf(p.err)) }).
+			ElseIf(p.st == loaded && p.view.Plan == nil, func() app.UI {
+				return infoAlert("Du har ingen plan endnu. Din plan bliver lavet sammen med din sagsbehandler i jobcentret eller a-kassen.")
+			}).
+			ElseIf(p.st == loaded, p.renderPlan).
+			Else(func() app.UI { return app.P().Aria("live", "polite").Text("Henter din plan …") }),
+	)
+}
+
+func (p *minPlanPage) renderPlan() app.UI {
+	pl := p.view.Plan
+	akasse := p.sess.Actor.Role == shared.RoleAKasse
+	description := "For at nå mit mål, har vi aftalt"
+	if pl.Type == shared.PlanEducation {
+		description = "Din sagsbehandlers kommentar til dig"
+	}
+	return app.Div().Class("jobnet-minplan").Body(
+		app.P().Class("jobnet-counters-meta").Text("Planen er senest ændret "+shared.MustDate(orToday(p.view.Published)).Danish()+"."),
+		app.Div().Class("jobnet-plan-actions d-print-none").Body(
+			app.A().ID("plan-pdf").Class("button button-secondary").Href("/api/plan/pdf").Attr("download", "min-plan.pdf").Text("Hent som PDF"),
+			app.Button().Type("button").ID("plan-print").Class("button button-tertiary").
+				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }).Text("Udskriv"),
+			app.If(len(p.view.Changes) > 0, func() app.UI {
+				return app.Button().Type("button").ID("plan-changes").Class("button button-tertiary").
+					Aria("expanded", boolString(p.showChanges)).Aria("controls", "plan-changes-list").
+					OnClick(func(ctx app.Context, e app.Event) { p.showChanges = !p.showChanges }).Text("Seneste ændringer")
+			}),
+		),
+		app.Div().ID("plan-changes-list").Hidden(!p.showChanges).Body(p.renderChanges()),
+		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
+		app.If(len(pl.JobGoals) > 0, func() app.UI {
+			return section("Jobmål", app.Ul().Class("jobnet-goals").Body(app.Range(pl.JobGoals).Slice(func(i int) app.UI {
+				g := pl.JobGoals[i]
+				return app.Li().Body(app.Strong().Text(g.Title),
+					app.If(g.AgreedWith != "", func() app.UI { return app.Span().Text(" · Aftalt med " + g.AgreedWith) }))
+			})))
+		}),
+		app.If(len(pl.EducationGoals) > 0, func() app.UI {
+			return section("Uddannelsesmål", app.Ol().Body(app.Range(pl.EducationGoals).Slice(func(i int) app.UI {
+				return app.Li().Text(pl.EducationGoals[i].Title)
+			})))
+		}),
+		app.If(pl.Description != "", func() app.UI { return section(description, app.P().Text(pl.Description)) }),
+		app.If(pl.EducationOrder != nil, func() app.UI {
+			o := pl.EducationOrder
+			return section("Uddannelsespålæg", app.P().Text("Du er på trin "+itoa(o.Step)+" af 4. Frist: "+o.Deadline.Danish()+". Sagsbehandler: "+o.Caseworker+"."))
+		}),
+		app.If(pl.JobcenterAgreement != nil, func() app.UI { return agreement("Seneste aftale med jobcenter", pl.JobcenterAgreement) }),
+		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
+		newTimelineView().Items(pl.Items),
+	)
+}
+
+func (p *minPlanPage) renderChanges() app.UI {
+	return app.Ul().Class("jobnet-changes").Body(app.Range(p.view.Changes).Slice(func(i int) app.UI {
+		c := p.view.Changes[i]
+		return app.Li().Text(c.Element + ": " + c.Title + " (" + string(c.Kind) + ")")
+	}))
+}
+
+func orToday(s string) string {
+	if s == "" {
+		return shared.DateOf(now()).String()
+	}
+	return s
+}
+
+func itoa(n int) string { return shared.FormatNumber(float64(n), 0) }
+
+func section(title string, body app.UI) app.UI {
+	return app.Section().Class("jobnet-plan-section").Body(app.H2().Class("h3").Text(title), body)
+}
+
+func agreement(title string, a *shared.Agreement) app.UI {
+	return section(title, app.Div().Body(
+		app.P().Text(a.Text),
+		app.P().Class("jobnet-counters-meta").Text("Aftalt med "+a.AgreedWith+", den "+a.Date.Danish()),
+	))
+}
+
+// contractBox is the integration contract on top of the plan, with its PDF;
+// greyed out for the a-kasse (SPEC K4, 000_…txt).
+func contractBox(akasse bool) app.UI {
+	if akasse {
+		return app.Div().Class("jobnet-contract jobnet-contract-disabled").Body(
+			app.H2().Class("h3").Text("Plan inklusiv kontrakt"),
+			app.P().Text("Du har ikke adgang til borgerens kontrakt efter integrationsloven."),
+		)
+	}
+	return app.Div().Class("jobnet-contract").Body(
+		app.H2().Class("h3").Text("Plan inklusiv kontrakt"),
+		app.P().Text("Her kan du se din plan inklusiv din kontrakt efter integrationsloven. Du kan bl.a. se dit danskmål og hvornår du er blevet vejledt omkring din dansktilegnelse."),
+		app.A().ID("contract-pdf").Class("button button-primary").Href("/api/plan/pdf?kontrakt=1").Attr("download", "min-plan-kontrakt.pdf").Text("Hent plan inklusiv kontrakt"),
+	)
+}
