@@ -193,6 +193,9 @@ func (p *forside) renderVigtig() app.UI {
 							return app.Li().Class("jobnet-notification").Body(
 								app.H3().Class("h5").Text(n.Title),
 								app.P().Text(n.Text),
+								app.If(n.Kind == shared.NotifyPlan, func() app.UI {
+									return app.A().Class("jobnet-notification-link").Href(pathMinPlan).Text("Gå til Min plan")
+								}),
 								app.If(n.Kind == shared.NotifyDagpengekort, func() app.UI {
 									return app.Button().Type("button").Class("button button-secondary").
 										OnClick(p.markDone(n.ID)).Text("Jeg har sendt dem")

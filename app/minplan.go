@@ -17,6 +17,8 @@ type minPlanPage struct {
 	view        shared.PlanView
 	sess        shared.Session
 	showChanges bool
+	firstClosed bool   // the first-plan box closed for this visit
+	boxErr      string // a refused "Vis ikke denne besked igen"
 }
 
 func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
@@ -72,6 +74,19 @@ func (p *minPlanPage) renderPlan() app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { p.showChanges = !p.showChanges }).Text("Seneste ændringer")
 			}),
 		),
+		app.Div().Class("jobnet-plan-notices").Body(
+			app.If(p.view.FirstPlan && !p.firstClosed, p.renderFirstPlanBox).
+				ElseIf(p.view.NewVersion && len(p.view.Changes) > 0, func() app.UI {
+					return app.Div().ID("plan-new-version").Class("alert alert-info").Role("status").Body(
+						icon("info", "alert-icon"),
+						app.Div().Class("alert-body").Body(
+							app.H2().Class("alert-heading h4").Text("Din plan er ændret"),
+							app.P().Class("alert-text").Text("Det er ændret, siden du sidst så din plan:"),
+							p.renderChanges(),
+						),
+					)
+				}),
+		),
 		app.Div().ID("plan-changes-list").Hidden(!p.showChanges).Body(p.renderChanges()),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {
@@ -95,6 +110,35 @@ func (p *minPlanPage) renderPlan() app.UI {
 		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
 		newTimelineView().Items(pl.Items),
 	)
+}
+
+// renderFirstPlanBox welcomes the first plan; "Vis ikke denne besked igen"
+// is remembered on the server, "Luk" only for this visit (SPEC D1).
+func (p *minPlanPage) renderFirstPlanBox() app.UI {
+	return app.Div().ID("plan-first").Class("alert alert-info").Role("status").Body(
+		icon("info", "alert-icon"),
+		app.Div().Class("alert-body").Body(
+			app.H2().Class("alert-heading h4").Text("Du har fået en plan"),
+			app.P().Class("alert-text").Text("Her kan du se dine mål og de indsatser og aftaler, du og din sagsbehandler har lavet. Planen bliver opdateret, når der sker ændringer."),
+			app.Div().Class("jobnet-box-error").Body(app.If(p.boxErr != "", func() app.UI { return errorAlert(p.boxErr) })),
+			app.Button().Type("button").ID("plan-first-dismiss").Class("button button-secondary").OnClick(p.dismissFirst).Text("Vis ikke denne besked igen"),
+			app.Button().Type("button").ID("plan-first-close").Class("button button-tertiary").
+				OnClick(func(ctx app.Context, e app.Event) { p.firstClosed = true }).Text("Luk"),
+		),
+	)
+}
+
+func (p *minPlanPage) dismissFirst(ctx app.Context, e app.Event) {
+	ctx.Async(func() {
+		err := call(ctx, "POST", "/api/plan/first-plan-box", nil, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.boxErr = shared.ErrorMessageOf(err)
+				return
+			}
+			p.firstClosed = true
+		})
+	})
 }
 
 func (p *minPlanPage) renderChanges() app.UI {

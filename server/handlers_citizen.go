@@ -19,6 +19,18 @@ func handleOverview(w http.ResponseWriter, req *request) error {
 	if err != nil {
 		return err
 	}
+	// A new or changed plan the citizen has not opened yet (SPEC B3).
+	notice, err := planNotice(req.r.Context(), req.db, req.actor, false)
+	if err != nil {
+		return err
+	}
+	if notice.NewVersion {
+		n := shared.Notification{Kind: shared.NotifyPlan, Title: "Din plan er ændret", Text: "Se, hvad der er ændret, i Min plan."}
+		if notice.FirstPlan {
+			n.Title, n.Text = "Du har fået en plan", "Se din plan i Min plan."
+		}
+		o.Notifications = append([]shared.Notification{n}, o.Notifications...)
+	}
 	if req.actor.Role == shared.RoleAKasse {
 		writeJSON(w, http.StatusOK, shared.ProjectOverviewForAKasse(o))
 		return nil

@@ -76,7 +76,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	if err := SeedDemo(context.Background(), db, clock.Now()); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	srv, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{
+	srv, err := New(db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), Config{
 		IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: loc, Now: clock.Now,
 	})
 	if err != nil {

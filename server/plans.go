@@ -21,6 +21,49 @@ type planVersionRow struct {
 	PublishedAt   time.Time       `bun:"published_at,nullzero,default:now()"`
 }
 
+// planNotice reads what the citizen has seen of the plan. With record (the
+// citizen opening Min Plan) it then marks the newest version as seen. A
+// caseworker sees the same boxes as the citizen and changes nothing.
+func planNotice(ctx context.Context, db bun.IDB, actor shared.Actor, record bool) (shared.PlanNotice, error) {
+	var latest struct {
+		ID    int64 `bun:"id"`
+		Count int   `bun:"n"`
+	}
+	err := db.NewSelect().TableExpr("plan_versions").ColumnExpr("coalesce(max(id), 0) AS id, count(*) AS n").
+		Where("citizen_id = ?", actor.CitizenID).Scan(ctx, &latest)
+	if err != nil || latest.ID == 0 {
+		return shared.PlanNotice{}, err
+	}
+	var visit struct {
+		Seen      int64 `bun:"seen_version"`
+		Dismissed bool  `bun:"first_box_dismissed"`
+	}
+	err = db.NewSelect().Table("plan_visits").Column("seen_version", "first_box_dismissed").
+		Where("citizen_id = ?", actor.CitizenID).Scan(ctx, &visit)
+	if err != nil && !isNoRows(err) {
+		return shared.PlanNotice{}, err
+	}
+	n := shared.PlanNotice{FirstPlan: latest.Count == 1 && !visit.Dismissed, NewVersion: latest.ID > visit.Seen}
+	err = nil
+	if record && actor.Role == shared.RoleCitizen && n.NewVersion {
+		_, err = db.NewRaw(`INSERT INTO plan_visits (citizen_id, seen_version) VALUES (?, ?)
+			ON CONFLICT (citizen_id) DO UPDATE SET seen_version = EXCLUDED.seen_version`, actor.CitizenID, latest.ID).Exec(ctx)
+	}
+	return n, err
+}
+
+// handleDismissFirstPlan: POST /api/plan/first-plan-box — "Vis ikke denne
+// besked igen". Citizen only (a mirror session is refused like every write).
+func handleDismissFirstPlan(w http.ResponseWriter, req *request) error {
+	_, err := req.db.NewRaw(`INSERT INTO plan_visits (citizen_id, first_box_dismissed) VALUES (?, true)
+		ON CONFLICT (citizen_id) DO UPDATE SET first_box_dismissed = true`, req.actor.CitizenID).Exec(req.r.Context())
+	if err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
 // latestPlans returns the newest two versions of the citizen's plan, newest
 // first (nil when there is none).
 func latestPlans(ctx context.Context, db bun.IDB, citizenID int64) (cur, prev *shared.Plan, published time.Time, err error) {
@@ -58,12 +101,16 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	if cur != nil {
 		day = shared.DateOf(published.In(req.s.cfg.Location)).String()
 	}
+	notice, err := planNotice(ctx, req.db, req.actor, true)
+	if err != nil {
+		return err
+	}
 	if req.actor.Role == shared.RoleAKasse {
 		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
 		if err != nil {
 			return err
 		}
-		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}}
+		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}, PlanNotice: notice}
 		if cur != nil {
 			pc := shared.ProjectPlanForAKasse(*cur, c.Forloeb)
 			view.Plan = &pc
@@ -77,7 +124,7 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 		writeJSON(w, http.StatusOK, view)
 		return nil
 	}
-	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}}
+	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, PlanNotice: notice}
 	if cur != nil {
 		cur.CPR = ""
 		view.Changes = nonNil(shared.DiffPlans(prev, *cur))

@@ -114,3 +114,54 @@ func TestDemoPlans(t *testing.T) {
 		t.Errorf("the a-kasse should see the løntilskud: %s", r.body)
 	}
 }
+
+// TestPlanNotices: the front page tells of a new or changed plan until the
+// citizen opens it; caseworkers see the same and change nothing; the
+// first-plan box goes for good with "Vis ikke denne besked igen".
+func TestPlanNotices(t *testing.T) {
+	env := newTestEnv(t)
+	planNotified := func(c *client) bool {
+		var o shared.Overview
+		c.decode(c.do("GET", "/api/overview", nil), 200, &o)
+		for _, n := range o.Notifications {
+			if n.Kind == shared.NotifyPlan {
+				return true
+			}
+		}
+		return false
+	}
+	getPlan := func(c *client) shared.PlanView {
+		var v shared.PlanView
+		c.decode(c.do("GET", "/api/plan", nil), 200, &v)
+		return v
+	}
+	mads := env.client()
+	mads.loginCitizen("mads")
+	if !planNotified(mads) {
+		t.Fatal("no notice of the unseen plan")
+	}
+	for _, cw := range []string{"nina", "berit"} {
+		if v := getPlan(env.mirror(cw, cprMads)); !v.NewVersion {
+			t.Errorf("%s should see the citizen's notice: %+v", cw, v.PlanNotice)
+		}
+	}
+	if v := getPlan(mads); !v.NewVersion || v.FirstPlan {
+		t.Errorf("first visit: %+v", v.PlanNotice)
+	}
+	if v := getPlan(mads); v.NewVersion {
+		t.Errorf("second visit still new: %+v", v.PlanNotice)
+	}
+	if planNotified(mads) {
+		t.Error("the notice stays after the citizen opened the plan")
+	}
+
+	louise := env.client()
+	louise.loginCitizen("louise")
+	if v := getPlan(louise); !v.FirstPlan {
+		t.Fatalf("Louise's only plan: %+v", v.PlanNotice)
+	}
+	louise.decode(louise.do("POST", "/api/plan/first-plan-box", nil), 204, nil)
+	if v := getPlan(louise); v.FirstPlan {
+		t.Errorf("dismissed for good, but: %+v", v.PlanNotice)
+	}
+}

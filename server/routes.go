@@ -52,6 +52,7 @@ func routes() []route {
 		{pattern: "GET /api/counters", access: citizenScoped, handler: handleCounters},
 		{pattern: "GET /api/plan", access: citizenScoped, handler: handlePlan},
 		{pattern: "GET /api/plan/pdf", access: citizenScoped, handler: handlePlanPDF},
+		{pattern: "POST /api/plan/first-plan-box", access: citizenScoped, handler: handleDismissFirstPlan},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
 		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},

@@ -307,6 +307,15 @@ type PlanView struct {
 	Plan      *Plan        `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
+	PlanNotice
+}
+
+// PlanNotice says which of Min Plan's change boxes to show (SPEC D1): the
+// first-plan box until dismissed for good, and the changes on the first
+// visit after a new version was published.
+type PlanNotice struct {
+	FirstPlan  bool `json:"first_plan"`
+	NewVersion bool `json:"new_version"`
 }
 
 // AKassePlanView is PlanView for the a-kasse, built from projections only.
@@ -314,6 +323,7 @@ type AKassePlanView struct {
 	Plan      *AKassePlan  `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
+	PlanNotice
 }
 
 // PlanField is one labelled field of an item's pop-up.

@@ -72,6 +72,7 @@ func TestBrowser(t *testing.T) {
 		{"Counters225", testCounters225, 0, false},
 		{"MinPlan", testMinPlan, 0, false},
 		{"MinPlanAKasse", testMinPlanAKasse, 0, false},
+		{"MinPlanNotices", testMinPlanNotices, 0, true},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.
