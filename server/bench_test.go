@@ -2,14 +2,17 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
 	"jobnet/server/dbtest"
+	"jobnet/shared"
 )
 
 // benchOverview measures GET /api/overview through the whole handler chain
@@ -49,4 +52,66 @@ func BenchmarkOverviewCitizen(b *testing.B) {
 
 func BenchmarkOverviewAKasse(b *testing.B) {
 	benchOverview(b, func(env *testEnv) *client { return env.mirror("berit", cprMads) })
+}
+
+// BenchmarkPlanGET200 measures GET /api/plan for a plan of 200 items over
+// loopback, for the citizen and the a-kasse's projection, and reports the
+// 50th and 99th percentile of the requests.
+func BenchmarkPlanGET200(b *testing.B) {
+	for _, who := range []string{"citizen", "akasse"} {
+		b.Run(who, func(b *testing.B) {
+			env := benchEnv(b)
+			today := shared.DateOf(time.Now())
+			p := shared.Plan{VersionID: "bench", CPR: cprMads, Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Rørlægger"}}}
+			kinds := []shared.ItemKind{"kursus", "loentilskud", "mentor", "aftale_jobcenter", "hjaelpemiddel"}
+			for i := 0; i < 200; i++ {
+				p.Items = append(p.Items, shared.PlanItem{ID: fmt.Sprint(i), Kind: kinds[i%len(kinds)], Title: fmt.Sprintf("Indsats %d", i),
+					What: "Hvad er aftalt for denne indsats, med timer og indhold.", Why: "Fordi den bringer dig nærmere dit jobmål.",
+					Period: shared.Period{From: today.AddDays(-i), To: today.AddDays(200 - i)}})
+			}
+			c := env.client()
+			c.decode(c.do("POST", "/api/ingest/v1/plan", p, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+			var cl *client
+			if who == "citizen" {
+				cl = env.client()
+				cl.loginCitizen("mads")
+			} else {
+				cl = env.mirror("berit", cprMads)
+			}
+			req, _ := http.NewRequest("GET", env.ts.URL+"/api/plan", nil)
+			for _, ck := range cl.http.Jar.Cookies(mustURL(env.ts.URL)) {
+				req.AddCookie(ck)
+			}
+			var samples []time.Duration
+			b.ResetTimer()
+			for b.Loop() {
+				start := time.Now()
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil || resp.StatusCode != 200 {
+					b.Fatalf("%v %v", err, resp.Status)
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				samples = append(samples, time.Since(start))
+			}
+			slices.Sort(samples)
+			b.ReportMetric(float64(samples[len(samples)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(samples[len(samples)*99/100].Microseconds())/1000, "p99-ms")
+		})
+	}
+}
+
+func benchEnv(b *testing.B) *testEnv {
+	db := dbtest.MustOpenDB(b)
+	loc, _ := time.LoadLocation("Europe/Copenhagen")
+	if err := SeedDemo(context.Background(), db, time.Now().In(loc)); err != nil {
+		b.Fatal(err)
+	}
+	srv, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{WebDir: fakeWebDir(b), Location: loc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	b.Cleanup(ts.Close)
+	return &testEnv{tb: b, db: db, srv: srv, ts: ts, clock: &testClock{t: time.Now()}}
 }
