@@ -103,8 +103,10 @@ func (p *minPlanPage) renderPlan() app.UI {
 		}),
 		app.If(pl.Description != "", func() app.UI { return section(description, app.P().Text(pl.Description)) }),
 		app.If(pl.EducationOrder != nil, func() app.UI {
+			// Only the current step is shown, and by design not its number
+			// (003_…txt "Uddannelseselementet").
 			o := pl.EducationOrder
-			return section("Uddannelsespålæg", app.P().Text("Du er på trin "+itoa(o.Step)+" af 4. Frist: "+o.Deadline.Danish()+". Sagsbehandler: "+o.Caseworker+"."))
+			return section(educationSteps[max(1, min(4, o.Step))-1], app.P().Text("Frist: "+o.Deadline.Danish()+". Sagsbehandler: "+o.Caseworker+"."))
 		}),
 		app.If(pl.JobcenterAgreement != nil, func() app.UI { return agreement("Seneste aftale med jobcenter", pl.JobcenterAgreement) }),
 		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
@@ -155,7 +157,14 @@ func orToday(s string) string {
 	return s
 }
 
-func itoa(n int) string { return shared.FormatNumber(float64(n), 0) }
+// educationSteps are the four steps of the uddannelsespålæg (003_…txt,
+// 002_…txt Bilag 1).
+var educationSteps = []string{
+	"Vælg dine uddannelsesønsker",
+	"Find uddannelsessted(er)",
+	"Søg ind på uddannelse(r)",
+	"Beskrivelse af dit uddannelsespålæg",
+}
 
 func section(title string, body app.UI) app.UI {
 	return app.Section().Class("jobnet-plan-section").Body(app.H2().Class("h3").Text(title), body)
