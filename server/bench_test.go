@@ -18,18 +18,8 @@ import (
 // benchOverview measures GET /api/overview through the whole handler chain
 // (session lookup, authorization, query, projection, encoding) for one role.
 func benchOverview(b *testing.B, login func(env *testEnv) *client) {
-	db := dbtest.MustOpenDB(b)
-	loc, _ := time.LoadLocation("Europe/Copenhagen")
-	if err := SeedDemo(context.Background(), db, time.Now().In(loc)); err != nil {
-		b.Fatal(err)
-	}
-	srv, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{WebDir: fakeWebDir(b), Location: loc})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	env := &testEnv{tb: b, db: db, srv: srv, ts: ts}
+	env := benchEnv(b)
+	ts := env.ts
 	c := login(env)
 	req, _ := http.NewRequest("GET", ts.URL+"/api/overview", nil)
 	for _, ck := range c.http.Jar.Cookies(mustURL(ts.URL)) {
