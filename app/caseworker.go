@@ -49,7 +49,7 @@ func (p *caseworkerPage) submitCPR(ctx app.Context, e app.Event) {
 }
 
 func (p *caseworkerPage) Render() app.UI {
-	return newShell().Title("Sagsbehandleradgang").Body(
+	return newShell().Title("Sagsbehandleradgang").Access(forAnyone).Body(
 		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-10 col-lg-8").Body(
 			app.If(p.timedOut && !p.signedIn(), func() app.UI {
 				return infoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv.")

@@ -23,17 +23,9 @@ type demoMember struct {
 	counters func(today shared.Date) shared.Counters
 }
 
-func demoStatement(today shared.Date) shared.Date {
-	d := shared.Date{Year: today.Year, Month: today.Month, Day: 11}
-	if today.Day < 11 {
-		d = d.AddMonths(-1)
-	}
-	return d
-}
-
 func demoDagpenge(ins shared.Insurance, used, ext, karens, gen float64) func(shared.Date) shared.Counters {
 	return func(today shared.Date) shared.Counters {
-		return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: demoStatement(today), Insurance: ins,
+		return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: shared.StatementDate(today), Insurance: ins,
 			Indplacering: today.AddDays(-300), HoursUsed: used, ExtensionWorkHours: ext, KarensWorkHours: karens,
 			KarensPeriodEnd: today.AddDays(40), GenoptjeningWorkHours: gen}}
 	}
@@ -50,7 +42,7 @@ var demoMembers = []demoMember{
 		for i := 0; i < 29; i++ {
 			weeks = append(weeks, today.AddDays(-7*(i*3+1)))
 		}
-		c.Supplerende = &shared.SupplerendeCounters{AsOf: demoStatement(today), Insurance: shared.FullTime, UsedWeeks: weeks,
+		c.Supplerende = &shared.SupplerendeCounters{AsOf: shared.StatementDate(today), Insurance: shared.FullTime, UsedWeeks: weeks,
 			Reports: []shared.WorkReport{{Kind: shared.ReportMonthly, Start: today.AddMonths(-3), Hours: 150}}}
 		return c
 	}},
@@ -58,7 +50,7 @@ var demoMembers = []demoMember{
 
 func (p *demoCountersPage) Render() app.UI {
 	c := demoMembers[p.example].counters(shared.DateOf(time.Now()))
-	return newShell().Title("Prøv dagpengetællerne").Body(
+	return newShell().Title("Prøv dagpengetællerne").Access(forAnyone).Body(
 		app.H1().Text("Prøv dagpengetællerne"),
 		app.P().Text("Her kan du prøve tællerne med eksempler på medlemmer. Siden virker også uden internet, når du har besøgt den én gang. Dine egne tal ser du, når du logger ind."),
 		app.Div().Class("form-group").Body(

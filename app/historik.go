@@ -14,11 +14,10 @@ import (
 // server's "Du har ikke adgang til siden" (SPEC K4).
 type historikPage struct {
 	app.Compo
-	st     status
-	err    error
-	rows   []shared.LoginEntry
-	open   bool
-	copenh *time.Location
+	st   status
+	err  error
+	rows []shared.LoginEntry
+	open bool
 }
 
 func newHistorikPage() *historikPage { return &historikPage{open: true} }

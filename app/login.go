@@ -35,7 +35,7 @@ func (p *loginPage) submit(ctx app.Context, e app.Event) {
 }
 
 func (p *loginPage) Render() app.UI {
-	return newShell().Title("Log ind").Body(
+	return newShell().Title("Log ind").Access(forAnyone).Body(
 		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-8 col-lg-6").Body(
 			app.H1().Text("Log ind på Jobnet"),
 			app.If(p.timedOut, func() app.UI {

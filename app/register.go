@@ -29,7 +29,7 @@ func (p *registerPage) Render() app.UI {
 		return func(ctx app.Context, e app.Event) { *dst = inputValue(ctx) }
 	}
 	privacyErr := p.ferr.field("accept_privacy")
-	return newShell().Title("Opret bruger").Body(
+	return newShell().Title("Opret bruger").Access(forAnyone).Body(
 		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-10 col-lg-8").Body(
 			app.H1().Text("Opret bruger på Jobnet"),
 			p.ferr.summary(),

@@ -72,7 +72,7 @@ var demoCitizens = []demoCitizen{
 		[]demoForloeb{{6, 0, -430, -271}, {1, 0, -270, 0}}, []notificationRow{notifyDagpengekort, notifyJoblog},
 		func(today shared.Date) shared.Counters {
 			// The figures of the source's screenshots: 765 h → 1,530 h; 76 of 148 h.
-			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.FullTime,
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: shared.StatementDate(today), Insurance: shared.FullTime,
 				Indplacering: today.AddDays(-270), HoursUsed: 1409, ExtensionWorkHours: 765, KarensWorkHours: 76,
 				KarensPeriodEnd: today.AddDays(45), GenoptjeningWorkHours: 765}}
 		}},
@@ -80,7 +80,7 @@ var demoCitizens = []demoCitizen{
 		"jc-230", "", shared.EnrolmentTilmeldt,
 		[]demoForloeb{{2, 0, -240, 0}}, []notificationRow{notifyJoblog},
 		func(today shared.Date) shared.Counters {
-			return shared.Counters{Hours225: &shared.Hours225Counters{AsOf: asOf(today), HoursLast12Months: 150, HighBenefit: true}}
+			return shared.Counters{Hours225: &shared.Hours225Counters{AsOf: shared.StatementDate(today), HoursLast12Months: 150, HighBenefit: true}}
 		}},
 	{DemoLogin{"jonas", "Jonas Madsen", "Dagpengemodtager med uddannelsespålæg, tømrer/smed", "250899-1357"},
 		"jc-101", "ak-dfh", shared.EnrolmentTilmeldt,
@@ -92,9 +92,9 @@ var demoCitizens = []demoCitizen{
 				weeks = append(weeks, today.AddDays(-7*(i*3+1)))
 			}
 			return shared.Counters{
-				Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.PartTime, Indplacering: today.AddDays(-150),
+				Dagpenge: &shared.DagpengeCounters{AsOf: shared.StatementDate(today), Insurance: shared.PartTime, Indplacering: today.AddDays(-150),
 					HoursUsed: 640, ExtensionWorkHours: 310, KarensWorkHours: 40, KarensPeriodEnd: today.AddDays(20), GenoptjeningWorkHours: 520},
-				Supplerende: &shared.SupplerendeCounters{AsOf: asOf(today), Insurance: shared.PartTime, UsedWeeks: weeks,
+				Supplerende: &shared.SupplerendeCounters{AsOf: shared.StatementDate(today), Insurance: shared.PartTime, UsedWeeks: weeks,
 					Reports: []shared.WorkReport{{Kind: shared.ReportMonthly, Start: today.AddMonths(-2), Hours: 150}}},
 			}
 		}},
@@ -114,7 +114,7 @@ var demoCitizens = []demoCitizen{
 		"jc-101", "ak-dfh", shared.EnrolmentTilmeldt,
 		[]demoForloeb{{8, shared.TilmeldekategoriDimittend, -35, 0}}, []notificationRow{notifyJoblog},
 		func(today shared.Date) shared.Counters {
-			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(today), Insurance: shared.FullTime,
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: shared.StatementDate(today), Insurance: shared.FullTime,
 				Indplacering: today.AddDays(-35), HoursUsed: 160, ExtensionWorkHours: 0, KarensWorkHours: 0,
 				KarensPeriodEnd: today.AddDays(85), GenoptjeningWorkHours: 0}}
 		}},
@@ -272,14 +272,4 @@ func insertLogin(ctx context.Context, tx bun.IDB, citizenID int64, at time.Time,
 	_, err := tx.NewInsert().Model(&loginEventRow{CitizenID: citizenID, At: at, CaseworkerID: cwID, Name: name, Organisation: org}).
 		ExcludeColumn("id").Exec(ctx)
 	return err
-}
-
-// asOf is the a-kasse's last statement: the 11th of this month, or of the
-// previous month before the 11th (figures come after employers report).
-func asOf(today shared.Date) shared.Date {
-	d := shared.Date{Year: today.Year, Month: today.Month, Day: 11}
-	if today.Day < 11 {
-		d = d.AddMonths(-1)
-	}
-	return d
 }

@@ -58,6 +58,17 @@ func RulesFor(i Insurance) DagpengeRules {
 // full-time work is not a question anyone asks of these counters.
 const MaxSimulatedHours = 6000
 
+// StatementDate is the day of the a-kasse's latest monthly statement: the
+// 11th of this month, or of the month before until the 11th (figures come
+// after employers report hours by the 10th; COUNTER-RULES.md "Data flow").
+func StatementDate(today Date) Date {
+	d := Date{Year: today.Year, Month: today.Month, Day: 11}
+	if today.Day < 11 {
+		d = d.AddMonths(-1)
+	}
+	return d
+}
+
 // DagpengeCounters are the figures the a-kasse delivers for a member.
 type DagpengeCounters struct {
 	AsOf         Date      `json:"as_of" validate:"required"`

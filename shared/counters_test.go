@@ -270,3 +270,11 @@ func BenchmarkComputeSupplerende(b *testing.B) {
 		_ = ComputeSupplerende(c, i%105)
 	}
 }
+
+func TestStatementDate(t *testing.T) {
+	for today, want := range map[string]string{"2026-11-22": "2026-11-11", "2026-11-11": "2026-11-11", "2026-11-10": "2026-10-11", "2026-01-05": "2025-12-11"} {
+		if got := StatementDate(MustDate(today)).String(); got != want {
+			t.Errorf("StatementDate(%s) = %s, want %s", today, got, want)
+		}
+	}
+}
