@@ -178,11 +178,13 @@ func handlePlanPDF(w http.ResponseWriter, req *request) error {
 	if contract && !cur.IntegrationContract {
 		return shared.Errorf(shared.ENotFound, "Planen har ingen kontrakt.")
 	}
+	if contract {
+		if err := shared.CheckIntegrationContractAccess(req.actor.Role); err != nil {
+			return err
+		}
+	}
 	plan := *cur
 	if req.actor.Role == shared.RoleAKasse {
-		if contract {
-			return shared.Errorf(shared.EForbidden, "Du har ikke adgang til borgerens kontrakt.")
-		}
 		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
 		if err != nil {
 			return err

@@ -54,33 +54,24 @@ type AKasseOverview struct {
 	Features      Features        `json:"features"`
 }
 
-// akasseHiddenNotifications are about matters outside the dagpenge forløb:
-// sickness is registered by the municipality under the sygedagpenge rules.
-var akasseHiddenNotifications = map[NotificationKind]bool{
-	NotifySygemelding: true,
-}
-
 // ProjectOverviewForAKasse is the a-kasse's view of a citizen's front page
 // (SPEC K4, 000_…txt sections 3–5): forløb in other target groups than
-// dagpengemodtager or dimittend are left out, and so are notifications about
-// matters the a-kasse has no part in.
+// dagpengemodtager or dimittend are left out. Notifications are kept, the
+// sygemelding too: Billede 22 of 000_…txt shows the a-kasse a sick member's
+// "Du er registreret i jobcentret som sygemeldt" (sickness is a lawful
+// absence on dagpenge, see ProjectAbsencesForAKasse).
 func ProjectOverviewForAKasse(o Overview) AKasseOverview {
 	p := AKasseOverview{
 		Name:          o.Name,
 		Enrolment:     o.Enrolment,
 		Forloeb:       []Forloeb{},
-		Notifications: []Notification{},
+		Notifications: append([]Notification{}, o.Notifications...),
 		// The 225-hour rule belongs to kontanthjælp (see ProjectCountersForAKasse).
 		Features: Features{Dagpengetaellere: o.Features.Dagpengetaellere, Supplerende: o.Features.Supplerende},
 	}
 	for _, f := range o.Forloeb {
 		if f.IsDagpengeOrDimittend() {
 			p.Forloeb = append(p.Forloeb, f)
-		}
-	}
-	for _, n := range o.Notifications {
-		if !akasseHiddenNotifications[n.Kind] {
-			p.Notifications = append(p.Notifications, n)
 		}
 	}
 	return p
