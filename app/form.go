@@ -48,14 +48,8 @@ func (f field) render() app.UI {
 		app.Label().Class("form-label").For(f.id).Text(f.label),
 		app.If(f.hint != "", func() app.UI { return app.Span().Class("form-hint").ID(f.id + "-hint").Text(f.hint) }),
 		// The message's wrapper is always there, so that the input keeps its
-		// place (and the focus) when a message comes or goes: go-app matches
-		// children by position.
-		app.Span().Class("jobnet-field-error").Body(
-			app.If(f.errMsg != "", func() app.UI {
-				return app.Span().Class("form-error-message").ID(f.id+"-error").Body(
-					app.Span().Class("sr-only").Text("Fejl: "), app.Text(f.errMsg))
-			}),
-		),
+		// place (and the focus) when a message comes or goes.
+		fieldError(f.id, f.errMsg),
 		input,
 	)
 }
@@ -75,10 +69,16 @@ type formState struct {
 // field messages. done runs after a successful answer. The input itself is
 // never touched, so nothing the user typed is lost.
 func (f *formState) submit(ctx app.Context, method, path string, in, out any, done func(app.Context)) {
+	f.submitChecked(ctx, shared.Validate(in), method, path, in, out, done)
+}
+
+// submitChecked is submit for a form whose input is judged by more than its
+// tags (e.g. against the plan it answers): checkErr is that judgement.
+func (f *formState) submitChecked(ctx app.Context, checkErr error, method, path string, in, out any, done func(app.Context)) {
 	if f.busy {
 		return
 	}
-	if err := shared.Validate(in); err != nil {
+	if err := checkErr; err != nil {
 		f.ferr = asFormError(err)
 		return
 	}

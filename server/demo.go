@@ -118,7 +118,7 @@ var demoCitizens = []demoCitizen{
 				Indplacering: today.AddDays(-35), HoursUsed: 160, ExtensionWorkHours: 0, KarensWorkHours: 0,
 				KarensPeriodEnd: today.AddDays(85), GenoptjeningWorkHours: 0}}
 		}},
-	{DemoLogin{"emil", "Emil Sørensen", "Ung uddannelseshjælpsmodtager med uddannelsespålæg på trin 2", "150307-4455"},
+	{DemoLogin{"emil", "Emil Sørensen", "Ung uddannelseshjælpsmodtager med uddannelsespålæg på trin 3", "150307-4455"},
 		"jc-101", "", shared.EnrolmentTilmeldt,
 		[]demoForloeb{{4, 0, -200, 0}}, nil, nil},
 }

@@ -109,11 +109,11 @@ func demoPlans(cpr string, d planDays) []shared.Plan {
 				{ID: "sofie-krav", Kind: "krav_til_jobsoegning", Title: "Krav til jobsøgning", Authority: "A-kasse", Period: ongoing(d, -30),
 					What: "Du skal søge flere job hver uge, heraf mindst én opslået fuldtidsstilling i Danmark, primært inden for arkæologi, forskning og universitetsundervisning i Hovedstaden og på Sjælland."},
 			}}}
-	case "150307-4455": // Emil, uddannelsespålæg, Bilag 3 meetings
+	case "150307-4455": // Emil, uddannelsespålæg at step 3 as in Bilag 1, Bilag 3 meetings
 		return []shared.Plan{{VersionID: "demo-emil-1", CPR: cpr, Type: shared.PlanEducation,
 			EducationGoals:     []shared.EducationGoal{{Title: "Tømrer"}, {Title: "Smed"}},
 			Description:        "Det næste skridt er, at du skal søge ind på den eller de uddannelser, som du og din sagsbehandler er blevet enige om.",
-			EducationOrder:     &shared.EducationOrder{Step: 2, Deadline: d(17), Caseworker: "Caroline Jensen"},
+			EducationOrder:     &shared.EducationOrder{Step: 3, Deadline: d(17), Caseworker: "Caroline Jensen", Places: []string{"EUC Lillebælt", "VUC Vestsjælland-Syd"}},
 			JobcenterAgreement: &shared.Agreement{Text: "Vi aftalte, at du begynder på et brobygningsforløb på EUC Lillebælt for at lære mere om tømreruddannelsen og for at deltage i dansk og matematik. Du får tilknyttet en uddannelsesmentor.", AgreedWith: nina, Date: d(-5)},
 			Items: []shared.PlanItem{
 				{ID: "emil-bro", Kind: "uddannelse", Title: "Brobygningsforløb", Period: period(d, 10, 90), Company: "EUC Lillebælt"},

@@ -120,6 +120,9 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 				pp = &p
 			}
 			view.Changes = nonNil(shared.DiffPlans(pp, pc.AsPlan()))
+			if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, pc.EducationOrder); err != nil {
+				return err
+			}
 		}
 		writeJSON(w, http.StatusOK, view)
 		return nil
@@ -128,6 +131,9 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	if cur != nil {
 		cur.CPR = ""
 		view.Changes = nonNil(shared.DiffPlans(prev, *cur))
+		if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
+			return err
+		}
 	}
 	writeJSON(w, http.StatusOK, view)
 	return nil

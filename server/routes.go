@@ -53,9 +53,11 @@ func routes() []route {
 		{pattern: "GET /api/plan", access: citizenScoped, handler: handlePlan},
 		{pattern: "GET /api/plan/pdf", access: citizenScoped, handler: handlePlanPDF},
 		{pattern: "POST /api/plan/first-plan-box", access: citizenScoped, handler: handleDismissFirstPlan},
+		{pattern: "POST /api/plan/education", access: citizenScoped, handler: handleEducationAnswer},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
 		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},
 		{pattern: "POST /api/ingest/v1/plan", access: ingest, handler: handleIngestPlan},
+		{pattern: "GET /api/ingest/v1/education-answers", access: ingest, handler: handleEducationSent},
 	}
 }

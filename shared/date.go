@@ -59,6 +59,18 @@ func (d Date) Danish() string {
 	return d.time().Format("02.01.2006")
 }
 
+// danishWeekdays are time.Weekday's names in Danish, Sunday first.
+var danishWeekdays = [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
+
+// DanishWithWeekday formats a deadline as the plan shows it: "fredag den
+// 06.12.2019" (002_…txt Bilag 3, "Frist").
+func (d Date) DanishWithWeekday() string {
+	if d.IsZero() {
+		return ""
+	}
+	return danishWeekdays[d.time().Weekday()] + " den " + d.Danish()
+}
+
 func (d Date) Before(o Date) bool { return d.time().Before(o.time()) }
 func (d Date) After(o Date) bool  { return d.time().After(o.time()) }
 

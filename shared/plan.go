@@ -74,6 +74,14 @@ type EducationOrder struct {
 	Step       int    `json:"step" validate:"gte=1,lte=4"`
 	Deadline   Date   `json:"deadline" validate:"required"`
 	Caseworker string `json:"caseworker" validate:"max=200"`
+	// Places are the places of education agreed for step 3, where the
+	// citizen reports on each application.
+	Places []string `json:"places,omitempty" validate:"max=20,dive,required,max=200"`
+}
+
+// Equal reports whether two orders are the same.
+func (o EducationOrder) Equal(p EducationOrder) bool {
+	return o.Step == p.Step && o.Deadline == p.Deadline && o.Caseworker == p.Caseworker && slices.Equal(o.Places, p.Places)
 }
 
 // PlanStatus is a "Seneste status" or, Final, the "Afsluttende status".
@@ -175,7 +183,7 @@ func DiffPlans(old *Plan, new Plan) []PlanChange {
 		}
 	}
 	if (old.EducationOrder == nil) != (new.EducationOrder == nil) ||
-		(old.EducationOrder != nil && *old.EducationOrder != *new.EducationOrder) {
+		(old.EducationOrder != nil && !old.EducationOrder.Equal(*new.EducationOrder)) {
 		add(changeOf(old.EducationOrder != nil, new.EducationOrder != nil), "Uddannelsespålæg", "Trin")
 	}
 	return out
@@ -307,6 +315,9 @@ type PlanView struct {
 	Plan      *Plan        `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
+	// Education is the citizen's answer in the current step of the
+	// uddannelsespålæg, when there is one.
+	Education *EducationState `json:"education,omitempty"`
 	PlanNotice
 }
 
@@ -323,6 +334,9 @@ type AKassePlanView struct {
 	Plan      *AKassePlan  `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
+	// Education is the citizen's answer in the current step of the
+	// uddannelsespålæg, when there is one.
+	Education *EducationState `json:"education,omitempty"`
 	PlanNotice
 }
 

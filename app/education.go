@@ -1,0 +1,295 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// educationStep is the uddannelsespålæg in Min Plan: only the current of
+// four steps, by name and never by number (003_…txt "Uddannelseselementet";
+// 002_…txt Bilag 1 and 3). In steps 1–3 the citizen saves along the way and
+// sends to the caseworker; the answer is judged by shared's Check here and
+// again on the server. In mirror mode the buttons are there and the server
+// refuses with the read-only message, which the form shows (picture 18 in
+// 000_…txt).
+type educationStep struct {
+	app.Compo
+	IOrder *shared.EducationOrder
+	IGoals []shared.EducationGoal
+	IState *shared.EducationState
+
+	draft shared.EducationAnswer
+	state *shared.EducationState
+	form  formState
+	done  string // the last successful save, said in words
+}
+
+func newEducationStep() *educationStep { return &educationStep{} }
+
+func (e *educationStep) Order(o *shared.EducationOrder) *educationStep { e.IOrder = o; return e }
+func (e *educationStep) Goals(g []shared.EducationGoal) *educationStep { e.IGoals = g; return e }
+func (e *educationStep) State(s *shared.EducationState) *educationStep { e.IState = s; return e }
+
+// OnMount starts the draft from what was saved, or, in step 3, from the
+// places agreed with the caseworker.
+func (e *educationStep) OnMount(ctx app.Context) {
+	e.state = e.IState
+	e.draft = shared.EducationAnswer{Step: e.IOrder.Step, Wishes: []shared.EducationWish{}, Places: []shared.EducationPlace{}}
+	if e.state != nil {
+		e.draft = e.state.Answer
+	}
+	if e.IOrder.Step == 3 && e.state == nil {
+		for _, name := range e.IOrder.Places {
+			e.draft.Places = append(e.draft.Places, shared.EducationPlace{Name: name})
+		}
+	}
+}
+
+// educationIntros say what each step asks; steps 2 and 3 in the words of
+// 002_…txt Bilag 3, steps 1 and 4 in ours after them.
+var educationIntros = []string{
+	"Her skal du skrive, hvilke uddannelser du gerne vil tage. Du kan gemme dine ønsker undervejs. Når du er færdig, skal du sende ønskerne til din sagsbehandler, inden din frist udløber.",
+	"Her skal du skrive, hvor du gerne vil tage din uddannelse. Du kan gemme dine ønsker undervejs. Når du er færdig, skal du sende ønskerne til din sagsbehandler, inden din frist udløber.",
+	"Det næste skridt er, at du skal søge ind på den eller de uddannelser, som du og din sagsbehandler er blevet enige om. Det kan du ikke gøre her på Jobnet, men du skal gøre det inden fristen udløber. Fortæl her, hvor du har søgt, og hvad uddannelsesstedet har svaret.",
+	"Din sagsbehandler har sendt en beskrivelse af dit uddannelsespålæg til dit kommende uddannelsessted.",
+}
+
+func (e *educationStep) Render() app.UI {
+	o := e.IOrder
+	step := max(1, min(4, o.Step))
+	return app.Section().ID("education").Class("jobnet-plan-section jobnet-education").Aria("labelledby", "education-heading").Body(
+		app.H2().ID("education-heading").Class("h3").Text(educationSteps[step-1]),
+		app.Dl().Class("jobnet-education-meta").Body(
+			app.Dt().Text("Frist"), app.Dd().Text(capitalize(o.Deadline.DanishWithWeekday())),
+			app.Dt().Text("Sagsbehandler"), app.Dd().Text(o.Caseworker),
+		),
+		app.P().Text(educationIntros[step-1]),
+		app.If(step < 4, e.renderForm),
+	)
+}
+
+func (e *educationStep) renderForm() app.UI {
+	send := "Send til sagsbehandler"
+	if e.draft.Step == 3 {
+		send = "Gem og send til sagsbehandler"
+	}
+	return app.Form().ID("education-form").Attr("novalidate", true).
+		OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).Body(
+		e.form.ferr.summary(),
+		app.If(e.draft.Step == 1, e.renderWishes).
+			ElseIf(e.draft.Step == 2, e.renderProposedPlaces).
+			Else(e.renderApplications),
+		app.If(e.draft.Step < 3, func() app.UI {
+			label := "Derfor har jeg valgt disse uddannelser"
+			if e.draft.Step == 2 {
+				label = "Derfor har jeg valgt disse uddannelsessteder"
+			}
+			return textarea("edu-reason", label, e.draft.Reason, e.form.ferr.field("reason"), func(ctx app.Context, ev app.Event) {
+				e.draft.Reason = inputValue(ctx)
+			})
+		}),
+		app.Div().Class("jobnet-education-status").Aria("live", "polite").Body(
+			app.If(e.done != "", func() app.UI { return successAlert(e.done) }).
+				ElseIf(e.state != nil && e.state.SentAt != nil, func() app.UI {
+					return app.P().Class("jobnet-counters-meta").Text("Sendt til din sagsbehandler " + danishDateTime(*e.state.SentAt) + ".")
+				}).
+				ElseIf(e.state != nil, func() app.UI {
+					return app.P().Class("jobnet-counters-meta").Text("Gemt " + danishDateTime(e.state.SavedAt) + ". Ikke sendt endnu.")
+				}),
+		),
+		app.Div().Class("jobnet-plan-actions").Body(
+			app.Button().Type("button").ID("edu-save").Class("button button-secondary").Disabled(e.form.busy).
+				OnClick(e.save(false)).Text("Gem"),
+			app.Button().Type("button").ID("edu-send").Class("button button-primary").Disabled(e.form.busy).
+				OnClick(e.save(true)).Text(send),
+		),
+	)
+}
+
+func (e *educationStep) save(send bool) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		in := e.draft
+		in.Send = send
+		e.done = ""
+		var st shared.EducationState
+		e.form.submitChecked(ctx, in.Check(e.IOrder), "POST", "/api/plan/education", in, &st, func(ctx app.Context) {
+			e.state, e.draft = &st, st.Answer
+			e.done = "Gemt " + danishDateTime(st.SavedAt) + "."
+			if st.SentAt != nil {
+				e.done = "Sendt til din sagsbehandler " + danishDateTime(*st.SentAt) + "."
+			}
+		})
+	}
+}
+
+// renderWishes is step 1: the educations the citizen proposes.
+func (e *educationStep) renderWishes() app.UI {
+	return listFieldset("edu-wishes", "Dine uddannelsesønsker", e.form.ferr.field("wishes"),
+		app.Range(e.draft.Wishes).Slice(func(i int) app.UI {
+			return e.row(field{
+				id: fmt.Sprintf("edu-wish-%d", i), label: fmt.Sprintf("%d. uddannelsesønske", i+1),
+				value: e.draft.Wishes[i].Title, errMsg: e.form.ferr.field(fmt.Sprintf("wishes[%d].title", i)),
+				onInput: func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = inputValue(ctx) },
+			}, func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) })
+		}),
+		app.If(len(e.draft.Wishes) < shared.EducationMaxWishes, func() app.UI {
+			return app.Button().Type("button").ID("edu-add-wish").Class("button button-tertiary").
+				OnClick(func(ctx app.Context, ev app.Event) {
+					e.draft.Wishes = append(e.draft.Wishes, shared.EducationWish{})
+					e.focusLater(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
+				}).Text("Tilføj uddannelsesønske")
+		}),
+	)
+}
+
+// renderProposedPlaces is step 2: per uddannelsesmål in priority order the
+// places the citizen proposes, then places for no particular goal.
+func (e *educationStep) renderProposedPlaces() app.UI {
+	groups := make([]string, 0, len(e.IGoals)+1)
+	for _, g := range e.IGoals {
+		groups = append(groups, g.Title)
+	}
+	groups = append(groups, "")
+	return listFieldset("edu-places", "Dine forslag til uddannelsessteder", e.form.ferr.field("places"),
+		app.Range(groups).Slice(func(gi int) app.UI {
+			goal := groups[gi]
+			heading := "Andre uddannelsessteder"
+			if goal != "" {
+				heading = fmt.Sprintf("%d. prioriterede uddannelsesmål: %s", gi+1, goal)
+			}
+			var rows []app.UI
+			n := 0
+			for i, p := range e.draft.Places {
+				if p.Goal != goal {
+					continue
+				}
+				n++
+				rows = append(rows, e.row(field{
+					id: fmt.Sprintf("edu-place-%d", i), label: fmt.Sprintf("Uddannelsessted %d", n),
+					value: p.Name, errMsg: e.form.ferr.field(fmt.Sprintf("places[%d].name", i)),
+					onInput: func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = inputValue(ctx) },
+				}, func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) }))
+			}
+			return app.Div().Class("jobnet-education-goal").Role("group").Aria("labelledby", fmt.Sprintf("edu-goal-%d", gi)).Body(
+				app.H3().ID(fmt.Sprintf("edu-goal-%d", gi)).Class("h5").Text(heading),
+				app.Div().Body(rows...),
+				app.If(len(e.draft.Places) < shared.EducationMaxPlaces, func() app.UI {
+					return app.Button().Type("button").ID(fmt.Sprintf("edu-add-place-%d", gi)).Class("button button-tertiary").
+						Aria("describedby", fmt.Sprintf("edu-goal-%d", gi)).
+						OnClick(func(ctx app.Context, ev app.Event) {
+							e.draft.Places = append(e.draft.Places, shared.EducationPlace{Goal: goal})
+							e.focusLater(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
+						}).Text("Tilføj forslag til uddannelsessted")
+				}),
+			)
+		}),
+	)
+}
+
+// renderApplications is step 3: per agreed place, whether the application
+// is sent and what the place answered.
+func (e *educationStep) renderApplications() app.UI {
+	return listFieldset("edu-places", "Dine ansøgninger", e.form.ferr.field("places"),
+		app.If(len(e.IGoals) > 0, func() app.UI {
+			return app.Ul().Class("jobnet-education-goals").Body(app.Range(e.IGoals).Slice(func(i int) app.UI {
+				return app.Li().Text(fmt.Sprintf("%d. prioriterede uddannelsesmål: %s", i+1, e.IGoals[i].Title))
+			}))
+		}),
+		app.Range(e.draft.Places).Slice(func(i int) app.UI {
+			p := e.draft.Places[i]
+			id := fmt.Sprintf("edu-answer-%d", i)
+			answerErr := e.form.ferr.field(fmt.Sprintf("places[%d].answer", i)) + e.form.ferr.field(fmt.Sprintf("places[%d].name", i))
+			sel := app.Select().ID(id).Class("form-select").OnChange(func(ctx app.Context, ev app.Event) {
+				e.draft.Places[i].Answer = shared.ApplicationAnswer(inputValue(ctx))
+			}).Body(
+				app.Option().Value("").Selected(p.Answer == "").Text("Vælg"),
+				app.Range(shared.ApplicationAnswers).Slice(func(j int) app.UI {
+					a := shared.ApplicationAnswers[j]
+					return app.Option().Value(string(a)).Selected(p.Answer == a).Text(a.Label())
+				}),
+			)
+			if answerErr != "" {
+				sel = sel.Aria("invalid", "true").Aria("describedby", id+"-error")
+			}
+			return app.Div().Class("jobnet-education-place").Role("group").Aria("labelledby", fmt.Sprintf("edu-place-name-%d", i)).Body(
+				app.H3().ID(fmt.Sprintf("edu-place-name-%d", i)).Class("h5").Text(p.Name),
+				app.Div().Class("form-group-checkbox").Body(
+					app.Input().Type("checkbox").ID(fmt.Sprintf("edu-applied-%d", i)).Class("form-checkbox").Checked(p.Applied).
+						OnChange(func(ctx app.Context, ev app.Event) { e.draft.Places[i].Applied = ctx.JSSrc().Get("checked").Bool() }),
+					app.Label().Class("form-label").For(fmt.Sprintf("edu-applied-%d", i)).Text("Ja, jeg har sendt ansøgningen til uddannelsesstedet"),
+				),
+				app.Div().Class(formGroupClass(answerErr)).Body(
+					app.Label().Class("form-label").For(id).Text("Svar fra uddannelsesstedet"),
+					fieldError(id, answerErr),
+					sel,
+				),
+			)
+		}),
+	)
+}
+
+// row is one input of a list with its "Fjern" button.
+func (e *educationStep) row(f field, remove func()) app.UI {
+	return app.Div().Class("jobnet-education-row").Body(
+		f.render(),
+		app.Button().Type("button").ID(f.id+"-remove").Class("button button-tertiary").Aria("label", "Fjern "+strings.ToLower(f.label[:1])+f.label[1:]).
+			OnClick(func(ctx app.Context, ev app.Event) {
+				remove()
+				e.form.ferr = formError{} // the messages' paths no longer match the rows
+				e.focusLater(ctx, "education-form")
+			}).Text("Fjern"),
+	)
+}
+
+// focusLater moves the focus once the next render has made the element.
+func (e *educationStep) focusLater(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+// listFieldset groups a list of inputs under a legend, with the message
+// about the list as a whole.
+func listFieldset(id, legend, errMsg string, body ...app.UI) app.UI {
+	fs := app.FieldSet().ID(id).Class(formGroupClass(errMsg))
+	if errMsg != "" {
+		fs = fs.Aria("describedby", id+"-error")
+	}
+	return fs.Body(append([]app.UI{app.Legend().Class("form-label h4").Text(legend), fieldError(id, errMsg)}, body...)...)
+}
+
+func formGroupClass(errMsg string) string {
+	if errMsg != "" {
+		return "form-group form-error"
+	}
+	return "form-group"
+}
+
+// fieldError is the message at a field, in a wrapper that is always there
+// (go-app matches children by position).
+func fieldError(id, msg string) app.UI {
+	return app.Span().Class("jobnet-field-error").Body(
+		app.If(msg != "", func() app.UI {
+			return app.Span().Class("form-error-message").ID(id+"-error").Body(app.Span().Class("sr-only").Text("Fejl: "), app.Text(msg))
+		}),
+	)
+}
+
+// textarea is a DKFDS textarea with its message.
+func textarea(id, label, value, errMsg string, onInput app.EventHandler) app.UI {
+	t := app.Textarea().ID(id).Name(id).Class("form-input").Rows(4).Attr("value", value).OnInput(onInput)
+	if errMsg != "" {
+		t = t.Aria("invalid", "true").Aria("describedby", id+"-error")
+	}
+	return app.Div().Class(formGroupClass(errMsg)).Body(
+		app.Label().Class("form-label").For(id).Text(label),
+		fieldError(id, errMsg),
+		t,
+	)
+}
