@@ -68,10 +68,14 @@ func (p *minPlanPage) renderPlan() app.UI {
 			app.A().ID("plan-pdf").Class("button button-secondary").Href("/api/plan/pdf").Attr("download", "min-plan.pdf").Text("Hent som PDF"),
 			app.Button().Type("button").ID("plan-print").Class("button button-tertiary").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }).Text("Udskriv"),
-			app.If(len(p.view.Changes) > 0, func() app.UI {
-				return app.Button().Type("button").ID("plan-changes").Class("button button-tertiary").
-					Aria("expanded", boolString(p.showChanges)).Aria("controls", "plan-changes-list").
-					OnClick(func(ctx app.Context, e app.Event) { p.showChanges = !p.showChanges }).Text("Seneste ændringer")
+			// On the first visit after a publication the changes are shown
+			// in the page (below); later, on demand.
+			app.If(len(p.view.Changes) > 0 && !p.view.NewVersion, func() app.UI {
+				return app.Button().Type("button").ID("plan-changes").Class("button button-tertiary").Aria("haspopup", "dialog").
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.showChanges = true
+						openModal(ctx, "changes-dialog")
+					}).Text("Seneste ændringer")
 			}),
 		),
 		app.Div().Class("jobnet-plan-notices").Body(
@@ -87,7 +91,13 @@ func (p *minPlanPage) renderPlan() app.UI {
 					)
 				}),
 		),
-		app.Div().ID("plan-changes-list").Hidden(!p.showChanges).Body(p.renderChanges()),
+		// "Seneste ændringer" on later visits: the same list as a dialog.
+		app.Div().Class("jobnet-changes-dialog").Body(app.If(p.showChanges, func() app.UI {
+			return modal("changes-dialog", "Seneste ændringer i din plan", func(ctx app.Context) {
+				focusByID("plan-changes")
+				p.showChanges = false
+			}, app.P().Text("Det er ændret i den seneste udgave af din plan, udgivet "+shared.MustDate(orToday(p.view.Published)).Danish()+":"), p.renderChanges())
+		})),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {
 			return section("Jobmål", app.Ul().Class("jobnet-goals").Body(app.Range(pl.JobGoals).Slice(func(i int) app.UI {
@@ -103,10 +113,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 		}),
 		app.If(pl.Description != "", func() app.UI { return section(description, app.P().Text(pl.Description)) }),
 		app.If(pl.EducationOrder != nil, func() app.UI {
-			// Only the current step is shown, and by design not its number
-			// (003_…txt "Uddannelseselementet").
-			o := pl.EducationOrder
-			return section(educationSteps[max(1, min(4, o.Step))-1], app.P().Text("Frist: "+o.Deadline.Danish()+". Sagsbehandler: "+o.Caseworker+"."))
+			return newEducationStep().Order(pl.EducationOrder).Goals(pl.EducationGoals).State(p.view.Education)
 		}),
 		app.If(pl.JobcenterAgreement != nil, func() app.UI { return agreement("Seneste aftale med jobcenter", pl.JobcenterAgreement) }),
 		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
@@ -183,7 +190,7 @@ func contractBox(akasse bool) app.UI {
 	if akasse {
 		return app.Div().Class("jobnet-contract jobnet-contract-disabled").Body(
 			app.H2().Class("h3").Text("Plan inklusiv kontrakt"),
-			app.P().Text("Du har ikke adgang til borgerens kontrakt efter integrationsloven."),
+			app.P().Text(shared.MsgNoAccessIntegrationContract),
 		)
 	}
 	return app.Div().Class("jobnet-contract").Body(

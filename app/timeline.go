@@ -75,7 +75,7 @@ func (v *timelineView) setMonths(ctx app.Context, e app.Event) {
 func (v *timelineView) openItem(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		v.open = id
-		ctx.Defer(func(app.Context) { app.Window().GetElementByID("popup-close").Call("focus") })
+		openModal(ctx, "item-popup")
 	}
 }
 
@@ -83,19 +83,8 @@ func (v *timelineView) openItem(id string) app.EventHandler {
 // pop-up still exists: go-app drops a deferred call whose element (the
 // pop-up that got the key) is gone by then.
 func (v *timelineView) closePopup(ctx app.Context) {
-	if el := app.Window().GetElementByID("bar-" + v.open); el.Truthy() {
-		el.Call("focus")
-	}
+	focusByID("bar-" + v.open)
 	v.open = ""
-}
-
-func (v *timelineView) onPopupKey(ctx app.Context, e app.Event) {
-	switch e.Get("key").String() {
-	case "Escape":
-		v.closePopup(ctx)
-	case "Tab": // the close button is the dialog's only control: keep the focus in it
-		e.PreventDefault()
-	}
 }
 
 func (v *timelineView) Render() app.UI {
@@ -213,21 +202,7 @@ func (v *timelineView) renderPopup() app.UI {
 	if !ok {
 		return nil
 	}
-	return app.Div().Class("jobnet-popup-backdrop").OnClick(func(ctx app.Context, e app.Event) {
-		if e.Get("target").Get("classList").Call("contains", "jobnet-popup-backdrop").Bool() {
-			v.closePopup(ctx)
-		}
-	}).Body(
-		app.Div().ID("item-popup").Class("jobnet-popup").Role("dialog").Aria("modal", "true").Aria("labelledby", "popup-title").
-			OnKeyDown(v.onPopupKey).Body(
-			app.Div().Class("jobnet-popup-header").Body(
-				app.H2().ID("popup-title").Class("h3").Text(it.Heading()),
-				app.Button().Type("button").ID("popup-close").Class("button button-tertiary").
-					OnClick(func(ctx app.Context, e app.Event) { v.closePopup(ctx) }).Text("Luk"),
-			),
-			itemDetails(it),
-		),
-	)
+	return modal("item-popup", it.Heading(), v.closePopup, itemDetails(it))
 }
 
 func (v *timelineView) renderList() app.UI {

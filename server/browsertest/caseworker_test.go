@@ -5,6 +5,7 @@ import "testing"
 // CPR numbers of the demo citizens.
 const (
 	cprMads   = "120385-1231" // dagpenge; Jobcenter København, Det Faglige Hus A-kasse
+	cprJonas  = "250899-1357" // dagpenge with uddannelsespålæg at step 2; Jobcenter København
 	cprLouise = "030792-2468" // Jobcenter Rudersdal, no a-kasse
 	cprPete   = "090688-1122" // now sygedagpenge; member of the a-kasse
 )

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -408,6 +409,49 @@ func (tb *tab) checkA11y(page string) {
 			tb.t.Errorf("    %s", n)
 		}
 	}
+}
+
+// download clicks a link that downloads a file, lets the browser save it in
+// a folder of the test (as a person's browser would) and returns the file.
+func (tb *tab) download(sel, name string) []byte {
+	tb.t.Helper()
+	dir := tb.t.TempDir()
+	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+	defer cancel()
+	_, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+		BrowserContextID: chromedp.FromContext(tb.ctx).BrowserContextID,
+	})
+	if err != nil {
+		tb.t.Fatalf("allow downloads: %v", err)
+	}
+	tb.click(sel)
+	path := filepath.Join(dir, name)
+	for ctx.Err() == nil {
+		// Chromium writes to a .crdownload file and renames it when done.
+		if b, err := os.ReadFile(path); err == nil {
+			return b
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(dir)
+	tb.t.Fatalf("no %s downloaded by %s (folder holds %v)\n%s", name, sel, entries, tb.where())
+	return nil
+}
+
+// pdfText extracts a PDF's text with pdftotext (Debian's poppler-utils,
+// which `make test` installs when missing).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "file.pdf")
+	if err := os.WriteFile(f, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (make test installs poppler-utils): %v", err)
+	}
+	return string(out)
 }
 
 // screenshot saves the page as <name>-<width>.png in the folder named by

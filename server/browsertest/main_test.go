@@ -73,6 +73,9 @@ func TestBrowser(t *testing.T) {
 		{"MinPlan", testMinPlan, 0, false},
 		{"MinPlanAKasse", testMinPlanAKasse, 0, false},
 		{"MinPlanNotices", testMinPlanNotices, 0, true},
+		{"MinPlanChanges", testMinPlanChanges, 0, true},
+		{"EducationOrder", testEducationOrder, 0, true},
+		{"EducationOrderMirror", testEducationOrderMirror, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.

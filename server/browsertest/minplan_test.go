@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -51,12 +52,12 @@ func testMinPlan(t *testing.T, tb *tab) {
 	tb.waitText("#item-popup", "Seneste status")
 	tb.waitText("#item-popup", "Hvorfor")
 	tb.checkA11y("/min-plan with the pop-up open")
-	tb.click("#popup-close")
+	tb.click("#item-popup-close")
 	tb.waitGone("#item-popup")
 	// By keyboard: Enter on the bar opens, Escape closes and gives the focus back.
 	tb.do("focus the bar and press Enter", chromedp.Focus(chromedp.CSS("#bar-mads-lt")), chromedp.KeyEvent(kb.Enter))
 	tb.waitText("#item-popup", "Svejsefabrikken")
-	tb.waitUntil("the focus is in the pop-up", `document.activeElement.id === "popup-close"`)
+	tb.waitUntil("the focus is in the pop-up", `document.activeElement.id === "item-popup-close"`)
 	tb.do("press Escape", chromedp.KeyEvent(kb.Escape))
 	tb.waitGone("#item-popup")
 	tb.waitUntil("the focus is back on the bar", `document.activeElement.id === "bar-mads-lt"`)
@@ -65,9 +66,100 @@ func testMinPlan(t *testing.T, tb *tab) {
 	tb.click("#fold-out")
 	tb.waitText(".jobnet-timeline-list", "Svejsefabrikken")
 	tb.checkA11y("/min-plan (list, folded out)")
-	if n := eval[int](tb, "check the PDF link", `document.querySelectorAll('a#plan-pdf[href="/api/plan/pdf"]').length`); n != 1 {
-		t.Error("no Hent som PDF link")
+	// "Hent som PDF": the browser saves the file; its text has the table
+	// of contents and the goals, in Danish letters.
+	text := pdfText(t, tb.download("#plan-pdf", "min-plan.pdf"))
+	for _, want := range []string{"Indholdsfortegnelse", "Jobmål", "Rørlægger", "Løntilskud", "Svejsefabrikken", "Indsatser og aftaler"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the downloaded PDF lacks %q:\n%s", want, text)
+		}
 	}
+}
+
+// testMinPlanChanges (a portal of its own per width): Mads' plan has a new
+// version. The first visit shows what changed in the page; a later visit
+// offers "Seneste ændringer", which opens the same list as a dialog, closed
+// by keyboard with the focus back on the button.
+func testMinPlanChanges(t *testing.T, tb *tab) {
+	tb.loginCitizen("mads", "Mads Kristensen")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText("#plan-new-version", "Din plan er ændret")
+	changes := tb.text("#plan-new-version .jobnet-changes")
+	if n := eval[int](tb, "look for the button", `document.querySelectorAll("#plan-changes").length`); n != 0 {
+		t.Error("\"Seneste ændringer\" is offered while the changes are shown in the page")
+	}
+	tb.click("nav a.breadcrumbs__link")
+	tb.waitPath("/")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText(".jobnet-minplan", "Rørlægger")
+	if n := eval[int](tb, "look for the changes box", `document.querySelectorAll("#plan-new-version").length`); n != 0 {
+		t.Error("the changes are shown in the page on a later visit too")
+	}
+	tb.click("#plan-changes")
+	tb.waitText("#changes-dialog", "Seneste ændringer i din plan")
+	if got := tb.text("#changes-dialog .jobnet-changes"); got != changes {
+		t.Errorf("the dialog lists %q, the first visit %q", got, changes)
+	}
+	tb.waitUntil("the focus is in the dialog", `document.activeElement.id === "changes-dialog-close"`)
+	tb.checkA11y("/min-plan with Seneste ændringer open")
+	tb.do("press Escape", chromedp.KeyEvent(kb.Escape))
+	tb.waitGone("#changes-dialog")
+	tb.waitUntil("the focus is back on the button", `document.activeElement.id === "plan-changes"`)
+}
+
+// testEducationOrder (a portal of its own per width, since Emil's answer is
+// stored): at step 3 Emil reports his applications. A wrong answer gets a
+// message at its field and keeps what he chose; then he sends, and the
+// answer is there when he comes back (SPEC D1).
+func testEducationOrder(t *testing.T, tb *tab) {
+	tb.loginCitizen("emil", "Emil Sørensen")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText("#education-heading", "Søg ind på uddannelse(r)")
+	tb.waitText("#education", "VUC Vestsjælland-Syd")
+	tb.click("#edu-applied-0")
+	tb.do("choose Optaget without having applied", chromedp.SetValue(chromedp.CSS("#edu-answer-1"), "optaget"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("edu-answer-1").dispatchEvent(new Event("change", {bubbles: true}))`))
+	tb.click("#edu-send")
+	tb.waitText("#edu-answer-1-error", "Du kan først have svar fra uddannelsesstedet, når du har sendt ansøgningen.")
+	if tb.value("#edu-answer-1") != "optaget" || !eval[bool](tb, "read the checkbox", `document.getElementById("edu-applied-0").checked`) {
+		t.Error("the form lost what Emil chose")
+	}
+	tb.checkA11y("/min-plan with an error in the education order")
+	tb.click("#edu-applied-1")
+	tb.click("#edu-send")
+	tb.waitText(".jobnet-education-status", "Sendt til din sagsbehandler")
+	tb.checkA11y("/min-plan after sending the education order")
+	tb.screenshot("education-order")
+
+	tb.click("nav a.breadcrumbs__link")
+	tb.waitPath("/")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText(".jobnet-education-status", "Sendt til din sagsbehandler")
+	if tb.value("#edu-answer-1") != "optaget" || !eval[bool](tb, "read the checkboxes", `document.getElementById("edu-applied-0").checked && document.getElementById("edu-applied-1").checked`) {
+		t.Error("the sent answer is not shown on the next visit")
+	}
+}
+
+// testEducationOrderMirror: Nina sees Jonas' step 2 with its buttons; she
+// can type, and sending is refused with the read-only message at the end,
+// her input kept (K2, picture 18 in 000_…txt).
+func testEducationOrderMirror(t *testing.T, tb *tab) {
+	tb.loginCaseworker("nina")
+	tb.mirror(cprJonas)
+	tb.waitMirrorOf("Jonas Madsen")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText("#education-heading", "Find uddannelsessted(er)")
+	tb.waitText("#education", "1. prioriterede uddannelsesmål: Tømrer")
+	tb.click("#edu-add-place-0")
+	tb.waitUntil("the new field has the focus", `document.activeElement.id === "edu-place-0"`)
+	tb.typeInto("#edu-place-0", "EUC Syd")
+	tb.click("#edu-send")
+	tb.waitText("#education-form .jobnet-form-summary", "Du har ikke rettigheder til at foretage denne handling")
+	if got := tb.value("#edu-place-0"); got != "EUC Syd" {
+		t.Errorf("the input is %q after the refusal", got)
+	}
+	tb.checkA11y("/min-plan (mirror) with the education order refused")
+	tb.screenshot("education-order-mirror")
 }
 
 // testMinPlanAKasse: the a-kasse's view of Mads' plan lacks the
