@@ -118,6 +118,24 @@ func (p *minPlanPage) renderPlan() app.UI {
 		app.If(pl.JobcenterAgreement != nil, func() app.UI { return agreement("Seneste aftale med jobcenter", pl.JobcenterAgreement) }),
 		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
 		newTimelineView().Items(pl.Items),
+		app.If(len(p.view.Nudges) > 0, func() app.UI { return nudges(p.view.Nudges) }),
+	)
+}
+
+// nudges are the nudging elements at the bottom of the plan (SPEC D1).
+func nudges(ns []shared.PlanNudge) app.UI {
+	return app.Section().Class("jobnet-nudges d-print-none").Aria("label", "Det kan du også").Body(
+		app.Range(ns).Slice(func(i int) app.UI {
+			n := ns[i]
+			link := app.A().Class("function-link").Href(n.Href).Text(n.Link)
+			return app.Div().Class("jobnet-nudge").Body(
+				app.H2().Class("h4").Text(n.Title),
+				app.P().Text(n.Text),
+				app.P().Body(link, app.If(n.External, func() app.UI {
+					return app.Span().Class("jobnet-counters-meta").Text(" (en anden hjemmeside)")
+				})),
+			)
+		}),
 	)
 }
 

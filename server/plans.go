@@ -105,12 +105,16 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	if err != nil {
 		return err
 	}
+	features, err := citizenFeatures(ctx, req.db, req.actor.CitizenID)
+	if err != nil {
+		return err
+	}
 	if req.actor.Role == shared.RoleAKasse {
 		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
 		if err != nil {
 			return err
 		}
-		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}, PlanNotice: notice}
+		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 		if cur != nil {
 			pc := shared.ProjectPlanForAKasse(*cur, c.Forloeb)
 			view.Plan = &pc
@@ -123,17 +127,20 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 			if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, pc.EducationOrder); err != nil {
 				return err
 			}
+			// The a-kasse's nudges follow what it may see of the counters.
+			view.Nudges = shared.PlanNudges(pc.Type, shared.ProjectOverviewForAKasse(shared.Overview{Features: features}).Features)
 		}
 		writeJSON(w, http.StatusOK, view)
 		return nil
 	}
-	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, PlanNotice: notice}
+	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 	if cur != nil {
 		cur.CPR = ""
 		view.Changes = nonNil(shared.DiffPlans(prev, *cur))
 		if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
 			return err
 		}
+		view.Nudges = shared.PlanNudges(cur.Type, features)
 	}
 	writeJSON(w, http.StatusOK, view)
 	return nil

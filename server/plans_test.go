@@ -165,3 +165,41 @@ func TestPlanNotices(t *testing.T) {
 		t.Errorf("dismissed for good, but: %+v", v.PlanNotice)
 	}
 }
+
+// The nudges at the bottom of the plan follow its type and the counters the
+// viewer may see (SPEC D1, K4).
+func TestPlanNudges(t *testing.T) {
+	env := newTestEnv(t)
+	titles := func(ns []shared.PlanNudge) string {
+		var s []string
+		for _, n := range ns {
+			s = append(s, n.Title)
+		}
+		return strings.Join(s, " | ")
+	}
+	var view shared.PlanView
+	louise := env.client()
+	louise.loginCitizen("louise") // job plan, 225 hours
+	louise.decode(louise.do("GET", "/api/plan", nil), 200, &view)
+	if got := titles(view.Nudges); got != "Gode råd til jobsøgningen | 225-timers-reglen" {
+		t.Errorf("Louise's nudges: %s", got)
+	}
+	emil := env.client()
+	emil.loginCitizen("emil")
+	emil.decode(emil.do("GET", "/api/plan", nil), 200, &view)
+	if got := titles(view.Nudges); got != "Få hjælp til at finde uddannelser" {
+		t.Errorf("Emil's nudges: %s", got)
+	}
+	berit := env.mirror("berit", cprMads)
+	var ak shared.AKassePlanView
+	berit.decode(berit.do("GET", "/api/plan", nil), 200, &ak)
+	if got := titles(ak.Nudges); got != "Gode råd til jobsøgningen | Følg din dagpengeret" {
+		t.Errorf("the a-kasse's nudges for Mads: %s", got)
+	}
+	pete := env.client()
+	pete.loginCitizen("pete") // no plan
+	pete.decode(pete.do("GET", "/api/plan", nil), 200, &view)
+	if view.Nudges == nil || len(view.Nudges) != 0 {
+		t.Errorf("no plan, nudges %+v", view.Nudges)
+	}
+}

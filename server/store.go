@@ -148,6 +148,26 @@ func organisationByCode(ctx context.Context, db bun.IDB, code string) (*shared.O
 	return row.organisation(), nil
 }
 
+// citizenFeatures says which pages the citizen's data feeds.
+func citizenFeatures(ctx context.Context, db bun.IDB, citizenID int64) (shared.Features, error) {
+	var kinds []string
+	if err := db.NewSelect().Table("counters").Column("kind").Where("citizen_id = ?", citizenID).Scan(ctx, &kinds); err != nil {
+		return shared.Features{}, err
+	}
+	var f shared.Features
+	for _, k := range kinds {
+		switch k {
+		case counterDagpenge:
+			f.Dagpengetaellere = true
+		case counterSupplerende:
+			f.Supplerende = true
+		case counterTimer225:
+			f.Timer225 = true
+		}
+	}
+	return f, nil
+}
+
 // overview builds the front page's data for a citizen.
 func overview(ctx context.Context, db bun.IDB, citizenID int64) (shared.Overview, error) {
 	c, err := citizenByID(ctx, db, citizenID)
@@ -160,21 +180,11 @@ func overview(ctx context.Context, db bun.IDB, citizenID int64) (shared.Overview
 		Order("created_at DESC", "id DESC").Scan(ctx); err != nil {
 		return shared.Overview{}, err
 	}
-	var kinds []string
-	if err := db.NewSelect().Table("counters").Column("kind").Where("citizen_id = ?", citizenID).Scan(ctx, &kinds); err != nil {
+	f, err := citizenFeatures(ctx, db, citizenID)
+	if err != nil {
 		return shared.Overview{}, err
 	}
-	o := shared.Overview{Name: c.Name, Enrolment: c.Enrolment, Forloeb: c.Forloeb, Notifications: make([]shared.Notification, 0, len(rows))}
-	for _, k := range kinds {
-		switch k {
-		case counterDagpenge:
-			o.Features.Dagpengetaellere = true
-		case counterSupplerende:
-			o.Features.Supplerende = true
-		case counterTimer225:
-			o.Features.Timer225 = true
-		}
-	}
+	o := shared.Overview{Name: c.Name, Enrolment: c.Enrolment, Forloeb: c.Forloeb, Notifications: make([]shared.Notification, 0, len(rows)), Features: f}
 	for _, r := range rows {
 		o.Notifications = append(o.Notifications, shared.Notification{
 			ID: r.ID, Kind: shared.NotificationKind(r.Kind), Title: r.Title, Text: r.Text, Created: r.CreatedAt,

@@ -318,6 +318,8 @@ type PlanView struct {
 	// Education is the citizen's answer in the current step of the
 	// uddannelsespålæg, when there is one.
 	Education *EducationState `json:"education,omitempty"`
+	// Nudges are the elements at the bottom of the plan.
+	Nudges []PlanNudge `json:"nudges"`
 	PlanNotice
 }
 
@@ -337,6 +339,8 @@ type AKassePlanView struct {
 	// Education is the citizen's answer in the current step of the
 	// uddannelsespålæg, when there is one.
 	Education *EducationState `json:"education,omitempty"`
+	// Nudges are the elements at the bottom of the plan.
+	Nudges []PlanNudge `json:"nudges"`
 	PlanNotice
 }
 

@@ -22,6 +22,8 @@ func testMinPlan(t *testing.T, tb *tab) {
 	if want := "Jobmål | For at nå mit mål, har vi aftalt | Seneste aftale med jobcenter | Seneste aftale med a-kasse | Indsatser og aftaler"; headings != want {
 		t.Errorf("the plan's elements: %s, want %s", headings, want)
 	}
+	tb.waitText(".jobnet-nudges", "Gode råd til jobsøgningen")
+	tb.waitText(".jobnet-nudges", "Følg din dagpengeret")
 
 	if tb.w.mobile {
 		tb.waitUntil("the list is the default on a phone", `document.getElementById("view-list").getAttribute("aria-pressed") === "true"`)
@@ -74,6 +76,9 @@ func testMinPlan(t *testing.T, tb *tab) {
 			t.Errorf("the downloaded PDF lacks %q:\n%s", want, text)
 		}
 	}
+	// The dagpenge nudge leads to the counters.
+	tb.click(`.jobnet-nudges a[href="/dagpengetaellere"]`)
+	tb.waitPath("/dagpengetaellere")
 }
 
 // testMinPlanChanges (a portal of its own per width): Mads' plan has a new
