@@ -30,10 +30,33 @@ var counterViews = map[counterKind]string{kindDagpenge: "dagpenge", kindSupplere
 // Caseworkers may simulate too: it writes nothing.
 type countersPage struct {
 	app.Compo
-	kind counterKind
-	st   status
-	err  error
-	data shared.Counters
+	kind      counterKind
+	st        status
+	err       error
+	data      shared.Counters
+	sess      shared.Session
+	simulated bool // reported for this visit
+}
+
+// actionSimulated is raised by a simulator when it is used.
+const actionSimulated = "simulated"
+
+func (p *countersPage) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateSession, &p.sess)
+	ctx.Handle(actionSimulated, p.onSimulated)
+}
+
+// onSimulated reports the first use of the simulator in a visit as
+// behaviour data (SPEC E1) — for the citizen only: a caseworker's use is
+// never recorded (K5), and the server would refuse it as a write. A failed
+// report is not the person's concern and is not shown.
+func (p *countersPage) onSimulated(ctx app.Context, a app.Action) {
+	if p.simulated || !p.sess.Actor.MayWrite() {
+		return
+	}
+	p.simulated = true
+	ev := shared.BehaviourEvent{Kind: "simulation", View: counterViews[p.kind]}
+	ctx.Async(func() { _ = call(ctx, "POST", "/api/behaviour", ev, nil) })
 }
 
 func newCountersPage(k counterKind) *countersPage { return &countersPage{kind: k} }
@@ -42,7 +65,7 @@ func (p *countersPage) OnNav(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	p.st = loading
+	p.st, p.simulated = loading, false
 	ctx.Async(func() {
 		var c shared.Counters
 		err := call(ctx, "GET", "/api/counters?view="+counterViews[p.kind], nil, &c)

@@ -80,6 +80,9 @@ func (c *dagpengeCounters) onSimInput(ctx app.Context, e app.Event) {
 		return
 	}
 	c.simErr, c.extra = "", v
+	if v > 0 {
+		ctx.NewAction(actionSimulated)
+	}
 }
 
 func (c *dagpengeCounters) reset(ctx app.Context, e app.Event) {

@@ -28,8 +28,11 @@ func (c *supplerendeCounters) Data(d shared.SupplerendeCounters) *supplerendeCou
 	return c
 }
 
-func (c *supplerendeCounters) setWeeks(w int) {
+func (c *supplerendeCounters) setWeeks(ctx app.Context, w int) {
 	c.weeks = max(0, min(shared.SupplerendeWindowWeeks, w))
+	if c.weeks > 0 {
+		ctx.NewAction(actionSimulated)
+	}
 }
 
 func (c *supplerendeCounters) Render() app.UI {
@@ -107,14 +110,14 @@ func (c *supplerendeCounters) renderRuler(s shared.SupplerendeStatus) app.UI {
 				Value(strconv.Itoa(c.weeks)).Aria("valuetext", when).
 				OnInput(func(ctx app.Context, e app.Event) {
 					n, _ := strconv.Atoi(inputValue(ctx))
-					c.setWeeks(n)
+					c.setWeeks(ctx, n)
 				}),
 		),
 		app.Div().Class("jobnet-ruler-buttons").Body(
 			app.Button().Type("button").ID("ruler-forward").Class("button button-secondary").
-				OnClick(func(ctx app.Context, e app.Event) { c.setWeeks(c.weeks + 4) }).Text("4 uger frem"),
+				OnClick(func(ctx app.Context, e app.Event) { c.setWeeks(ctx, c.weeks+4) }).Text("4 uger frem"),
 			app.Button().Type("button").ID("ruler-today").Class("button button-tertiary").
-				OnClick(func(ctx app.Context, e app.Event) { c.setWeeks(0) }).Text("Tilbage til i dag"),
+				OnClick(func(ctx app.Context, e app.Event) { c.setWeeks(ctx, 0) }).Text("Tilbage til i dag"),
 		),
 	)
 }

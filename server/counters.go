@@ -102,8 +102,8 @@ func handleCounters(w http.ResponseWriter, req *request) error {
 	if err != nil {
 		return err
 	}
-	if event, ok := counterEvents[req.r.URL.Query().Get("view")]; ok && req.actor.Role == shared.RoleCitizen {
-		if err := recordEvent(ctx, req.db, req.session, req.actor.CitizenID, event); err != nil {
+	if event, ok := counterEvents[req.r.URL.Query().Get("view")]; ok {
+		if err := recordEvent(ctx, req.db, req.session, event, ""); err != nil {
 			return err
 		}
 	}
@@ -138,12 +138,4 @@ func handleIngestCounters(w http.ResponseWriter, req *request) error {
 		}
 		return storeCounters(ctx, tx, c.ID, shared.Counters{Dagpenge: in.Dagpenge, Supplerende: in.Supplerende, Hours225: in.Hours225})
 	})
-}
-
-// recordEvent stores one behaviour event of a citizen's session. Callers
-// check the role: a caseworker's actions are never behaviour data.
-func recordEvent(ctx context.Context, db bun.IDB, sess *sessionInfo, citizenID int64, kind string) error {
-	_, err := db.NewRaw("INSERT INTO behaviour_events (session_hash, citizen_id, kind) VALUES (?, ?, ?)",
-		sess.tokenHash, citizenID, kind).Exec(ctx)
-	return err
 }

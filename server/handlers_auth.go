@@ -38,6 +38,9 @@ func handleSessionExpire(w http.ResponseWriter, req *request) error {
 
 // handleLogout: POST /api/logout — "Log ud": the next login starts on the front page.
 func handleLogout(w http.ResponseWriter, req *request) error {
+	if err := recordEvent(req.r.Context(), req.s.db, req.session, eventLogout, ""); err != nil {
+		return err
+	}
 	if err := req.s.endSession(req.r.Context(), w, req.session, "logout", req.now); err != nil {
 		return err
 	}
@@ -114,11 +117,16 @@ func (s *Server) loginCitizen(ctx context.Context, w http.ResponseWriter, req *r
 	if err != nil {
 		return err
 	}
-	if err := s.startSession(ctx, w, &sessionRow{AccountID: &acc.ID}, req.now); err != nil {
+	row := sessionRow{AccountID: &acc.ID}
+	if err := s.startSession(ctx, w, &row, req.now); err != nil {
+		return err
+	}
+	actor := shared.Actor{Role: shared.RoleCitizen, Name: name, CitizenID: acc.CitizenID, CitizenName: name}
+	if err := recordEvent(ctx, s.db, &sessionInfo{tokenHash: row.TokenHash, actor: actor}, eventLogin, ""); err != nil {
 		return err
 	}
 	view := shared.Session{
-		Actor:       shared.Actor{Role: shared.RoleCitizen, Name: name, CitizenID: acc.CitizenID, CitizenName: name},
+		Actor:       actor,
 		IdleSeconds: int(s.cfg.IdleTimeout / time.Second), ExpiresInSeconds: int(s.cfg.IdleTimeout / time.Second),
 		ReturnTo: returnTo,
 	}

@@ -109,6 +109,9 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	if err != nil {
 		return err
 	}
+	if err := recordEvent(ctx, req.db, req.session, eventMinPlan, ""); err != nil {
+		return err
+	}
 	if req.actor.Role == shared.RoleAKasse {
 		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
 		if err != nil {

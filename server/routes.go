@@ -54,6 +54,7 @@ func routes() []route {
 		{pattern: "GET /api/plan/pdf", access: citizenScoped, handler: handlePlanPDF},
 		{pattern: "POST /api/plan/first-plan-box", access: citizenScoped, handler: handleDismissFirstPlan},
 		{pattern: "POST /api/plan/education", access: citizenScoped, handler: handleEducationAnswer},
+		{pattern: "POST /api/behaviour", access: citizenScoped, handler: handleBehaviour},
 
 		{pattern: "POST /api/ingest/v1/targetgroup", access: ingest, handler: handleIngestTargetGroup},
 		{pattern: "POST /api/ingest/v1/counters", access: ingest, handler: handleIngestCounters},

@@ -93,6 +93,13 @@ func (s *Server) resolveSession(ctx context.Context, r *http.Request, now time.T
 	q := s.db.NewUpdate().Model((*sessionRow)(nil)).Set("last_seen_at = ?", now).Where("token_hash = ?", row.TokenHash)
 	if p := cleanPath(r.Header.Get(pathHeader)); p != "" {
 		q = q.Set("last_path = ?", p)
+		// The app sends the page's path with every call: a new path is a
+		// page opened (behaviour data, for citizens only).
+		if p != row.LastPath {
+			if err := recordEvent(ctx, s.db, info, eventPage, p); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if _, err := q.Exec(ctx); err != nil {
 		return nil, err
@@ -157,7 +164,7 @@ func (s *Server) startSession(ctx context.Context, w http.ResponseWriter, row *s
 	}
 	row.TokenHash = hashToken(token)
 	row.LastSeenAt = now
-	row.LastPath = "/"
+	row.LastPath = "" // no page yet: the first one is recorded as opened
 	if _, err := s.db.NewInsert().Model(row).ExcludeColumn("created_at", "ended_at", "end_reason").Exec(ctx); err != nil {
 		return err
 	}
@@ -191,7 +198,7 @@ func (s *Server) returnPath(ctx context.Context, db bun.IDB, accountID int64, no
 	}
 	expired := (prev.EndReason != nil && *prev.EndReason == "expired") ||
 		(prev.EndedAt == nil && now.Sub(prev.LastSeenAt) > s.cfg.IdleTimeout)
-	if !expired || prev.LastPath == "/" {
+	if !expired || prev.LastPath == "/" || prev.LastPath == "" {
 		return "", nil
 	}
 	return prev.LastPath, nil

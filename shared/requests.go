@@ -85,3 +85,11 @@ type CountersUpdate struct {
 	Supplerende *SupplerendeCounters `json:"supplerende,omitempty" validate:"omitempty"`
 	Hours225    *Hours225Counters    `json:"timer225,omitempty" validate:"omitempty"`
 }
+
+// BehaviourEvent is an action in the browser that the app reports as
+// behaviour data (SPEC E1): today, the first use of a counters page's
+// simulator in a visit.
+type BehaviourEvent struct {
+	Kind string `json:"kind" validate:"eq=simulation"`
+	View string `json:"view" validate:"oneof=dagpenge supplerende timer225"`
+}

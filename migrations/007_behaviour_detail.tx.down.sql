@@ -1,0 +1,2 @@
+DROP INDEX behaviour_events_session_idx;
+ALTER TABLE behaviour_events DROP COLUMN detail;

@@ -1,0 +1,73 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"jobnet/shared"
+)
+
+type behaviourRow struct {
+	SessionHash []byte `bun:"session_hash"`
+	Kind        string `bun:"kind"`
+	Detail      string `bun:"detail"`
+}
+
+func behaviourEvents(t *testing.T, env *testEnv) []behaviourRow {
+	t.Helper()
+	var rows []behaviourRow
+	if err := env.db.NewSelect().Table("behaviour_events").Column("session_hash", "kind", "detail").Order("id").Scan(t.Context(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// A citizen's visit leaves its trail of behaviour events, one session id
+// from login to logout (SPEC E1); the same visit by a caseworker leaves
+// nothing at all (K5).
+func TestBehaviourEvents(t *testing.T) {
+	env := newTestEnv(t)
+	visit := func(c *client) {
+		page := func(path, api string) {
+			c.do("GET", api, nil, "X-Jobnet-Path", path)
+			c.do("GET", "/api/session", nil, "X-Jobnet-Path", path) // another call from the same page
+		}
+		page("/", "/api/overview")
+		page("/min-plan", "/api/plan")
+		page("/dagpengetaellere", "/api/counters?view=dagpenge")
+		c.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: "simulation", View: "dagpenge"}, "X-Jobnet-Path", "/dagpengetaellere")
+		page("/", "/api/overview")
+		c.do("POST", "/api/logout", nil)
+	}
+
+	// Caseworkers first: the table stays empty.
+	for _, cw := range []string{"nina", "berit"} {
+		visit(env.mirror(cw, cprMads))
+	}
+	if rows := behaviourEvents(t, env); len(rows) != 0 {
+		t.Fatalf("a caseworker's visit was recorded: %+v", rows)
+	}
+
+	mads := env.client()
+	mads.loginCitizen("mads")
+	visit(mads)
+	rows := behaviourEvents(t, env)
+	var got []string
+	for _, r := range rows {
+		got = append(got, strings.TrimSpace(r.Kind+" "+r.Detail))
+		if string(r.SessionHash) != string(rows[0].SessionHash) {
+			t.Errorf("event %q has another session id", r.Kind)
+		}
+	}
+	want := []string{"Login", "Side åbnet /", "Side åbnet /min-plan", "Min plan åbnet", "Side åbnet /dagpengetaellere",
+		"Dagpengetællere startet", "Simulering brugt dagpenge", "Side åbnet /", "Logout"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("events\n got %q\nwant %q", got, want)
+	}
+
+	bad := env.client()
+	bad.loginCitizen("sofie")
+	if r := bad.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: "klik", View: "forside"}); r.status != 400 || r.err().FieldMessage("view") == "" {
+		t.Errorf("an unknown event: %d %s", r.status, r.body)
+	}
+}
