@@ -13,7 +13,7 @@ BROTLI_LEVEL ?= 9
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench leak clean
 
 ## build: the WASM app (precompressed) and the server binary
 build: web/app.wasm bin/jobnet
@@ -69,6 +69,12 @@ dkfds:
 ## bench: benchmarks (API latency, WASM size figures)
 bench: build
 	go test -run '^$$' -bench . -benchmem ./...
+
+## leak: the leak test with many random citizens (make leak LEAK_CITIZENS=300 LEAK_SEED=7)
+LEAK_CITIZENS ?= 300
+LEAK_SEED ?= $(shell date +%s)
+leak: poppler
+	go test -count=1 -timeout 30m -run '^TestLeak$$' -v ./server/ -leak.citizens=$(LEAK_CITIZENS) -leak.seed=$(LEAK_SEED)
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

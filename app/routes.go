@@ -22,6 +22,12 @@ const (
 	PathDemoCounters = "/demo/dagpengetaellere"
 )
 
+// PagePaths are the paths of every page, for the server's tests.
+func PagePaths() []string {
+	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
+		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters}
+}
+
 // RegisterRoutes maps page paths to components. The WASM main and the
 // server (for prerendering) both call it.
 func RegisterRoutes() {

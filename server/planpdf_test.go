@@ -15,7 +15,7 @@ import (
 
 // pdfText extracts a PDF's text with pdftotext (Debian's poppler-utils,
 // which `make test` installs when missing).
-func pdfText(t *testing.T, pdf []byte) string {
+func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {

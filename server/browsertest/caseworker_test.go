@@ -86,3 +86,25 @@ func (tb *tab) waitRefusal(reason string) {
 		tb.t.Errorf("a refused citizen shows the mirror banner")
 	}
 }
+
+// testLoginHistory: Historik → Login as each role (SPEC K3, D12). Nina's
+// access to Mads is listed for her while she mirrors him and then for Mads
+// himself, with her organisation; the a-kasse's refusal is in
+// testMirrorAkasse.
+func testLoginHistory(t *testing.T, tb *tab) {
+	tb.loginCaseworker("nina")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.openCard(1, "Historik", "/historik")
+	tb.waitText("table.jobnet-login-history", "Nina Pettersen")
+	tb.waitText("table.jobnet-login-history", "Jobcenter København")
+	tb.checkA11y("/historik (jobcenter)")
+
+	tb.clickButton("Log ud")
+	tb.waitPath("/sagsbehandleradgang")
+	tb.loginCitizen("mads", "Mads Kristensen")
+	tb.openCard(1, "Historik", "/historik")
+	tb.waitText("table.jobnet-login-history", "Mads Kristensen (dig selv)")
+	tb.waitText("table.jobnet-login-history", "Nina Pettersen")
+	tb.waitText("table.jobnet-login-history", "Jobcenter København")
+}

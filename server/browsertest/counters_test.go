@@ -46,6 +46,8 @@ func testCountersCitizen(t *testing.T, tb *tab) {
 	tb.waitText("#hourglass-text", "af 5.480 timer")
 	tb.click(".jobnet-carousel-next")
 	tb.waitText("#slide-text", "Der mangler 21 timer.")
+	// Its first use is reported once as behaviour data (SPEC E1).
+	tb.waitUntil("the simulation is reported", behaviourReports+` === 1`)
 	tb.checkA11y("/dagpengetaellere with the simulator open")
 	tb.screenshot("dagpengetaellere-simulation")
 
@@ -119,7 +121,14 @@ func testCountersCaseworker(t *testing.T, tb *tab) {
 	if n := eval[int](tb, "look for errors", `document.querySelectorAll(".alert-error").length`); n != 0 {
 		t.Errorf("the simulation showed %d error(s)", n)
 	}
+	tb.typeInto("#sim-hours", "0")
+	if n := eval[int](tb, "count the behaviour reports", behaviourReports); n != 0 {
+		t.Errorf("a caseworker's simulation was reported %d time(s) as behaviour data (SPEC K5)", n)
+	}
 }
+
+// behaviourReports counts the page's calls of POST /api/behaviour.
+const behaviourReports = `performance.getEntriesByType("resource").filter(e => e.name.endsWith("/api/behaviour")).length`
 
 // testCountersDemoOffline: the public demo works without login, and after
 // the first visit without network too (SPEC: PWA, D9).

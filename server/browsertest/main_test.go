@@ -63,6 +63,7 @@ func TestBrowser(t *testing.T) {
 		{"LoginValidation", testLoginValidation, 0, false},
 		{"MirrorJobcenter", testMirrorJobcenter, 0, false},
 		{"MirrorAkasse", testMirrorAkasse, 0, false},
+		{"LoginHistory", testLoginHistory, 0, false},
 		{"AccessibilityAnonymous", testAccessibilityAnonymous, 0, false},
 		{"AccessibilityCitizen", testAccessibilityCitizen, 0, false},
 		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0, false},

@@ -1,0 +1,452 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	webapp "jobnet/app"
+	"jobnet/shared"
+)
+
+// The leak test (SPEC K4, K1): random citizens get random data with a unique
+// marker in every field; every viewer then fetches every GET route and page
+// for every citizen, and no response byte may hold a marker the viewer must
+// not see. The a-kasse must never see a hidden marker; nobody may see another
+// citizen's markers; a viewer refused access sees none. So that the test can
+// fail, every marker a viewer may see must show up somewhere.
+//
+// Adding a feature to it (README, "The leak test"):
+//   - data: add a leakSource to leakSources. Its plant stores random data for
+//     the citizen the way production does (ingestion API, or the store), and
+//     takes its markers from lc.hidden (the a-kasse must not see it) or
+//     lc.shown (every viewer with access sees it). Until the feature has a
+//     route, register the rule's projection in leakProjections instead.
+//   - routes: nothing to do. Every GET route of routes() and every page of
+//     app.PagePaths() is fetched; add query variants to leakQueries.
+//
+// `make test` runs it with a fixed seed; `make leak` runs many more citizens:
+// go test ./server -run TestLeak -leak.citizens=300 -leak.seed=$RANDOM.
+
+var (
+	leakCitizens = flag.Int("leak.citizens", 16, "random citizens in the leak test")
+	leakSeed     = flag.Uint64("leak.seed", 20261122, "the leak test's random seed")
+)
+
+// leakQueries are the variants of a route that answer differently.
+var leakQueries = map[string][]string{
+	"GET /api/counters": {"", "?view=dagpenge", "?view=supplerende", "?view=timer225"},
+	"GET /api/plan/pdf": {"", "?kontrakt=1"},
+}
+
+// leakCitizen is one random citizen and the markers planted in its data.
+type leakCitizen struct {
+	env      *testEnv
+	rng      *rand.Rand
+	idx      int // in this round: the markers' number
+	n        int // across rounds: the ids sent to the ingestion API
+	cpr      string
+	member   bool          // of Det Faglige Hus, Berit's a-kasse
+	forloeb  []leakForloeb // oldest first; the last is open
+	today    shared.Date
+	hide     []string // markers the a-kasse must not see
+	show     []string // markers every viewer with access must see
+	nMarkers int
+}
+
+type leakForloeb struct {
+	kg, kat int
+	from    shared.Date
+	to      shared.Date // the day before the next starts; zero for the open one
+}
+
+func (f leakForloeb) dagpenge() bool { return f.kg == 1 || (f.kg == 8 && f.kat == 5) }
+
+func (lc *leakCitizen) marker(kind string) string {
+	lc.nMarkers++
+	return fmt.Sprintf("ZQ%03d%s%03d", lc.idx, kind, lc.nMarkers)
+}
+
+// hidden returns a new marker the a-kasse must never see.
+func (lc *leakCitizen) hidden() string {
+	m := lc.marker("H")
+	lc.hide = append(lc.hide, m)
+	return m
+}
+
+// shown returns a new marker every viewer with access must see.
+func (lc *leakCitizen) shown() string {
+	m := lc.marker("S")
+	lc.show = append(lc.show, m)
+	return m
+}
+
+func (lc *leakCitizen) ingest(path string, body any) {
+	lc.env.tb.Helper()
+	c := lc.env.client()
+	c.decode(c.do("POST", path, body, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+}
+
+// leakSource plants one kind of data.
+type leakSource struct {
+	name  string
+	plant func(lc *leakCitizen)
+}
+
+// leakSources run in order for every citizen; forløb come first, as the
+// other data's visibility depends on them.
+var leakSources = []leakSource{
+	{"forløb", plantForloeb},
+	{"plan", plantPlan},
+	{"225-timers-reglen", plant225},
+	{"notifications", plantNotifications},
+	{"login history", plantLoginHistory},
+}
+
+// kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
+// the a-kasse may see) and groups it may not.
+var leakGroups = []struct{ kg, kat int }{{1, 0}, {1, 0}, {8, 5}, {8, 0}, {2, 0}, {3, 0}, {4, 0}, {6, 0}, {9, 0}, {18, 0}}
+
+// plantForloeb: 1–4 forløb over the last two years through the ingestion
+// API, the last one open.
+func plantForloeb(lc *leakCitizen) {
+	n := 1 + lc.rng.IntN(4)
+	starts := []int{-730 + lc.rng.IntN(60)}
+	for i := 1; i < n; i++ {
+		starts = append(starts, starts[i-1]+20+lc.rng.IntN(150))
+	}
+	for i, s := range starts {
+		g := leakGroups[lc.rng.IntN(len(leakGroups))]
+		from := lc.today.AddDays(min(s, -1))
+		if i > 0 && !from.After(lc.forloeb[i-1].from) {
+			continue
+		}
+		if i > 0 {
+			lc.forloeb[len(lc.forloeb)-1].to = from.AddDays(-1)
+		}
+		lc.forloeb = append(lc.forloeb, leakForloeb{kg: g.kg, kat: g.kat, from: from})
+		lc.ingest("/api/ingest/v1/targetgroup", shared.TargetGroupUpdate{
+			MessageID: fmt.Sprintf("leak-%d-fl-%d", lc.n, i), CPR: lc.cpr, Kontaktgruppe: g.kg, Tilmeldekategori: g.kat,
+			From: from, Enrolment: shared.EnrolmentTilmeldt,
+		})
+	}
+}
+
+// plantPlan publishes a plan with items of every kind inside each forløb:
+// hidden from the a-kasse when the kind is one of the four hidden ones or the
+// forløb is not a dagpenge or dimittend one (000_…txt sections 4–5).
+func plantPlan(lc *leakCitizen) {
+	hiddenKinds := []shared.ItemKind{"hjaelpemiddel", "personlig_assistance", "mentor", "socialindsats", "sundhedsindsats"}
+	kinds := []shared.ItemKind{"krav_til_jobsoegning", "virksomhedspraktik", "loentilskud", "nytteindsats", "jobrotation", "fleksjob",
+		"kursus", "uddannelse", "aftale_jobcenter", "aftale_akasse", "fravaer", "frist_selvbooking", "befordringsgodtgoerelse"}
+	kinds = append(kinds, hiddenKinds...)
+	p := shared.Plan{
+		VersionID: fmt.Sprintf("leak-%d-plan", lc.n), CPR: lc.cpr, Type: shared.PlanJob,
+		JobGoals:            []shared.JobGoal{{Title: lc.shown(), AgreedWith: lc.shown()}},
+		Description:         lc.shown(),
+		JobcenterAgreement:  &shared.Agreement{Text: lc.shown(), AgreedWith: "Nina Pettersen", Date: lc.today.AddDays(-3)},
+		IntegrationContract: lc.rng.IntN(3) == 0,
+	}
+	for _, f := range lc.forloeb {
+		to := f.to
+		if to.IsZero() {
+			to = lc.today.AddDays(120)
+		}
+		span := to.DaysSince(f.from)
+		for _, k := range kinds {
+			if lc.rng.IntN(2) == 0 {
+				continue
+			}
+			start := f.from.AddDays(lc.rng.IntN(span + 1))
+			end := start.AddDays(lc.rng.IntN(to.DaysSince(start) + 1))
+			m := lc.shown
+			if slices.Contains(hiddenKinds, k) || !f.dagpenge() {
+				m = lc.hidden
+			}
+			p.Items = append(p.Items, shared.PlanItem{
+				ID: m(), Kind: k, Title: m(), Period: shared.Period{From: start, To: end},
+				What: m(), Why: m(), Place: m(), Company: m(), CompanyAddress: m(), Contact: m(),
+				Caseworker: m(), Organisation: m(), Statuses: []shared.PlanStatus{{Date: start, Text: m()}},
+			})
+		}
+	}
+	lc.ingest("/api/ingest/v1/plan", p)
+}
+
+// plant225 sends 225-hour figures, which belong to kontanthjælp: the a-kasse
+// never sees them. The marker is the number of hours, unique per citizen.
+func plant225(lc *leakCitizen) {
+	hours := fmt.Sprintf("%d.0625", 3000+lc.idx)
+	lc.hide = append(lc.hide, hours)
+	var h float64
+	fmt.Sscan(hours, &h)
+	lc.ingest("/api/ingest/v1/counters", shared.CountersUpdate{
+		MessageID: fmt.Sprintf("leak-%d-225", lc.n), CPR: lc.cpr,
+		Hours225: &shared.Hours225Counters{AsOf: lc.today, HoursLast12Months: h, HighBenefit: true},
+	})
+}
+
+// plantNotifications: "Vigtig information", which every viewer sees.
+func plantNotifications(lc *leakCitizen) {
+	for range 1 + lc.rng.IntN(2) {
+		_, err := lc.env.db.NewInsert().Model(&notificationRow{CitizenID: lc.citizenID(), Kind: string(shared.NotifyMessage), Title: lc.shown(), Text: lc.shown()}).
+			ExcludeColumn("id", "created_at", "done_at").Exec(context.Background())
+		if err != nil {
+			lc.env.tb.Fatal(err)
+		}
+	}
+}
+
+// plantLoginHistory: a caseworker's earlier access, which the a-kasse may
+// not see (Historik → "Du har ikke adgang til siden").
+func plantLoginHistory(lc *leakCitizen) {
+	_, err := lc.env.db.NewRaw("INSERT INTO login_events (citizen_id, at, name, organisation) VALUES (?, ?, ?, ?)",
+		lc.citizenID(), lc.env.clock.Now().Add(-48*time.Hour), lc.hidden(), lc.hidden()).Exec(context.Background())
+	if err != nil {
+		lc.env.tb.Fatal(err)
+	}
+}
+
+func (lc *leakCitizen) citizenID() int64 {
+	var id int64
+	if err := lc.env.db.NewSelect().Table("citizens").Column("id").Where("cpr = ?", lc.cpr).Scan(context.Background(), &id); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	return id
+}
+
+// leakProjections are the a-kasse rules of features without a route yet
+// (SPEC K4): random data through the rule, checked like a response. When
+// the feature gets its route, its data moves to a leakSource.
+var leakProjections = []struct {
+	name    string
+	project func(lc *leakCitizen) []byte // the JSON the a-kasse would get
+}{
+	{"messages", func(lc *leakCitizen) []byte {
+		var msgs []shared.Message
+		for i := range 1 + lc.rng.IntN(5) {
+			party := lc.rng.IntN(2) == 0
+			m := lc.hidden
+			if party {
+				m = lc.shown
+			}
+			msg := shared.Message{ID: fmt.Sprintf("m%d", i), Sender: "Jobcenter København", SenderOrg: "jc-101",
+				Subject: m(), Body: m(), Sent: lc.env.clock.Now(), Read: lc.rng.IntN(2) == 0}
+			if party {
+				msg.Parties = []string{"ak-dfh"}
+			}
+			msgs = append(msgs, msg)
+		}
+		return mustJSON(lc.env.tb, shared.ProjectMessagesForAKasse(msgs, "ak-dfh"))
+	}},
+	{"absences", func(lc *leakCitizen) []byte {
+		var abs []shared.Absence
+		for i := range 1 + lc.rng.IntN(5) {
+			k := shared.AbsenceKinds()[lc.rng.IntN(len(shared.AbsenceKinds()))]
+			from := lc.today.AddDays(lc.rng.IntN(60) - 40)
+			to := from.AddDays(lc.rng.IntN(30))
+			m := lc.hidden
+			if k.LegalForDagpenge() && !to.Before(lc.today) {
+				m = lc.shown
+			}
+			abs = append(abs, shared.Absence{ID: fmt.Sprintf("a%d", i), Kind: k, Period: shared.Period{From: from, To: to}, Text: m()})
+		}
+		return mustJSON(lc.env.tb, shared.ProjectAbsencesForAKasse(abs, lc.today))
+	}},
+}
+
+// leakViewer is one role looking at the citizens.
+type leakViewer struct {
+	name string
+	// open gives a client that sees lc's Jobnet, or false when the viewer is
+	// refused access.
+	open func(lc *leakCitizen) (*client, bool)
+	// mayAccess is the law's answer, which open must agree with.
+	mayAccess  func(lc *leakCitizen) bool
+	seesHidden bool
+}
+
+func leakViewers(env *testEnv, accounts map[int]*client) []leakViewer {
+	mirror := func(username string) func(lc *leakCitizen) (*client, bool) {
+		c := env.client()
+		c.loginCaseworker(username)
+		return func(lc *leakCitizen) (*client, bool) {
+			// Stop looking at the last citizen first, so that a refusal
+			// leaves the caseworker looking at nobody.
+			c.do("DELETE", "/api/mirror", nil)
+			r := c.do("POST", "/api/mirror", shared.MirrorRequest{CPR: lc.cpr})
+			return c, r.status == 200
+		}
+	}
+	return []leakViewer{
+		{"borger", func(lc *leakCitizen) (*client, bool) { return accounts[lc.idx], true },
+			func(*leakCitizen) bool { return true }, true},
+		{"jobcenter", mirror("nina"), func(*leakCitizen) bool { return true }, true},
+		{"a-kasse", mirror("berit"), func(lc *leakCitizen) bool {
+			return lc.member && lc.forloeb[len(lc.forloeb)-1].dagpenge()
+		}, false},
+	}
+}
+
+// leakPaths are every GET route and page to fetch.
+func leakPaths() []string {
+	var paths []string
+	for _, rt := range routes() {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if method != "GET" || rt.access == ingest {
+			continue
+		}
+		for _, q := range cmpOr(leakQueries[rt.pattern], []string{""}) {
+			paths = append(paths, path+q)
+		}
+	}
+	return append(paths, webapp.PagePaths()...)
+}
+
+func cmpOr[T any](s, def []T) []T {
+	if len(s) > 0 {
+		return s
+	}
+	return def
+}
+
+func TestLeak(t *testing.T) {
+	env := newTestEnv(t)
+	n := runLeak(t, env, *leakCitizens, 0, *leakSeed)
+	t.Logf("leak test (seed %d): %d citizens × %d routes and pages × 3 roles, and %d rules of features without a route: %d responses checked",
+		*leakSeed, *leakCitizens, len(leakPaths()), len(leakProjections), n)
+}
+
+// BenchmarkLeak is the longer run: every iteration is a round of 50 new
+// random citizens with its own seed (up to 60 rounds: the CPR numbers the
+// test makes run out after 3,360 citizens).
+func BenchmarkLeak(b *testing.B) {
+	env := benchEnv(b)
+	round := 0
+	for b.Loop() {
+		runLeak(b, env, 50, round*50, uint64(round))
+		round++
+	}
+}
+
+// runLeak plants n random citizens and checks every viewer's responses. It
+// returns the number of responses checked.
+// Citizens are numbered from first, so that rounds on one database differ.
+func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
+	tb.Helper()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(seed, 0x6a6f626e6574))
+	today := shared.DateOf(env.clock.Now())
+	var citizens []*leakCitizen
+	accounts := map[int]*client{}
+	for i := range n {
+		idx := first + i
+		lc := &leakCitizen{env: env, rng: rand.New(rand.NewPCG(seed, uint64(i))), idx: i, n: idx, today: today,
+			cpr: fmt.Sprintf("%02d%02d4%d-%04d", 1+idx%28, 1+(idx/28)%12, idx/336%10, 1000+idx%3000), member: rng.IntN(5) > 0}
+		akasse := any(nil)
+		if lc.member {
+			akasse = "ak-dfh"
+		}
+		if _, err := env.db.NewRaw("INSERT INTO citizens (cpr, name, jobcenter_code, akasse_code) VALUES (?, ?, 'jc-101', ?)",
+			lc.cpr, fmt.Sprintf("Borger %d", idx), akasse).Exec(ctx); err != nil {
+			tb.Fatal(err)
+		}
+		for _, s := range leakSources {
+			s.plant(lc)
+		}
+		c := env.client()
+		c.decode(c.do("POST", "/api/register", shared.RegisterRequest{
+			Name: fmt.Sprintf("Borger %d", idx), CPR: lc.cpr, Username: fmt.Sprintf("leak%d", idx),
+			Password: "hemmeligt-kodeord", PasswordRepeat: "hemmeligt-kodeord", AcceptPrivacy: true,
+		}), 200, nil)
+		accounts[lc.idx] = c
+		citizens = append(citizens, lc)
+	}
+	owner := map[string]int{} // marker → citizen
+	for _, lc := range citizens {
+		for _, m := range append(slices.Clone(lc.hide), lc.show...) {
+			owner[m] = lc.idx
+		}
+	}
+	checked := 0
+	paths := leakPaths()
+	for _, v := range leakViewers(env, accounts) {
+		for _, lc := range citizens {
+			c, ok := v.open(lc)
+			if want := v.mayAccess(lc); ok != want {
+				tb.Errorf("%s → citizen %d: access %v, the rule says %v (forløb %+v, member %v)", v.name, lc.idx, ok, want, lc.forloeb, lc.member)
+			}
+			seen := map[string]bool{}
+			for _, p := range paths {
+				body := leakBody(tb, c, p)
+				checked++
+				for m, who := range owner {
+					if !strings.Contains(body, m) {
+						continue
+					}
+					switch {
+					case who != lc.idx || !ok:
+						tb.Errorf("LEAK: %s viewing citizen %d got %s of citizen %d in GET %s", v.name, lc.idx, m, who, p)
+					case !v.seesHidden && slices.Contains(lc.hide, m):
+						tb.Errorf("LEAK: %s got the hidden %s of citizen %d in GET %s", v.name, m, lc.idx, p)
+					}
+					seen[m] = true
+				}
+			}
+			if !ok {
+				continue
+			}
+			want := lc.show
+			if v.seesHidden {
+				want = append(slices.Clone(lc.show), lc.hide...)
+			}
+			for _, m := range want {
+				if !seen[m] {
+					tb.Errorf("%s viewing citizen %d never got %s: the test would not see a leak of it", v.name, lc.idx, m)
+				}
+			}
+		}
+	}
+	for _, lc := range citizens {
+		for _, p := range leakProjections {
+			lc.hide, lc.show = nil, nil
+			body := string(p.project(lc))
+			checked++
+			for _, m := range lc.hide {
+				if strings.Contains(body, m) {
+					tb.Errorf("LEAK: the a-kasse rule for %s lets %s through", p.name, m)
+				}
+			}
+			for _, m := range lc.show {
+				if !strings.Contains(body, m) {
+					tb.Errorf("the a-kasse rule for %s drops %s, which it may see", p.name, m)
+				}
+			}
+		}
+	}
+	return checked
+}
+
+// leakBody is what a person could read of a response: the text of a PDF,
+// the bytes of anything else.
+func leakBody(tb testing.TB, c *client, path string) string {
+	r := c.do("GET", path, nil, "X-Jobnet-Path", "/")
+	if strings.HasPrefix(r.header.Get("Content-Type"), "application/pdf") {
+		return pdfText(tb, r.body)
+	}
+	return string(r.body)
+}
+
+func mustJSON(tb testing.TB, v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
