@@ -175,7 +175,7 @@ func TestProjectAbsencesForAKasse(t *testing.T) {
 				}
 				return
 			}
-			want := AKasseAbsence{ID: a.ID, Kind: a.Kind, Period: a.Period, Text: a.Text}
+			want := AKasseAbsence(a)
 			if len(got) != 1 || got[0] != want {
 				t.Errorf("got %+v, want [%+v]", got, want)
 			}
