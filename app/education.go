@@ -128,14 +128,17 @@ func (e *educationStep) save(send bool) app.EventHandler {
 
 // renderWishes is step 1: the educations the citizen proposes.
 func (e *educationStep) renderWishes() app.UI {
+	// The rows sit in a wrapper that is always there, so that "Tilføj"
+	// keeps its place when the first row comes: go-app matches children by
+	// position and drops the deferred focus of a button it replaced.
 	return listFieldset("edu-wishes", "Dine uddannelsesønsker", e.form.ferr.field("wishes"),
-		app.Range(e.draft.Wishes).Slice(func(i int) app.UI {
+		app.Div().Body(app.Range(e.draft.Wishes).Slice(func(i int) app.UI {
 			return e.row(field{
 				id: fmt.Sprintf("edu-wish-%d", i), label: fmt.Sprintf("%d. uddannelsesønske", i+1),
 				value: e.draft.Wishes[i].Title, errMsg: e.form.ferr.field(fmt.Sprintf("wishes[%d].title", i)),
 				onInput: func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = inputValue(ctx) },
-			}, func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) })
-		}),
+			}, "", "edu-add-wish", func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) })
+		})),
 		app.If(len(e.draft.Wishes) < shared.EducationMaxWishes, func() app.UI {
 			return app.Button().Type("button").ID("edu-add-wish").Class("button button-tertiary").
 				OnClick(func(ctx app.Context, ev app.Event) {
@@ -172,7 +175,7 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 					id: fmt.Sprintf("edu-place-%d", i), label: fmt.Sprintf("Uddannelsessted %d", n),
 					value: p.Name, errMsg: e.form.ferr.field(fmt.Sprintf("places[%d].name", i)),
 					onInput: func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = inputValue(ctx) },
-				}, func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) }))
+				}, heading, fmt.Sprintf("edu-add-place-%d", gi), func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) }))
 			}
 			return app.Div().Class("jobnet-education-goal").Role("group").Aria("labelledby", fmt.Sprintf("edu-goal-%d", gi)).Body(
 				app.H3().ID(fmt.Sprintf("edu-goal-%d", gi)).Class("h5").Text(heading),
@@ -232,15 +235,22 @@ func (e *educationStep) renderApplications() app.UI {
 	)
 }
 
-// row is one input of a list with its "Fjern" button.
-func (e *educationStep) row(f field, remove func()) app.UI {
+// row is one input of a list with its "Fjern" button, whose name says
+// which input it removes (and, with group, in which group). Removing gives
+// the focus to the list's "Tilføj" button (addID) first, while the row is
+// still there: go-app drops deferred work of an element that is gone.
+func (e *educationStep) row(f field, group, addID string, remove func()) app.UI {
+	name := "Fjern " + strings.ToLower(f.label[:1]) + f.label[1:]
+	if group != "" {
+		name += " under " + group
+	}
 	return app.Div().Class("jobnet-education-row").Body(
 		f.render(),
-		app.Button().Type("button").ID(f.id+"-remove").Class("button button-tertiary").Aria("label", "Fjern "+strings.ToLower(f.label[:1])+f.label[1:]).
+		app.Button().Type("button").ID(f.id+"-remove").Class("button button-tertiary").Aria("label", name).
 			OnClick(func(ctx app.Context, ev app.Event) {
+				focusByID(addID)
 				remove()
 				e.form.ferr = formError{} // the messages' paths no longer match the rows
-				e.focusLater(ctx, "education-form")
 			}).Text("Fjern"),
 	)
 }

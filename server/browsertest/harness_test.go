@@ -1,10 +1,13 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -51,6 +54,30 @@ func startPortal(t *testing.T, idle time.Duration) *portal {
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return &portal{url: ts.URL, close: ts.Close}
+}
+
+// ingest publishes as Jobcenter København's case system would.
+func (p *portal) ingest(t *testing.T, path string, body any) {
+	t.Helper()
+	b, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest("POST", p.url+path, bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer demo-token-jobcenter-koebenhavn")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(resp.Body)
+		t.Fatalf("POST %s: %d %s", path, resp.StatusCode, msg)
+	}
 }
 
 // browser is one headless Chromium for the whole package.

@@ -76,6 +76,7 @@ func TestBrowser(t *testing.T) {
 		{"MinPlanNotices", testMinPlanNotices, 0, true},
 		{"MinPlanChanges", testMinPlanChanges, 0, true},
 		{"EducationOrder", testEducationOrder, 0, true},
+		{"EducationWishes", testEducationWishes, 0, true},
 		{"EducationOrderMirror", testEducationOrderMirror, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 	}

@@ -3,9 +3,12 @@ package browsertest
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"jobnet/shared"
 )
 
 // testMinPlan: Mads opens Min plan: its elements in order, the timeline
@@ -206,5 +209,40 @@ func testMinPlanNotices(t *testing.T, tb *tab) {
 	tb.waitText(".jobnet-minplan", "Biblioteksassistent")
 	if n := eval[int](tb, "look for the first-plan box", `document.querySelectorAll("#plan-first").length`); n != 0 {
 		t.Error("the first-plan box came back after \"Vis ikke denne besked igen\"")
+	}
+}
+
+// testEducationWishes (a portal of its own per width: it publishes a plan):
+// Jonas' caseworker moves his uddannelsespålæg to step 1; he adds wishes, an
+// empty one gets its message and removing it clears it, and he sends.
+func testEducationWishes(t *testing.T, tb *tab) {
+	today := shared.DateOf(time.Now())
+	tb.portal.ingest(t, "/api/ingest/v1/plan", shared.Plan{
+		VersionID: "browser-jonas-step1", CPR: cprJonas, Type: shared.PlanEducation,
+		EducationGoals: []shared.EducationGoal{{Title: "Tømrer"}},
+		EducationOrder: &shared.EducationOrder{Step: 1, Deadline: today.AddDays(10), Caseworker: "Nina Pettersen"},
+	})
+	tb.loginCitizen("jonas", "Jonas Madsen")
+	tb.openCard(1, "Min plan", "/min-plan")
+	tb.waitText("#education-heading", "Vælg dine uddannelsesønsker")
+	tb.click("#edu-add-wish")
+	tb.waitUntil("the new field has the focus", `document.activeElement.id === "edu-wish-0"`)
+	tb.typeInto("#edu-wish-0", "Tømrer")
+	tb.click("#edu-add-wish")
+	tb.waitUntil("the second field has the focus", `document.activeElement.id === "edu-wish-1"`)
+	tb.typeInto("#edu-reason", "Jeg kan lide at arbejde med træ.")
+	tb.click("#edu-send")
+	tb.waitText("#edu-wish-1-error", "Feltet skal udfyldes.")
+	if tb.value("#edu-wish-0") != "Tømrer" || tb.value("#edu-reason") != "Jeg kan lide at arbejde med træ." {
+		t.Error("the form lost what Jonas typed")
+	}
+	tb.checkA11y("/min-plan with an empty education wish")
+	tb.click("#edu-wish-1-remove")
+	tb.waitGone("#edu-wish-1")
+	tb.waitUntil("the focus is on Tilføj", `document.activeElement.id === "edu-add-wish"`)
+	tb.click("#edu-send")
+	tb.waitText(".jobnet-education-status", "Sendt til din sagsbehandler")
+	if tb.value("#edu-wish-0") != "Tømrer" {
+		t.Error("the sent wish is gone from the form")
 	}
 }
