@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -34,20 +35,33 @@ func (e *educationStep) Order(o *shared.EducationOrder) *educationStep { e.IOrde
 func (e *educationStep) Goals(g []shared.EducationGoal) *educationStep { e.IGoals = g; return e }
 func (e *educationStep) State(s *shared.EducationState) *educationStep { e.IState = s; return e }
 
-// OnMount starts the draft from what was saved, or, in step 3, from the
-// places agreed with the caseworker.
+// OnMount starts the draft from what was saved (for the a-kasse, which
+// gets only what was sent: from that). In step 3 the places are always the
+// ones agreed with the caseworker now, with what was saved about each.
 func (e *educationStep) OnMount(ctx app.Context) {
 	e.state = e.IState
-	e.draft = shared.EducationAnswer{Step: e.IOrder.Step, Wishes: []shared.EducationWish{}, Places: []shared.EducationPlace{}}
-	if e.state != nil {
+	e.draft = shared.EducationAnswer{Step: e.IOrder.Step}
+	switch {
+	case e.state != nil && e.state.Answer.Step != 0:
 		e.draft = e.state.Answer
+	case e.state != nil && e.state.Sent != nil:
+		e.draft = *e.state.Sent
 	}
-	if e.IOrder.Step == 3 && e.state == nil {
+	if e.IOrder.Step == 3 {
+		saved := e.draft.Places
+		e.draft.Places = nil
 		for _, name := range e.IOrder.Places {
-			e.draft.Places = append(e.draft.Places, shared.EducationPlace{Name: name})
+			p := shared.EducationPlace{Name: name}
+			if i := slices.IndexFunc(saved, func(s shared.EducationPlace) bool { return s.Name == name }); i >= 0 {
+				p = saved[i]
+			}
+			e.draft.Places = append(e.draft.Places, p)
 		}
 	}
 }
+
+// edited forgets the last "Gemt"/"Sendt": it no longer tells the truth.
+func (e *educationStep) edited() { e.done = "" }
 
 // educationIntros say what each step asks; steps 2 and 3 in the words of
 // 002_…txt Bilag 3, steps 1 and 4 in ours after them.
@@ -90,16 +104,12 @@ func (e *educationStep) renderForm() app.UI {
 			}
 			return textarea("edu-reason", label, e.draft.Reason, e.form.ferr.field("reason"), func(ctx app.Context, ev app.Event) {
 				e.draft.Reason = inputValue(ctx)
+				e.edited()
 			})
 		}),
 		app.Div().Class("jobnet-education-status").Aria("live", "polite").Body(
 			app.If(e.done != "", func() app.UI { return successAlert(e.done) }).
-				ElseIf(e.state != nil && e.state.SentAt != nil, func() app.UI {
-					return app.P().Class("jobnet-counters-meta").Text("Sendt til din sagsbehandler " + danishDateTime(*e.state.SentAt) + ".")
-				}).
-				ElseIf(e.state != nil, func() app.UI {
-					return app.P().Class("jobnet-counters-meta").Text("Gemt " + danishDateTime(e.state.SavedAt) + ". Ikke sendt endnu.")
-				}),
+				ElseIf(e.state != nil, func() app.UI { return app.P().Class("jobnet-counters-meta").Text(e.stateText()) }),
 		),
 		app.Div().Class("jobnet-plan-actions").Body(
 			app.Button().Type("button").ID("edu-save").Class("button button-secondary").Disabled(e.form.busy).
@@ -116,14 +126,29 @@ func (e *educationStep) save(send bool) app.EventHandler {
 		in.Send = send
 		e.done = ""
 		var st shared.EducationState
-		e.form.submitChecked(ctx, in.Check(e.IOrder), "POST", "/api/plan/education", in, &st, func(ctx app.Context) {
-			e.state, e.draft = &st, st.Answer
+		e.form.submitChecked(ctx, in.Check(e.IOrder, e.IGoals), "POST", "/api/plan/education", in, &st, func(ctx app.Context) {
+			e.state = &st
 			e.done = "Gemt " + danishDateTime(st.SavedAt) + "."
-			if st.SentAt != nil {
+			switch {
+			case send:
 				e.done = "Sendt til din sagsbehandler " + danishDateTime(*st.SentAt) + "."
+			case st.SentAt != nil:
+				e.done += " Ændringerne er ikke sendt til din sagsbehandler."
 			}
 		})
 	}
+}
+
+// stateText says what was saved and sent before this visit's last save.
+func (e *educationStep) stateText() string {
+	st := e.state
+	switch {
+	case st.SentAt == nil:
+		return "Gemt " + danishDateTime(st.SavedAt) + ". Ikke sendt endnu."
+	case st.Answer.Step != 0 && st.Unsent():
+		return "Sendt til din sagsbehandler " + danishDateTime(*st.SentAt) + ". Ændringer gemt " + danishDateTime(st.SavedAt) + " er ikke sendt."
+	}
+	return "Sendt til din sagsbehandler " + danishDateTime(*st.SentAt) + "."
 }
 
 // renderWishes is step 1: the educations the citizen proposes.
@@ -136,16 +161,14 @@ func (e *educationStep) renderWishes() app.UI {
 			return e.row(field{
 				id: fmt.Sprintf("edu-wish-%d", i), label: fmt.Sprintf("%d. uddannelsesønske", i+1),
 				value: e.draft.Wishes[i].Title, errMsg: e.form.ferr.field(fmt.Sprintf("wishes[%d].title", i)),
-				onInput: func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = inputValue(ctx) },
+				onInput: func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = inputValue(ctx); e.edited() },
 			}, "", "edu-add-wish", func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) })
 		})),
-		app.If(len(e.draft.Wishes) < shared.EducationMaxWishes, func() app.UI {
-			return app.Button().Type("button").ID("edu-add-wish").Class("button button-tertiary").
-				OnClick(func(ctx app.Context, ev app.Event) {
-					e.draft.Wishes = append(e.draft.Wishes, shared.EducationWish{})
-					e.focusLater(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
-				}).Text("Tilføj uddannelsesønske")
-		}),
+		addButton("edu-add-wish", "Tilføj uddannelsesønske", "", len(e.draft.Wishes) >= shared.EducationMaxWishes,
+			fmt.Sprintf("Du kan højst have %d uddannelsesønsker.", shared.EducationMaxWishes), func(ctx app.Context) {
+				e.draft.Wishes = append(e.draft.Wishes, shared.EducationWish{})
+				e.focusLater(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
+			}),
 	)
 }
 
@@ -173,21 +196,19 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 				n++
 				rows = append(rows, e.row(field{
 					id: fmt.Sprintf("edu-place-%d", i), label: fmt.Sprintf("Uddannelsessted %d", n),
-					value: p.Name, errMsg: e.form.ferr.field(fmt.Sprintf("places[%d].name", i)),
-					onInput: func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = inputValue(ctx) },
+					value: p.Name, errMsg: strings.TrimSpace(e.form.ferr.field(fmt.Sprintf("places[%d].name", i)) + " " + e.form.ferr.field(fmt.Sprintf("places[%d].goal", i))),
+					onInput: func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = inputValue(ctx); e.edited() },
 				}, heading, fmt.Sprintf("edu-add-place-%d", gi), func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) }))
 			}
 			return app.Div().Class("jobnet-education-goal").Role("group").Aria("labelledby", fmt.Sprintf("edu-goal-%d", gi)).Body(
 				app.H3().ID(fmt.Sprintf("edu-goal-%d", gi)).Class("h5").Text(heading),
 				app.Div().Body(rows...),
-				app.If(len(e.draft.Places) < shared.EducationMaxPlaces, func() app.UI {
-					return app.Button().Type("button").ID(fmt.Sprintf("edu-add-place-%d", gi)).Class("button button-tertiary").
-						Aria("describedby", fmt.Sprintf("edu-goal-%d", gi)).
-						OnClick(func(ctx app.Context, ev app.Event) {
-							e.draft.Places = append(e.draft.Places, shared.EducationPlace{Goal: goal})
-							e.focusLater(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
-						}).Text("Tilføj forslag til uddannelsessted")
-				}),
+				addButton(fmt.Sprintf("edu-add-place-%d", gi), "Tilføj forslag til uddannelsessted", fmt.Sprintf("edu-goal-%d", gi),
+					len(e.draft.Places) >= shared.EducationMaxPlaces,
+					fmt.Sprintf("Du kan højst foreslå %d uddannelsessteder.", shared.EducationMaxPlaces), func(ctx app.Context) {
+						e.draft.Places = append(e.draft.Places, shared.EducationPlace{Goal: goal})
+						e.focusLater(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
+					}),
 			)
 		}),
 	)
@@ -205,9 +226,10 @@ func (e *educationStep) renderApplications() app.UI {
 		app.Range(e.draft.Places).Slice(func(i int) app.UI {
 			p := e.draft.Places[i]
 			id := fmt.Sprintf("edu-answer-%d", i)
-			answerErr := e.form.ferr.field(fmt.Sprintf("places[%d].answer", i)) + e.form.ferr.field(fmt.Sprintf("places[%d].name", i))
+			answerErr := e.form.ferr.field(fmt.Sprintf("places[%d].answer", i))
 			sel := app.Select().ID(id).Class("form-select").OnChange(func(ctx app.Context, ev app.Event) {
 				e.draft.Places[i].Answer = shared.ApplicationAnswer(inputValue(ctx))
+				e.edited()
 			}).Body(
 				app.Option().Value("").Selected(p.Answer == "").Text("Vælg"),
 				app.Range(shared.ApplicationAnswers).Slice(func(j int) app.UI {
@@ -220,9 +242,13 @@ func (e *educationStep) renderApplications() app.UI {
 			}
 			return app.Div().Class("jobnet-education-place").Role("group").Aria("labelledby", fmt.Sprintf("edu-place-name-%d", i)).Body(
 				app.H3().ID(fmt.Sprintf("edu-place-name-%d", i)).Class("h5").Text(p.Name),
+				fieldError(fmt.Sprintf("edu-place-%d", i), e.form.ferr.field(fmt.Sprintf("places[%d].name", i))),
 				app.Div().Class("form-group-checkbox").Body(
 					app.Input().Type("checkbox").ID(fmt.Sprintf("edu-applied-%d", i)).Class("form-checkbox").Checked(p.Applied).
-						OnChange(func(ctx app.Context, ev app.Event) { e.draft.Places[i].Applied = ctx.JSSrc().Get("checked").Bool() }),
+						OnChange(func(ctx app.Context, ev app.Event) {
+							e.draft.Places[i].Applied = ctx.JSSrc().Get("checked").Bool()
+							e.edited()
+						}),
 					app.Label().Class("form-label").For(fmt.Sprintf("edu-applied-%d", i)).Text("Ja, jeg har sendt ansøgningen til uddannelsesstedet"),
 				),
 				app.Div().Class(formGroupClass(answerErr)).Body(
@@ -262,6 +288,27 @@ func (e *educationStep) focusLater(ctx app.Context, id string) {
 			el.Call("focus")
 		}
 	})
+}
+
+// addButton is a list's "Tilføj". At the list's limit it stays, so that
+// the focus has a place to go back to, but says the limit and adds nothing.
+func addButton(id, label, describedBy string, atLimit bool, limit string, add func(app.Context)) app.UI {
+	b := app.Button().Type("button").ID(id).Class("button button-tertiary").OnClick(func(ctx app.Context, ev app.Event) {
+		if !atLimit {
+			add(ctx)
+		}
+	}).Text(label)
+	if atLimit {
+		b = b.Aria("disabled", "true")
+		describedBy = strings.TrimSpace(describedBy + " " + id + "-limit")
+	}
+	if describedBy != "" {
+		b = b.Aria("describedby", describedBy)
+	}
+	return app.Div().Class("jobnet-add").Body(
+		b,
+		app.Span().ID(id+"-limit").Class("form-hint").Body(app.If(atLimit, func() app.UI { return app.Text(limit) })),
+	)
 }
 
 // listFieldset groups a list of inputs under a legend, with the message

@@ -85,7 +85,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 						icon("info", "alert-icon"),
 						app.Div().Class("alert-body").Body(
 							app.H2().Class("alert-heading h4").Text("Din plan er ændret"),
-							app.P().Class("alert-text").Text("Det er ændret, siden du sidst så din plan:"),
+							app.P().Class("alert-text").Text("Følgende er ændret, siden du sidst så din plan:"),
 							p.renderChanges(),
 						),
 					)
@@ -96,7 +96,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 			return modal("changes-dialog", "Seneste ændringer i din plan", func(ctx app.Context) {
 				focusByID("plan-changes")
 				p.showChanges = false
-			}, app.P().Text("Det er ændret i den seneste udgave af din plan, udgivet "+shared.MustDate(orToday(p.view.Published)).Danish()+":"), p.renderChanges())
+			}, app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+shared.MustDate(orToday(p.view.Published)).Danish()+":"), p.renderChanges())
 		})),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {

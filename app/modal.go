@@ -13,7 +13,9 @@ func modal(id, title string, onClose func(app.Context), body ...app.UI) app.UI {
 			onClose(ctx)
 		}
 	}).Body(
-		app.Div().ID(id).Class("jobnet-popup").Role("dialog").Aria("modal", "true").Aria("labelledby", id+"-title").
+		// tabindex -1: a click in the dialog's text keeps the focus in the
+		// dialog, so Escape still closes it.
+		app.Div().ID(id).Class("jobnet-popup").Role("dialog").Aria("modal", "true").Aria("labelledby", id+"-title").TabIndex(-1).
 			OnKeyDown(func(ctx app.Context, e app.Event) {
 				switch e.Get("key").String() {
 				case "Escape":

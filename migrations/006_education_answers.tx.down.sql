@@ -1,1 +1,2 @@
 DROP TABLE education_answers;
+DROP SEQUENCE education_sent_seq;

@@ -1,15 +1,18 @@
 -- The citizen's answer in the current step of the uddannelsespålæg (SPEC D1,
--- 003_…txt "Uddannelseselementet"): saved along the way, and sent_at once
--- sent to the caseworker. One row per step, so an answer outlives new plan
+-- 003_…txt "Uddannelseselementet"): data is the latest saved, sent_data what
+-- the caseworker last got. One row per step, so an answer outlives new plan
 -- versions that keep the step.
 CREATE TABLE education_answers (
     citizen_id bigint      NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
     step       smallint    NOT NULL CHECK (step BETWEEN 1 AND 3),
     data       jsonb       NOT NULL,
     saved_at   timestamptz NOT NULL,
+    sent_data  jsonb,
     sent_at    timestamptz,
-    PRIMARY KEY (citizen_id, step)
+    -- The case systems collect what was sent in the order of sent_seq.
+    sent_seq   bigint UNIQUE,
+    PRIMARY KEY (citizen_id, step),
+    CHECK ((sent_data IS NULL) = (sent_at IS NULL) AND (sent_at IS NULL) = (sent_seq IS NULL))
 );
 
--- The case systems collect what was sent, newest last.
-CREATE INDEX education_answers_sent ON education_answers (sent_at) WHERE sent_at IS NOT NULL;
+CREATE SEQUENCE education_sent_seq;

@@ -3,6 +3,7 @@ package server
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"jobnet/shared"
 )
@@ -63,6 +64,22 @@ func TestBehaviourEvents(t *testing.T) {
 		"Dagpengetællere startet", "Simulering brugt dagpenge", "Side åbnet /", "Logout"}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("events\n got %q\nwant %q", got, want)
+	}
+
+	// The countdown's automatic sign-off, and the idle timeout found on
+	// the next call.
+	for _, expire := range []func(c *client){
+		func(c *client) { c.do("POST", "/api/session/expire", nil) },
+		func(c *client) { env.clock.Advance(21 * time.Minute); c.do("GET", "/api/overview", nil) },
+	} {
+		c := env.client()
+		c.loginCitizen("sofie")
+		before := len(behaviourEvents(t, env))
+		expire(c)
+		rows := behaviourEvents(t, env)
+		if len(rows) != before+1 || rows[before].Kind != "Automatisk logget ud" {
+			t.Errorf("automatic sign-off: %+v", rows[before:])
+		}
 	}
 
 	bad := env.client()

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"jobnet/shared"
 )
@@ -45,32 +48,52 @@ func TestEducationAnswer(t *testing.T) {
 		t.Errorf("answer to a step that is not current: %d %s", r.status, r.body)
 	}
 
-	// Send: the jobcenter collects it.
+	// Send: the jobcenter collects it once it has settled.
 	send := save
 	send.Places = append(send.Places, shared.EducationPlace{Name: "VUC Vestsjælland-Syd", Applied: true, Answer: shared.AnswerAdmitted})
 	send.Send = true
 	emil.decode(emil.do("POST", "/api/plan/education", send), 200, &st)
-	if st.SentAt == nil || !st.SentAt.Equal(st.SavedAt) {
+	if st.SentAt == nil || !st.SentAt.Equal(st.SavedAt) || st.Sent == nil || len(st.Sent.Places) != 2 || st.Unsent() {
 		t.Fatalf("sent: %+v", st)
 	}
 	c.decode(c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", jc), 200, &sent)
-	if len(sent) != 1 || sent[0].CPR != cprEmil || len(sent[0].Answer.Places) != 2 || sent[0].Answer.Places[1].Answer != shared.AnswerAdmitted {
+	if len(sent) != 0 {
+		t.Fatalf("collected before it settled: %+v", sent)
+	}
+	env.clock.Advance(3 * time.Second)
+	c.decode(c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", jc), 200, &sent)
+	if len(sent) != 1 || sent[0].CPR != cprEmil || len(sent[0].Answer.Places) != 2 || sent[0].Answer.Places[1].Answer != shared.AnswerAdmitted || sent[0].Answer.Send {
 		t.Fatalf("collected: %+v", sent)
 	}
-	c.decode(c.do("GET", "/api/ingest/v1/education-answers?since="+sent[0].SentAt.Format("2006-01-02T15:04:05.999999999Z07:00"), nil, "Authorization", jc), 200, &sent)
+	after := fmt.Sprint(sent[0].Seq)
+	c.decode(c.do("GET", "/api/ingest/v1/education-answers?after="+after, nil, "Authorization", jc), 200, &sent)
 	if len(sent) != 0 {
-		t.Errorf("since the last one: %+v", sent)
+		t.Errorf("after the last one: %+v", sent)
 	}
-	if r := c.do("GET", "/api/ingest/v1/education-answers?since=i-går", nil, "Authorization", jc); r.status != 400 {
-		t.Errorf("bad since: %d", r.status)
+	if r := c.do("GET", "/api/ingest/v1/education-answers?after=i-går", nil, "Authorization", jc); r.status != 400 {
+		t.Errorf("bad after: %d", r.status)
 	}
-	var akSent []shared.EducationSent // Emil is no member of Det Faglige Hus
-	c.decode(c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", "Bearer demo-token-det-faglige-hus"), 200, &akSent)
-	if len(akSent) != 0 {
-		t.Errorf("an a-kasse collects another's answers: %+v", akSent)
+	if r := c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", "Bearer demo-token-det-faglige-hus"); r.status != 403 {
+		t.Errorf("an a-kasse collects answers: %d %s", r.status, r.body)
+	}
+
+	// Gem after sending: the caseworker keeps what was sent.
+	draft := send
+	draft.Send = false
+	draft.Places[1].Answer = shared.AnswerWaiting
+	env.clock.Advance(time.Minute)
+	emil.decode(emil.do("POST", "/api/plan/education", draft), 200, &st)
+	if !st.Unsent() || st.Sent.Places[1].Answer != shared.AnswerAdmitted || st.Answer.Places[1].Answer != shared.AnswerWaiting {
+		t.Errorf("saved after sending: %+v", st)
+	}
+	env.clock.Advance(3 * time.Second)
+	c.decode(c.do("GET", "/api/ingest/v1/education-answers?after="+after, nil, "Authorization", jc), 200, &sent)
+	if len(sent) != 0 {
+		t.Errorf("a saved draft was collected: %+v", sent)
 	}
 
 	// Mirror: the jobcenter sees the answer; the write is refused.
+	emil.decode(emil.do("POST", "/api/plan/education", send), 200, &st) // sent again
 	nina := env.mirror("nina", cprEmil)
 	nina.decode(nina.do("GET", "/api/plan", nil), 200, &view)
 	if view.Education == nil || view.Education.SentAt == nil {
@@ -85,11 +108,15 @@ func TestEducationAnswer(t *testing.T) {
 	jonas.loginCitizen("jonas")
 	places := shared.EducationAnswer{Step: 2, Places: []shared.EducationPlace{{Goal: "Tømrer", Name: "EUC Syd"}}, Reason: "Tæt på, hvor jeg bor.", Send: true}
 	jonas.decode(jonas.do("POST", "/api/plan/education", places), 200, &st)
+	draft2 := places
+	draft2.Send, draft2.Reason = false, "UDKAST-MARKER"
+	jonas.decode(jonas.do("POST", "/api/plan/education", draft2), 200, &st)
 	berit := env.mirror("berit", cprJonas)
 	var ak shared.AKassePlanView
-	berit.decode(berit.do("GET", "/api/plan", nil), 200, &ak)
-	if ak.Education == nil || ak.Education.Answer.Reason != places.Reason {
-		t.Errorf("a-kasse sees %+v", ak.Education)
+	r = berit.do("GET", "/api/plan", nil)
+	berit.decode(r, 200, &ak)
+	if ak.Education == nil || ak.Education.Sent.Reason != places.Reason || strings.Contains(string(r.body), "UDKAST-MARKER") {
+		t.Errorf("a-kasse sees %s", r.body)
 	}
 	if r := berit.do("POST", "/api/plan/education", places); r.status != 403 || r.err().Message != shared.MsgReadOnly {
 		t.Errorf("a-kasse mirror write: %d %s", r.status, r.body)

@@ -29,6 +29,9 @@ func handleSession(w http.ResponseWriter, req *request) error {
 // out: end the session as an automatic sign-off, so the next login returns
 // to the page the citizen was on.
 func handleSessionExpire(w http.ResponseWriter, req *request) error {
+	if err := recordEvent(req.r.Context(), req.s.db, req.session, eventExpired, ""); err != nil {
+		return err
+	}
 	if err := req.s.endSession(req.r.Context(), w, req.session, "expired", req.now); err != nil {
 		return err
 	}

@@ -47,17 +47,20 @@ var leakQueries = map[string][]string{
 
 // leakCitizen is one random citizen and the markers planted in its data.
 type leakCitizen struct {
-	env      *testEnv
-	rng      *rand.Rand
-	idx      int // in this round: the markers' number
-	n        int // across rounds: the ids sent to the ingestion API
-	cpr      string
-	member   bool          // of Det Faglige Hus, Berit's a-kasse
-	forloeb  []leakForloeb // oldest first; the last is open
-	today    shared.Date
-	hide     []string // markers the a-kasse must not see
-	show     []string // markers every viewer with access must see
-	nMarkers int
+	env       *testEnv
+	rng       *rand.Rand
+	idx       int // in this round: the markers' number
+	n         int // across rounds: the ids sent to the ingestion API
+	cpr       string
+	member    bool          // of Det Faglige Hus, Berit's a-kasse
+	jobcenter string        // jc-101 (Nina's) or jc-230
+	citizen   *client       // signed in as the citizen
+	plan      *shared.Plan  // as published
+	forloeb   []leakForloeb // oldest first; the last is open
+	today     shared.Date
+	hide      []string // markers the a-kasse must not see
+	show      []string // markers every viewer with access must see
+	nMarkers  int
 }
 
 type leakForloeb struct {
@@ -70,7 +73,7 @@ func (f leakForloeb) dagpenge() bool { return f.kg == 1 || (f.kg == 8 && f.kat =
 
 func (lc *leakCitizen) marker(kind string) string {
 	lc.nMarkers++
-	return fmt.Sprintf("ZQ%03d%s%03d", lc.idx, kind, lc.nMarkers)
+	return fmt.Sprintf("ZQ%05d%s%03d", lc.n, kind, lc.nMarkers)
 }
 
 // hidden returns a new marker the a-kasse must never see.
@@ -87,10 +90,11 @@ func (lc *leakCitizen) shown() string {
 	return m
 }
 
+// ingest sends as the citizen's jobcenter's case system.
 func (lc *leakCitizen) ingest(path string, body any) {
 	lc.env.tb.Helper()
 	c := lc.env.client()
-	c.decode(c.do("POST", path, body, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+	c.decode(c.do("POST", path, body, "Authorization", "Bearer leak-token-"+lc.jobcenter), 200, nil)
 }
 
 // leakSource plants one kind of data.
@@ -104,6 +108,7 @@ type leakSource struct {
 var leakSources = []leakSource{
 	{"forløb", plantForloeb},
 	{"plan", plantPlan},
+	{"education order answers", plantEducationAnswers},
 	{"225-timers-reglen", plant225},
 	{"notifications", plantNotifications},
 	{"login history", plantLoginHistory},
@@ -151,7 +156,13 @@ func plantPlan(lc *leakCitizen) {
 		JobGoals:            []shared.JobGoal{{Title: lc.shown(), AgreedWith: lc.shown()}},
 		Description:         lc.shown(),
 		JobcenterAgreement:  &shared.Agreement{Text: lc.shown(), AgreedWith: "Nina Pettersen", Date: lc.today.AddDays(-3)},
+		AKasseAgreement:     &shared.Agreement{Text: lc.shown(), AgreedWith: "Berit Hansen", Date: lc.today.AddDays(-9)},
 		IntegrationContract: lc.rng.IntN(3) == 0,
+		EducationGoals:      []shared.EducationGoal{{Title: lc.shown()}},
+		EducationOrder:      &shared.EducationOrder{Step: 1 + lc.rng.IntN(3), Deadline: lc.today.AddDays(14), Caseworker: "Nina Pettersen"},
+	}
+	if p.EducationOrder.Step == 3 {
+		p.EducationOrder.Places = []string{lc.shown(), lc.shown()}
 	}
 	for _, f := range lc.forloeb {
 		to := f.to
@@ -177,6 +188,33 @@ func plantPlan(lc *leakCitizen) {
 		}
 	}
 	lc.ingest("/api/ingest/v1/plan", p)
+	lc.plan = &p
+}
+
+// plantEducationAnswers: the citizen sends an answer in the order's step,
+// which the a-kasse sees with the plan, then saves a draft, which it does
+// not (shared.ProjectEducationForAKasse).
+func plantEducationAnswers(lc *leakCitizen) {
+	order := lc.plan.EducationOrder
+	answer := func(m func() string, send bool) shared.EducationAnswer {
+		a := shared.EducationAnswer{Step: order.Step, Send: send}
+		switch order.Step {
+		case 1:
+			a.Wishes, a.Reason = []shared.EducationWish{{Title: m()}, {Title: m()}}, m()
+		case 2:
+			a.Places, a.Reason = []shared.EducationPlace{{Goal: lc.plan.EducationGoals[0].Title, Name: m()}, {Name: m()}}, m()
+		case 3: // the places are the order's; only the status is the citizen's
+			for _, name := range order.Places {
+				a.Places = append(a.Places, shared.EducationPlace{Name: name, Applied: lc.rng.IntN(2) == 0})
+			}
+			a.Places[0].Applied = true
+		}
+		return a
+	}
+	lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education", answer(lc.shown, true)), 200, nil)
+	if order.Step < 3 {
+		lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education", answer(lc.hidden, false)), 200, nil)
+	}
 }
 
 // plant225 sends 225-hour figures, which belong to kontanthjælp: the a-kasse
@@ -252,13 +290,21 @@ var leakProjections = []struct {
 			from := lc.today.AddDays(lc.rng.IntN(60) - 40)
 			to := from.AddDays(lc.rng.IntN(30))
 			m := lc.hidden
-			if k.LegalForDagpenge() && !to.Before(lc.today) {
+			if lawfulOnDagpenge[k] && !to.Before(lc.today) {
 				m = lc.shown
 			}
 			abs = append(abs, shared.Absence{ID: fmt.Sprintf("a%d", i), Kind: k, Period: shared.Period{From: from, To: to}, Text: m()})
 		}
 		return mustJSON(lc.env.tb, shared.ProjectAbsencesForAKasse(abs, lc.today))
 	}},
+}
+
+// lawfulOnDagpenge are the absences the a-kasse may see while current, as
+// decided in shared/akasse_rules.go; said again here so that the test does
+// not ask the code under test.
+var lawfulOnDagpenge = map[shared.AbsenceKind]bool{
+	shared.AbsenceFerie: true, shared.AbsenceSygdom: true, shared.AbsenceBarsel: true, shared.AbsenceBorgerligtOmbud: true,
+	shared.AbsenceFritagetSelvbooking: true, shared.AbsenceFritagetRaadighed: true, shared.AbsenceJobsoegningUdland: true,
 }
 
 // leakViewer is one role looking at the citizens.
@@ -272,7 +318,7 @@ type leakViewer struct {
 	seesHidden bool
 }
 
-func leakViewers(env *testEnv, accounts map[int]*client) []leakViewer {
+func leakViewers(env *testEnv) []leakViewer {
 	mirror := func(username string) func(lc *leakCitizen) (*client, bool) {
 		c := env.client()
 		c.loginCaseworker(username)
@@ -285,9 +331,9 @@ func leakViewers(env *testEnv, accounts map[int]*client) []leakViewer {
 		}
 	}
 	return []leakViewer{
-		{"borger", func(lc *leakCitizen) (*client, bool) { return accounts[lc.idx], true },
+		{"borger", func(lc *leakCitizen) (*client, bool) { return lc.citizen, true },
 			func(*leakCitizen) bool { return true }, true},
-		{"jobcenter", mirror("nina"), func(*leakCitizen) bool { return true }, true},
+		{"jobcenter", mirror("nina"), func(lc *leakCitizen) bool { return lc.jobcenter == "jc-101" }, true},
 		{"a-kasse", mirror("berit"), func(lc *leakCitizen) bool {
 			return lc.member && lc.forloeb[len(lc.forloeb)-1].dagpenge()
 		}, false},
@@ -343,29 +389,37 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(seed, 0x6a6f626e6574))
 	today := shared.DateOf(env.clock.Now())
+	for _, jc := range []string{"jc-101", "jc-230"} {
+		if _, err := env.db.NewRaw("INSERT INTO api_tokens (token_hash, org_code, name) VALUES (?, ?, 'leak test') ON CONFLICT DO NOTHING",
+			hashToken("leak-token-"+jc), jc).Exec(ctx); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	var citizens []*leakCitizen
-	accounts := map[int]*client{}
 	for i := range n {
 		idx := first + i
 		lc := &leakCitizen{env: env, rng: rand.New(rand.NewPCG(seed, uint64(i))), idx: i, n: idx, today: today,
-			cpr: fmt.Sprintf("%02d%02d4%d-%04d", 1+idx%28, 1+(idx/28)%12, idx/336%10, 1000+idx%3000), member: rng.IntN(5) > 0}
+			cpr: fmt.Sprintf("%02d%02d4%d-%04d", 1+idx%28, 1+(idx/28)%12, idx/336%10, 1000+idx%3000), member: rng.IntN(5) > 0,
+			jobcenter: "jc-101"}
+		if rng.IntN(5) == 0 {
+			lc.jobcenter = "jc-230"
+		}
 		akasse := any(nil)
 		if lc.member {
 			akasse = "ak-dfh"
 		}
-		if _, err := env.db.NewRaw("INSERT INTO citizens (cpr, name, jobcenter_code, akasse_code) VALUES (?, ?, 'jc-101', ?)",
-			lc.cpr, fmt.Sprintf("Borger %d", idx), akasse).Exec(ctx); err != nil {
+		if _, err := env.db.NewRaw("INSERT INTO citizens (cpr, name, jobcenter_code, akasse_code) VALUES (?, ?, ?, ?)",
+			lc.cpr, fmt.Sprintf("Borger %d", idx), lc.jobcenter, akasse).Exec(ctx); err != nil {
 			tb.Fatal(err)
 		}
-		for _, s := range leakSources {
-			s.plant(lc)
-		}
-		c := env.client()
-		c.decode(c.do("POST", "/api/register", shared.RegisterRequest{
+		lc.citizen = env.client()
+		lc.citizen.decode(lc.citizen.do("POST", "/api/register", shared.RegisterRequest{
 			Name: fmt.Sprintf("Borger %d", idx), CPR: lc.cpr, Username: fmt.Sprintf("leak%d", idx),
 			Password: "hemmeligt-kodeord", PasswordRepeat: "hemmeligt-kodeord", AcceptPrivacy: true,
 		}), 200, nil)
-		accounts[lc.idx] = c
+		for _, s := range leakSources {
+			s.plant(lc)
+		}
 		citizens = append(citizens, lc)
 	}
 	owner := map[string]int{} // marker → citizen
@@ -376,7 +430,7 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	}
 	checked := 0
 	paths := leakPaths()
-	for _, v := range leakViewers(env, accounts) {
+	for _, v := range leakViewers(env) {
 		for _, lc := range citizens {
 			c, ok := v.open(lc)
 			if want := v.mayAccess(lc); ok != want {
@@ -384,8 +438,11 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 			}
 			seen := map[string]bool{}
 			for _, p := range paths {
-				body := leakBody(tb, c, p)
+				status, body := leakBody(tb, c, p)
 				checked++
+				if status >= 500 {
+					tb.Errorf("%s viewing citizen %d: GET %s answered %d", v.name, lc.idx, p, status)
+				}
 				for m, who := range owner {
 					if !strings.Contains(body, m) {
 						continue
@@ -435,12 +492,12 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 
 // leakBody is what a person could read of a response: the text of a PDF,
 // the bytes of anything else.
-func leakBody(tb testing.TB, c *client, path string) string {
+func leakBody(tb testing.TB, c *client, path string) (int, string) {
 	r := c.do("GET", path, nil, "X-Jobnet-Path", "/")
 	if strings.HasPrefix(r.header.Get("Content-Type"), "application/pdf") {
-		return pdfText(tb, r.body)
+		return r.status, pdfText(tb, r.body)
 	}
-	return string(r.body)
+	return r.status, string(r.body)
 }
 
 func mustJSON(tb testing.TB, v any) []byte {

@@ -127,9 +127,11 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 				pp = &p
 			}
 			view.Changes = nonNil(shared.DiffPlans(pp, pc.AsPlan()))
-			if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, pc.EducationOrder); err != nil {
+			st, err := educationState(ctx, req.db, req.actor.CitizenID, pc.EducationOrder)
+			if err != nil {
 				return err
 			}
+			view.Education = shared.ProjectEducationForAKasse(st)
 			// The a-kasse's nudges follow what it may see of the counters.
 			view.Nudges = shared.PlanNudges(pc.Type, shared.ProjectOverviewForAKasse(shared.Overview{Features: features}).Features)
 		}

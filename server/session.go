@@ -81,28 +81,43 @@ func (s *Server) resolveSession(ctx context.Context, r *http.Request, now time.T
 		return nil, err
 	}
 	if now.Sub(row.LastSeenAt) > s.cfg.IdleTimeout {
-		_, err := s.db.NewUpdate().Model((*sessionRow)(nil)).
+		res, err := s.db.NewUpdate().Model((*sessionRow)(nil)).
 			Set("ended_at = ?", row.LastSeenAt.Add(s.cfg.IdleTimeout)).Set("end_reason = 'expired'").
 			Where("token_hash = ? AND ended_at IS NULL", row.TokenHash).Exec(ctx)
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n == 1 && row.AccountID != nil {
+			info := &sessionInfo{tokenHash: row.TokenHash}
+			if err := s.loadActor(ctx, &row, info, now); err != nil {
+				return nil, err
+			}
+			return nil, recordEvent(ctx, s.db, info, eventExpired, "")
+		}
+		return nil, nil
 	}
 	info := &sessionInfo{tokenHash: row.TokenHash, lastSeen: now}
 	if err := s.loadActor(ctx, &row, info, now); err != nil {
 		return nil, err
 	}
-	q := s.db.NewUpdate().Model((*sessionRow)(nil)).Set("last_seen_at = ?", now).Where("token_hash = ?", row.TokenHash)
-	if p := cleanPath(r.Header.Get(pathHeader)); p != "" {
-		q = q.Set("last_path = ?", p)
+	if _, err := s.db.NewUpdate().Model((*sessionRow)(nil)).Set("last_seen_at = ?", now).
+		Where("token_hash = ?", row.TokenHash).Exec(ctx); err != nil {
+		return nil, err
+	}
+	if p := cleanPath(r.Header.Get(pathHeader)); p != "" && p != row.LastPath {
 		// The app sends the page's path with every call: a new path is a
-		// page opened (behaviour data, for citizens only).
-		if p != row.LastPath {
+		// page opened (behaviour data, for citizens only). Only the call
+		// that changes the path records it, however many a page makes at once.
+		res, err := s.db.NewUpdate().Model((*sessionRow)(nil)).Set("last_path = ?", p).
+			Where("token_hash = ? AND last_path <> ?", row.TokenHash, p).Exec(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
 			if err := recordEvent(ctx, s.db, info, eventPage, p); err != nil {
 				return nil, err
 			}
 		}
-	}
-	if _, err := q.Exec(ctx); err != nil {
-		return nil, err
 	}
 	return info, nil
 }

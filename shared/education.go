@@ -84,10 +84,14 @@ func (a ApplicationAnswer) Label() string {
 	return string(a)
 }
 
-// Check validates an answer against the order it answers: the tags first,
-// then what sending requires and what step 3 may name. Field paths are the
-// JSON paths, as from Validate.
-func (a EducationAnswer) Check(order *EducationOrder) error {
+// msgNotThisStep answers a field the current step does not ask for.
+const msgNotThisStep = "Hører ikke til dette trin af dit uddannelsespålæg."
+
+// Check validates an answer against the plan it answers (its order and
+// uddannelsesmål): the tags first, then what the step asks for, what
+// sending requires and what the places may name. Field paths are the JSON
+// paths, as from Validate.
+func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal) error {
 	if err := Validate(a); err != nil {
 		return err
 	}
@@ -98,14 +102,34 @@ func (a EducationAnswer) Check(order *EducationOrder) error {
 	field := func(path, msg string) { e.Fields = append(e.Fields, FieldError{Field: path, Message: msg}) }
 	switch a.Step {
 	case 1:
+		if len(a.Places) > 0 {
+			field("places", msgNotThisStep)
+		}
 		if a.Send && len(a.Wishes) == 0 {
 			field("wishes", "Tilføj mindst ét uddannelsesønske, før du sender til din sagsbehandler.")
 		}
 	case 2:
+		if len(a.Wishes) > 0 {
+			field("wishes", msgNotThisStep)
+		}
+		for i, p := range a.Places {
+			if p.Goal != "" && !slices.ContainsFunc(goals, func(g EducationGoal) bool { return g.Title == p.Goal }) {
+				field(fmt.Sprintf("places[%d].goal", i), "Uddannelsesmålet er ikke et af dine uddannelsesmål.")
+			}
+			if p.Applied || p.Answer != "" {
+				field(fmt.Sprintf("places[%d].answer", i), msgNotThisStep)
+			}
+		}
 		if a.Send && len(a.Places) == 0 {
 			field("places", "Tilføj mindst ét uddannelsessted, før du sender til din sagsbehandler.")
 		}
 	case 3:
+		if len(a.Wishes) > 0 {
+			field("wishes", msgNotThisStep)
+		}
+		if a.Reason != "" {
+			field("reason", msgNotThisStep)
+		}
 		for i, p := range a.Places {
 			if !slices.Contains(order.Places, p.Name) {
 				field(fmt.Sprintf("places[%d].name", i), "Uddannelsesstedet er ikke et af dem, I har aftalt.")
@@ -133,17 +157,42 @@ func anyApplied(ps []EducationPlace) bool {
 	return false
 }
 
-// EducationState is the stored answer with when it was saved and, once
-// sent, when it reached the caseworker.
+// EducationState is the citizen's answer: the latest saved, and what was
+// last sent to the caseworker. Saving after sending changes the saved
+// answer only; the caseworker keeps what was sent until it is sent again.
 type EducationState struct {
-	Answer  EducationAnswer `json:"answer"`
-	SavedAt time.Time       `json:"saved_at"`
-	SentAt  *time.Time      `json:"sent_at,omitempty"`
+	Answer  EducationAnswer  `json:"answer"`
+	SavedAt time.Time        `json:"saved_at"`
+	Sent    *EducationAnswer `json:"sent,omitempty"`
+	SentAt  *time.Time       `json:"sent_at,omitempty"`
+}
+
+// Unsent reports whether the saved answer has changes the caseworker has
+// not got.
+func (s EducationState) Unsent() bool { return s.SentAt == nil || s.SavedAt.After(*s.SentAt) }
+
+// AKasseEducation is what an a-kasse caseworker may see of the answer: what
+// the citizen sent to the caseworker, not the drafts saved along the way,
+// which are the citizen's own until sent. The JSON names are those of
+// EducationState, so the page reads either.
+type AKasseEducation struct {
+	Sent   *EducationAnswer `json:"sent,omitempty"`
+	SentAt *time.Time       `json:"sent_at,omitempty"`
+}
+
+// ProjectEducationForAKasse keeps what was sent; nil when nothing was.
+func ProjectEducationForAKasse(s *EducationState) *AKasseEducation {
+	if s == nil || s.Sent == nil {
+		return nil
+	}
+	return &AKasseEducation{Sent: s.Sent, SentAt: s.SentAt}
 }
 
 // EducationSent is one answer the case system collects from
 // GET /api/ingest/v1/education-answers.
 type EducationSent struct {
+	// Seq orders what was sent; the next collection asks for after=Seq.
+	Seq    int64           `json:"seq"`
 	CPR    string          `json:"cpr"`
 	Answer EducationAnswer `json:"answer"`
 	SentAt time.Time       `json:"sent_at"`

@@ -1,8 +1,10 @@
 package shared
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEducationAnswerCheck(t *testing.T) {
@@ -32,11 +34,16 @@ func TestEducationAnswerCheck(t *testing.T) {
 		{"ErrUnknownPlace", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "Et andet sted", Applied: true}}}, EInvalid, "places[0].name", "Uddannelsesstedet er ikke et af dem, I har aftalt."},
 		{"ErrAnswerWithoutApplying", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: AnswerRejected}}}, EInvalid, "places[0].answer", "Du kan først have svar fra uddannelsesstedet, når du har sendt ansøgningen."},
 		{"ErrUnknownAnswer", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: "måske"}}}, EInvalid, "places[0].answer", "Skal være en af: afventer, optaget, venteliste, afslag."},
+		{"ErrPlacesInStep1", order(1), EducationAnswer{Step: 1, Places: []EducationPlace{{Name: "EUC Syd"}}}, EInvalid, "places", "Hører ikke til dette trin af dit uddannelsespålæg."},
+		{"ErrWishesInStep3", order(3), EducationAnswer{Step: 3, Wishes: []EducationWish{{"Tømrer"}}}, EInvalid, "wishes", "Hører ikke til dette trin af dit uddannelsespålæg."},
+		{"ErrReasonInStep3", order(3), EducationAnswer{Step: 3, Reason: "fordi"}, EInvalid, "reason", "Hører ikke til dette trin af dit uddannelsespålæg."},
+		{"ErrUnknownGoal", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Pilot", Name: "Flyskolen"}}}, EInvalid, "places[0].goal", "Uddannelsesmålet er ikke et af dine uddannelsesmål."},
+		{"ErrAppliedInStep2", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Smed", Name: "EUC Syd", Applied: true}}}, EInvalid, "places[0].answer", "Hører ikke til dette trin af dit uddannelsespålæg."},
 		{"ErrSendNothingApplied", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt"}}, Send: true}, EInvalid, "places", "Sæt hak ved mindst én ansøgning, du har sendt, før du sender til din sagsbehandler."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.in.Check(tt.order)
+			err := tt.in.Check(tt.order, []EducationGoal{{Title: "Tømrer"}, {Title: "Smed"}})
 			if ErrorCodeOf(err) != tt.code && !(tt.code == "" && err == nil) {
 				t.Fatalf("Check = %v (code %q), want code %q", err, ErrorCodeOf(err), tt.code)
 			}
@@ -57,5 +64,38 @@ func TestApplicationAnswerLabels(t *testing.T) {
 			t.Errorf("answer %q has no label of its own (%q)", a, l)
 		}
 		seen[l] = true
+	}
+}
+
+func TestProjectEducationForAKasse(t *testing.T) {
+	sent := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	draft := EducationAnswer{Step: 2, Reason: "UDKAST"}
+	tests := []struct {
+		name string
+		in   *EducationState
+		want *AKasseEducation
+	}{
+		{"Nothing", nil, nil},
+		{"DraftOnly", &EducationState{Answer: draft, SavedAt: sent}, nil},
+		{"SentThenDraft", &EducationState{Answer: draft, SavedAt: sent.Add(time.Hour), Sent: &EducationAnswer{Step: 2, Reason: "SENDT"}, SentAt: &sent},
+			&AKasseEducation{Sent: &EducationAnswer{Step: 2, Reason: "SENDT"}, SentAt: &sent}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ProjectEducationForAKasse(tt.in)
+			b, _ := json.Marshal(got)
+			if strings.Contains(string(b), "UDKAST") {
+				t.Errorf("the a-kasse gets the draft: %s", b)
+			}
+			if (got == nil) != (tt.want == nil) || (got != nil && got.Sent.Reason != tt.want.Sent.Reason) {
+				t.Errorf("got %s, want %+v", b, tt.want)
+			}
+		})
+	}
+	if s := (EducationState{SavedAt: sent}); !s.Unsent() {
+		t.Error("never sent, yet not unsent")
+	}
+	if s := (EducationState{SavedAt: sent, SentAt: &sent}); s.Unsent() {
+		t.Error("sent as saved, yet unsent")
 	}
 }

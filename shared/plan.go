@@ -336,9 +336,8 @@ type AKassePlanView struct {
 	Plan      *AKassePlan  `json:"plan,omitempty"`
 	Published string       `json:"published,omitempty"`
 	Changes   []PlanChange `json:"changes"`
-	// Education is the citizen's answer in the current step of the
-	// uddannelsespålæg, when there is one.
-	Education *EducationState `json:"education,omitempty"`
+	// Education is what the citizen sent in the current step.
+	Education *AKasseEducation `json:"education,omitempty"`
 	// Nudges are the elements at the bottom of the plan.
 	Nudges []PlanNudge `json:"nudges"`
 	PlanNotice
