@@ -108,7 +108,7 @@ func handleCounters(w http.ResponseWriter, req *request) error {
 		}
 	}
 	if req.actor.Role == shared.RoleAKasse {
-		writeJSON(w, http.StatusOK, shared.ProjectCountersForAKasse(c))
+		writeJSON(w, http.StatusOK, shared.ProjectForAKasse(shared.CitizenData{Counters: &c}).Counters)
 		return nil
 	}
 	writeJSON(w, http.StatusOK, c)

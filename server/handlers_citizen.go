@@ -32,7 +32,7 @@ func handleOverview(w http.ResponseWriter, req *request) error {
 		o.Notifications = append([]shared.Notification{n}, o.Notifications...)
 	}
 	if req.actor.Role == shared.RoleAKasse {
-		writeJSON(w, http.StatusOK, shared.ProjectOverviewForAKasse(o))
+		writeJSON(w, http.StatusOK, shared.ProjectForAKasse(shared.CitizenData{Overview: &o}).Overview)
 		return nil
 	}
 	writeJSON(w, http.StatusOK, o)

@@ -189,7 +189,7 @@ func handlePlanPDF(w http.ResponseWriter, req *request) error {
 		if err != nil {
 			return err
 		}
-		plan = shared.ProjectPlanForAKasse(plan, c.Forloeb).AsPlan()
+		plan = shared.ProjectForAKasse(shared.CitizenData{Plan: &plan, Forloeb: c.Forloeb}).Plan.AsPlan()
 	}
 	var buf bytes.Buffer
 	if err := renderPlanPDF(&buf, req.actor.CitizenName, plan, shared.DateOf(req.now), contract); err != nil {

@@ -119,21 +119,14 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 		}
 		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 		if cur != nil {
-			pc := shared.ProjectPlanForAKasse(*cur, c.Forloeb)
-			view.Plan = &pc
-			var pp *shared.Plan
-			if prev != nil {
-				p := shared.ProjectPlanForAKasse(*prev, c.Forloeb).AsPlan()
-				pp = &p
-			}
-			view.Changes = nonNil(shared.DiffPlans(pp, pc.AsPlan()))
-			st, err := educationState(ctx, req.db, req.actor.CitizenID, pc.EducationOrder)
-			if err != nil {
+			var st *shared.EducationState
+			if st, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
 				return err
 			}
-			view.Education = shared.ProjectEducationForAKasse(st)
+			a := shared.ProjectForAKasse(shared.CitizenData{Forloeb: c.Forloeb, Plan: cur, PrevPlan: prev, Education: st, Features: &features})
+			view.Plan, view.Changes, view.Education = a.Plan, a.PlanChanges, a.Education
 			// The a-kasse's nudges follow what it may see of the counters.
-			view.Nudges = shared.PlanNudges(pc.Type, shared.ProjectOverviewForAKasse(shared.Overview{Features: features}).Features)
+			view.Nudges = shared.PlanNudges(a.Plan.Type, *a.Features)
 		}
 		writeJSON(w, http.StatusOK, view)
 		return nil

@@ -66,8 +66,7 @@ func ProjectOverviewForAKasse(o Overview) AKasseOverview {
 		Enrolment:     o.Enrolment,
 		Forloeb:       []Forloeb{},
 		Notifications: append([]Notification{}, o.Notifications...),
-		// The 225-hour rule belongs to kontanthjælp (see ProjectCountersForAKasse).
-		Features: Features{Dagpengetaellere: o.Features.Dagpengetaellere, Supplerende: o.Features.Supplerende},
+		Features:      projectFeatures(o.Features),
 	}
 	for _, f := range o.Forloeb {
 		if f.IsDagpengeOrDimittend() {

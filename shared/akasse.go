@@ -1,0 +1,101 @@
+package shared
+
+// The a-kasse's view of a citizen (SPEC K4, 000_…txt sections 3–5) as one
+// policy: ProjectForAKasse takes everything Jobnet holds about the citizen
+// that one answer needs and returns the a-kasse's separate types, each part
+// through its rule:
+//
+//   - front page: forløb in other target groups left out; no 225-hour card
+//     (ProjectOverviewForAKasse);
+//   - Min Plan: items wholly outside dagpenge and dimittend forløb and the
+//     five hidden intervention kinds left out, the changes computed from the
+//     projections only, the contract only marked (ProjectPlanForAKasse);
+//     of the education order's answer only what was sent
+//     (ProjectEducationForAKasse);
+//   - counters: no 225-hour figures (ProjectCountersForAKasse);
+//   - messages, absences: the rules for the pages still to come
+//     (akasse_rules.go);
+//   - Historik, Præsentations-CV, Min sag, the contract itself: refused
+//     (CheckHistoryAccess and akasse_rules.go).
+//
+// The server calls it before encoding, so hidden data never leaves it.
+
+// CitizenData is what Jobnet holds about a citizen, as far as one answer
+// needs it: a handler fills in the parts it serves.
+type CitizenData struct {
+	Forloeb   []Forloeb // every forløb: the plan's periods are judged by them
+	Today     Date
+	Overview  *Overview
+	Features  *Features
+	Plan      *Plan
+	PrevPlan  *Plan // the version before, for the changes
+	Education *EducationState
+	Counters  *Counters
+	Messages  []Message
+	Absences  []Absence
+	// AKasse is the code of the a-kasse looking: it is party to some
+	// messages.
+	AKasse string
+}
+
+// AKasseData is the a-kasse's projection of CitizenData: a part is nil
+// where the input's is.
+type AKasseData struct {
+	Overview    *AKasseOverview
+	Features    *Features
+	Plan        *AKassePlan
+	PlanChanges []PlanChange
+	Education   *AKasseEducation
+	Counters    *AKasseCounters
+	Messages    []AKasseMessage
+	Absences    []AKasseAbsence
+}
+
+// ProjectForAKasse is the a-kasse policy; see the top of this file.
+func ProjectForAKasse(d CitizenData) AKasseData {
+	var out AKasseData
+	if d.Overview != nil {
+		o := ProjectOverviewForAKasse(*d.Overview)
+		out.Overview = &o
+	}
+	if d.Features != nil {
+		f := projectFeatures(*d.Features)
+		out.Features = &f
+	}
+	if d.Plan != nil {
+		p := ProjectPlanForAKasse(*d.Plan, d.Forloeb)
+		out.Plan = &p
+		var prev *Plan
+		if d.PrevPlan != nil {
+			pp := ProjectPlanForAKasse(*d.PrevPlan, d.Forloeb).AsPlan()
+			prev = &pp
+		}
+		out.PlanChanges = nonNilSlice(DiffPlans(prev, p.AsPlan()))
+		// The order is part of the plan: no plan, no answer.
+		out.Education = ProjectEducationForAKasse(d.Education)
+	}
+	if d.Counters != nil {
+		c := ProjectCountersForAKasse(*d.Counters)
+		out.Counters = &c
+	}
+	if d.Messages != nil {
+		out.Messages = ProjectMessagesForAKasse(d.Messages, d.AKasse)
+	}
+	if d.Absences != nil {
+		out.Absences = ProjectAbsencesForAKasse(d.Absences, d.Today)
+	}
+	return out
+}
+
+// projectFeatures drops the 225-hour rule, which belongs to kontanthjælp
+// (see ProjectCountersForAKasse).
+func projectFeatures(f Features) Features {
+	return Features{Dagpengetaellere: f.Dagpengetaellere, Supplerende: f.Supplerende}
+}
+
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
