@@ -110,6 +110,7 @@ func testMinPlanChanges(t *testing.T, tb *tab) {
 	}
 	tb.waitUntil("the focus is in the dialog", `document.activeElement.id === "changes-dialog-close"`)
 	tb.checkA11y("/min-plan with Seneste ændringer open")
+	tb.screenshot("plan-changes-dialog")
 	tb.do("press Escape", chromedp.KeyEvent(kb.Escape))
 	tb.waitGone("#changes-dialog")
 	tb.waitUntil("the focus is back on the button", `document.activeElement.id === "plan-changes"`)
@@ -237,6 +238,7 @@ func testEducationWishes(t *testing.T, tb *tab) {
 		t.Error("the form lost what Jonas typed")
 	}
 	tb.checkA11y("/min-plan with an empty education wish")
+	tb.screenshot("education-wishes-error")
 	tb.click("#edu-wish-1-remove")
 	tb.waitGone("#edu-wish-1")
 	tb.waitUntil("the focus is on Tilføj", `document.activeElement.id === "edu-add-wish"`)
