@@ -36,6 +36,16 @@ type request struct {
 
 type handlerFunc func(w http.ResponseWriter, req *request) error
 
+// citizen is the citizen whose Jobnet the request shows, with their forløb:
+// for a mirror session the one loaded for the access check, else from the
+// database.
+func (req *request) citizen() (shared.Citizen, error) {
+	if req.session != nil && req.session.mirrored != nil {
+		return *req.session.mirrored, nil
+	}
+	return citizenByID(req.r.Context(), req.db, req.actor.CitizenID)
+}
+
 func isSafeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead }
 
 // endpoint wraps a route with the one authorization point: it resolves the

@@ -15,7 +15,11 @@ import (
 // handleOverview: GET /api/overview — the front page's data (SPEC B3, B7).
 // Citizen and jobcenter: everything; a-kasse: the projection (SPEC K4).
 func handleOverview(w http.ResponseWriter, req *request) error {
-	o, err := overview(req.r.Context(), req.db, req.actor.CitizenID)
+	c, err := req.citizen()
+	if err != nil {
+		return err
+	}
+	o, err := overview(req.r.Context(), req.db, c)
 	if err != nil {
 		return err
 	}

@@ -185,7 +185,7 @@ func handlePlanPDF(w http.ResponseWriter, req *request) error {
 	}
 	plan := *cur
 	if req.actor.Role == shared.RoleAKasse {
-		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
+		c, err := req.citizen()
 		if err != nil {
 			return err
 		}

@@ -113,7 +113,7 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 		return err
 	}
 	if req.actor.Role == shared.RoleAKasse {
-		c, err := citizenByID(ctx, req.db, req.actor.CitizenID)
+		c, err := req.citizen()
 		if err != nil {
 			return err
 		}

@@ -41,6 +41,9 @@ type sessionInfo struct {
 	actor        shared.Actor
 	caseworkerID int64
 	lastSeen     time.Time
+	// mirrored is the citizen a caseworker sees, as loaded for the access
+	// check: handlers reuse it rather than loading it again.
+	mirrored *shared.Citizen
 }
 
 func hashToken(token string) []byte {
@@ -158,6 +161,7 @@ func (s *Server) loadActor(ctx context.Context, row *sessionRow, info *sessionIn
 			return err
 		}
 		info.actor.CitizenID, info.actor.CitizenName = c.ID, c.Name
+		info.mirrored = &c
 	}
 	return nil
 }

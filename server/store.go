@@ -169,11 +169,8 @@ func citizenFeatures(ctx context.Context, db bun.IDB, citizenID int64) (shared.F
 }
 
 // overview builds the front page's data for a citizen.
-func overview(ctx context.Context, db bun.IDB, citizenID int64) (shared.Overview, error) {
-	c, err := citizenByID(ctx, db, citizenID)
-	if err != nil {
-		return shared.Overview{}, err
-	}
+func overview(ctx context.Context, db bun.IDB, c shared.Citizen) (shared.Overview, error) {
+	citizenID := c.ID
 	var rows []notificationRow
 	if err := db.NewSelect().Model(&rows).
 		Where("citizen_id = ? AND done_at IS NULL", citizenID).
