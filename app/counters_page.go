@@ -31,8 +31,7 @@ var counterViews = map[counterKind]string{kindDagpenge: "dagpenge", kindSupplere
 type countersPage struct {
 	app.Compo
 	kind      counterKind
-	st        status
-	err       error
+	load      pageLoad
 	data      shared.Counters
 	sess      shared.Session
 	simulated bool // reported for this visit
@@ -65,17 +64,8 @@ func (p *countersPage) OnNav(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	p.st, p.simulated = loading, false
-	ctx.Async(func() {
-		var c shared.Counters
-		err := call(ctx, "GET", "/api/counters?view="+counterViews[p.kind], nil, &c)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.data, p.err, p.st = c, err, loaded
-			if err != nil {
-				p.st = loadingErr
-			}
-		})
-	})
+	p.simulated = false
+	fetchInto(ctx, &p.load, "/api/counters?view="+counterViews[p.kind], &p.data)
 }
 
 func (p *countersPage) Render() app.UI {
@@ -83,9 +73,7 @@ func (p *countersPage) Render() app.UI {
 	return newShell().Title(title).Access(forCitizenView).Body(
 		breadcrumb("Planer og aftaler", title),
 		app.H1().Text(title),
-		app.If(p.st == loadingErr, func() app.UI { return errorAlert(shared.ErrorMessageOf(p.err)) }).
-			ElseIf(p.st == loaded, p.renderCounters).
-			Else(func() app.UI { return app.P().Aria("live", "polite").Text("Henter dine tællere …") }),
+		p.load.view(waitingText("Henter dine tællere …"), p.renderCounters),
 	)
 }
 

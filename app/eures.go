@@ -12,48 +12,22 @@ import (
 // message (SPEC K2).
 type euresPage struct {
 	app.Compo
-	st      status
-	err     error
+	load    pageLoad
 	setting shared.EuresSetting
-	saveErr string
+	form    formState
 	saved   bool
-	busy    bool
 }
 
 func newEuresPage() *euresPage { return &euresPage{} }
 
 func (p *euresPage) OnNav(ctx app.Context) {
-	if app.IsServer {
-		return
-	}
-	p.st = loading
-	ctx.Async(func() {
-		var s shared.EuresSetting
-		err := call(ctx, "GET", "/api/eures", nil, &s)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.setting, p.err, p.st = s, err, loaded
-			if err != nil {
-				p.st = loadingErr
-			}
-		})
-	})
+	fetchInto(ctx, &p.load, "/api/eures", &p.setting)
 }
 
 func (p *euresPage) save(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	p.busy, p.saveErr, p.saved = true, "", false
-	in := p.setting
-	ctx.Async(func() {
-		err := call(ctx, "PUT", "/api/eures", in, nil)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.saveErr = shared.ErrorMessageOf(err)
-				return
-			}
-			p.saved = true
-		})
-	})
+	p.saved = false
+	p.form.submit(ctx, "PUT", "/api/eures", p.setting, nil, func(app.Context) { p.saved = true })
 }
 
 func (p *euresPage) Render() app.UI {
@@ -61,12 +35,14 @@ func (p *euresPage) Render() app.UI {
 		breadcrumb("Jobsøgning", "Job i Europa"),
 		app.H1().Text("Job i Europa"),
 		app.P().Text("Via EURES kan arbejdsgivere i hele EU/EØS og Schweiz finde dit CV, hvis du ønsker det. Du kan altid ændre dit valg."),
-		app.If(p.st == loadingErr, func() app.UI {
-			return errorAlert(shared.ErrorMessageOf(p.err))
-		}).ElseIf(p.st == loaded, func() app.UI {
+		p.load.view(waitingText("Henter …"), func() app.UI {
+			// The messages sit in wrappers that are always there, so that
+			// the checkbox and the button keep their place (and the focus).
 			return app.Form().ID("eures-form").OnSubmit(p.save).Body(
-				app.If(p.saveErr != "", func() app.UI { return errorAlert(p.saveErr) }),
-				app.If(p.saved, func() app.UI { return successAlert("Dit valg er gemt.") }),
+				p.form.ferr.summary(),
+				app.Div().Class("jobnet-form-success").Body(
+					app.If(p.saved, func() app.UI { return successAlert("Dit valg er gemt.") }),
+				),
 				app.Div().Class("form-group").Body(app.Div().Class("form-group-checkbox").Body(
 					app.Input().Type("checkbox").ID("eures-visible").Class("form-checkbox").Checked(p.setting.Visible).
 						OnChange(func(ctx app.Context, e app.Event) {
@@ -75,10 +51,8 @@ func (p *euresPage) Render() app.UI {
 						}),
 					app.Label().For("eures-visible").Class("form-label").Text("Mit CV må være synligt for arbejdsgivere i hele Europa"),
 				)),
-				app.Button().Type("submit").ID("eures-save").Class("button button-primary").Disabled(p.busy).Text("Gem"),
+				app.Button().Type("submit").ID("eures-save").Class("button button-primary").Disabled(p.form.busy).Text("Gem"),
 			)
-		}).Else(func() app.UI {
-			return app.P().Aria("live", "polite").Text("Henter …")
 		}),
 	)
 }

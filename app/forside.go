@@ -49,8 +49,7 @@ const vigtigFoldedKey = "jobnet.vigtigFolded"
 // forside is the front page (SPEC B3, B6, B7).
 type forside struct {
 	app.Compo
-	st        status
-	err       error
+	load      pageLoad
 	ov        shared.Overview
 	folded    bool
 	tab       int
@@ -64,17 +63,7 @@ func (p *forside) OnNav(ctx app.Context) {
 		return
 	}
 	ctx.SessionStorage().Get(vigtigFoldedKey, &p.folded)
-	p.st = loading
-	ctx.Async(func() {
-		var ov shared.Overview
-		err := call(ctx, "GET", "/api/overview", nil, &ov)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.ov, p.err, p.st = ov, err, loaded
-			if err != nil {
-				p.st = loadingErr
-			}
-		})
-	})
+	fetchInto(ctx, &p.load, "/api/overview", &p.ov)
 }
 
 func (p *forside) toggleVigtig(ctx app.Context, e app.Event) {
@@ -102,9 +91,7 @@ func (p *forside) tabKeys(ctx app.Context, e app.Event) {
 		return
 	}
 	e.PreventDefault()
-	ctx.Defer(func(app.Context) {
-		app.Window().GetElementByID("tab-" + strconv.Itoa(p.tab)).Call("focus")
-	})
+	focusSoon(ctx, "tab-"+strconv.Itoa(p.tab))
 }
 
 func (p *forside) markDone(id int64) app.EventHandler {
@@ -132,19 +119,15 @@ func (p *forside) markDone(id int64) app.EventHandler {
 func (p *forside) Render() app.UI {
 	return newShell().Title("Forside").Access(forCitizenView).Body(
 		app.Div().Class("jobnet-forside").Body(
-			app.If(p.st == loaded, func() app.UI {
+			p.load.view(app.Div().Body(
+				app.H1().Text("Forside"),
+				app.P().Class("jobnet-loading").Aria("live", "polite").Text("Henter dine oplysninger …"),
+			), func() app.UI {
 				return app.Div().Body(
 					app.H1().Class("jobnet-welcome").Text("Velkommen "+p.ov.Name),
 					p.renderStatus(),
 					p.renderVigtig(),
 					p.renderTabs(),
-				)
-			}).ElseIf(p.st == loadingErr, func() app.UI {
-				return errorAlert(shared.ErrorMessageOf(p.err))
-			}).Else(func() app.UI {
-				return app.Div().Body(
-					app.H1().Text("Forside"),
-					app.P().Class("jobnet-loading").Aria("live", "polite").Text("Henter dine oplysninger …"),
 				)
 			}),
 		),

@@ -14,8 +14,7 @@ import (
 // server's "Du har ikke adgang til siden" (SPEC K4).
 type historikPage struct {
 	app.Compo
-	st   status
-	err  error
+	load pageLoad
 	rows []shared.LoginEntry
 	open bool
 }
@@ -23,29 +22,14 @@ type historikPage struct {
 func newHistorikPage() *historikPage { return &historikPage{open: true} }
 
 func (p *historikPage) OnNav(ctx app.Context) {
-	if app.IsServer {
-		return
-	}
-	p.st = loading
-	ctx.Async(func() {
-		var rows []shared.LoginEntry
-		err := call(ctx, "GET", "/api/history/logins", nil, &rows)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.rows, p.err, p.st = rows, err, loaded
-			if err != nil {
-				p.st = loadingErr
-			}
-		})
-	})
+	fetchInto(ctx, &p.load, "/api/history/logins", &p.rows)
 }
 
 func (p *historikPage) Render() app.UI {
 	return newShell().Title("Historik").Access(forCitizenView).Body(
 		breadcrumb("Planer og aftaler", "Historik"),
 		app.H1().Text("Historik"),
-		app.If(p.st == loadingErr, func() app.UI {
-			return errorAlert(shared.ErrorMessageOf(p.err))
-		}).ElseIf(p.st == loaded, func() app.UI {
+		p.load.view(waitingText("Henter historik …"), func() app.UI {
 			return app.Ul().Class("accordion").Body(app.Li().Body(
 				app.H2().Body(app.Button().Type("button").Class("accordion-button").ID("login-button").
 					Aria("expanded", boolString(p.open)).Aria("controls", "login-content").
@@ -57,8 +41,6 @@ func (p *historikPage) Render() app.UI {
 						Else(func() app.UI { return p.renderTable() }),
 				),
 			))
-		}).Else(func() app.UI {
-			return app.P().Aria("live", "polite").Text("Henter historik …")
 		}),
 	)
 }

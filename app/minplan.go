@@ -12,8 +12,7 @@ import (
 // integration contract out for it.
 type minPlanPage struct {
 	app.Compo
-	st          status
-	err         error
+	load        pageLoad
 	view        shared.PlanView
 	sess        shared.Session
 	showChanges bool
@@ -26,32 +25,19 @@ func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
 func (p *minPlanPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *minPlanPage) OnNav(ctx app.Context) {
-	if app.IsServer {
-		return
-	}
-	p.st = loading
-	ctx.Async(func() {
-		var v shared.PlanView
-		err := call(ctx, "GET", "/api/plan", nil, &v)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.view, p.err, p.st = v, err, loaded
-			if err != nil {
-				p.st = loadingErr
-			}
-		})
-	})
+	fetchInto(ctx, &p.load, "/api/plan", &p.view)
 }
 
 func (p *minPlanPage) Render() app.UI {
 	return newShell().Title("Min plan").Access(forCitizenView).Body(
 		breadcrumb("Planer og aftaler", "Min plan"),
 		app.H1().Text("Min plan"),
-		app.If(p.st == loadingErr, func() app.UI { return errorAlert(shared.ErrorMessageOf(p.err)) }).
-			ElseIf(p.st == loaded && p.view.Plan == nil, func() app.UI {
+		p.load.view(waitingText("Henter din plan …"), func() app.UI {
+			if p.view.Plan == nil {
 				return infoAlert("Du har ingen plan endnu. Din plan bliver lavet sammen med din sagsbehandler i jobcentret eller a-kassen.")
-			}).
-			ElseIf(p.st == loaded, p.renderPlan).
-			Else(func() app.UI { return app.P().Aria("live", "polite").Text("Henter din plan …") }),
+			}
+			return p.renderPlan()
+		}),
 	)
 }
 
@@ -63,7 +49,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 		description = "Din sagsbehandlers kommentar til dig"
 	}
 	return app.Div().Class("jobnet-minplan").Body(
-		app.P().Class("jobnet-counters-meta").Text("Planen er senest ændret "+shared.MustDate(orToday(p.view.Published)).Danish()+"."),
+		app.P().Class("jobnet-counters-meta").Text("Planen er senest ændret "+p.view.Published.Danish()+"."),
 		app.Div().Class("jobnet-plan-actions d-print-none").Body(
 			app.A().ID("plan-pdf").Class("button button-secondary").Href("/api/plan/pdf").Attr("download", "min-plan.pdf").Text("Hent som PDF"),
 			app.Button().Type("button").ID("plan-print").Class("button button-tertiary").
@@ -96,7 +82,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 			return modal("changes-dialog", "Seneste ændringer i din plan", func(ctx app.Context) {
 				focusByID("plan-changes")
 				p.showChanges = false
-			}, app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+shared.MustDate(orToday(p.view.Published)).Danish()+":"), p.renderChanges())
+			}, app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+p.view.Published.Danish()+":"), p.renderChanges())
 		})),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {
@@ -173,13 +159,6 @@ func (p *minPlanPage) renderChanges() app.UI {
 		c := p.view.Changes[i]
 		return app.Li().Text(c.Element + ": " + c.Title + " (" + string(c.Kind) + ")")
 	}))
-}
-
-func orToday(s string) string {
-	if s == "" {
-		return shared.DateOf(now()).String()
-	}
-	return s
 }
 
 // educationSteps are the four steps of the uddannelsespålæg (003_…txt,

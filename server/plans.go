@@ -97,9 +97,9 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	if err != nil {
 		return err
 	}
-	day := ""
+	var day shared.Date
 	if cur != nil {
-		day = shared.DateOf(published.In(req.s.cfg.Location)).String()
+		day = shared.DateOf(published.In(req.s.cfg.Location))
 	}
 	notice, err := planNotice(ctx, req.db, req.actor, true)
 	if err != nil {

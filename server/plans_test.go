@@ -70,7 +70,7 @@ func TestPublishPlan(t *testing.T) {
 	if view.Plan == nil || view.Plan.VersionID != "v2" || len(view.Plan.Items) != 3 || view.Plan.CPR != "" {
 		t.Fatalf("citizen sees %+v", view.Plan)
 	}
-	if len(view.Changes) != 1 || view.Changes[0].Title != "Svejser" || view.Published != today.String() {
+	if len(view.Changes) != 1 || view.Changes[0].Title != "Svejser" || view.Published != today {
 		t.Errorf("changes %+v published %s", view.Changes, view.Published)
 	}
 	nina := env.mirror("nina", cprMads)

@@ -313,7 +313,7 @@ func overlapsDagpenge(p Period, forloeb []Forloeb) bool {
 // published, and what changed since the version before.
 type PlanView struct {
 	Plan      *Plan        `json:"plan,omitempty"`
-	Published string       `json:"published,omitempty"`
+	Published Date         `json:"published"` // zero without a plan
 	Changes   []PlanChange `json:"changes"`
 	// Education is the citizen's answer in the current step of the
 	// uddannelsespålæg, when there is one.
@@ -334,7 +334,7 @@ type PlanNotice struct {
 // AKassePlanView is PlanView for the a-kasse, built from projections only.
 type AKassePlanView struct {
 	Plan      *AKassePlan  `json:"plan,omitempty"`
-	Published string       `json:"published,omitempty"`
+	Published Date         `json:"published"` // zero without a plan
 	Changes   []PlanChange `json:"changes"`
 	// Education is what the citizen sent in the current step.
 	Education *AKasseEducation `json:"education,omitempty"`
