@@ -167,7 +167,7 @@ func (e *educationStep) renderWishes() app.UI {
 		addButton("edu-add-wish", "Tilføj uddannelsesønske", "", len(e.draft.Wishes) >= shared.EducationMaxWishes,
 			fmt.Sprintf("Du kan højst have %d uddannelsesønsker.", shared.EducationMaxWishes), func(ctx app.Context) {
 				e.draft.Wishes = append(e.draft.Wishes, shared.EducationWish{})
-				e.focusLater(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
+				focusSoon(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
 			}),
 	)
 }
@@ -207,7 +207,7 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 					len(e.draft.Places) >= shared.EducationMaxPlaces,
 					fmt.Sprintf("Du kan højst foreslå %d uddannelsessteder.", shared.EducationMaxPlaces), func(ctx app.Context) {
 						e.draft.Places = append(e.draft.Places, shared.EducationPlace{Goal: goal})
-						e.focusLater(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
+						focusSoon(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
 					}),
 			)
 		}),
@@ -281,15 +281,6 @@ func (e *educationStep) row(f field, group, addID string, remove func()) app.UI 
 	)
 }
 
-// focusLater moves the focus once the next render has made the element.
-func (e *educationStep) focusLater(ctx app.Context, id string) {
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Call("focus")
-		}
-	})
-}
-
 // addButton is a list's "Tilføj". At the list's limit it stays, so that
 // the focus has a place to go back to, but says the limit and adds nothing.
 func addButton(id, label, describedBy string, atLimit bool, limit string, add func(app.Context)) app.UI {
@@ -319,34 +310,4 @@ func listFieldset(id, legend, errMsg string, body ...app.UI) app.UI {
 		fs = fs.Aria("describedby", id+"-error")
 	}
 	return fs.Body(append([]app.UI{app.Legend().Class("form-label h4").Text(legend), fieldError(id, errMsg)}, body...)...)
-}
-
-func formGroupClass(errMsg string) string {
-	if errMsg != "" {
-		return "form-group form-error"
-	}
-	return "form-group"
-}
-
-// fieldError is the message at a field, in a wrapper that is always there
-// (go-app matches children by position).
-func fieldError(id, msg string) app.UI {
-	return app.Span().Class("jobnet-field-error").Body(
-		app.If(msg != "", func() app.UI {
-			return app.Span().Class("form-error-message").ID(id+"-error").Body(app.Span().Class("sr-only").Text("Fejl: "), app.Text(msg))
-		}),
-	)
-}
-
-// textarea is a DKFDS textarea with its message.
-func textarea(id, label, value, errMsg string, onInput app.EventHandler) app.UI {
-	t := app.Textarea().ID(id).Name(id).Class("form-input").Rows(4).Attr("value", value).OnInput(onInput)
-	if errMsg != "" {
-		t = t.Aria("invalid", "true").Aria("describedby", id+"-error")
-	}
-	return app.Div().Class(formGroupClass(errMsg)).Body(
-		app.Label().Class("form-label").For(id).Text(label),
-		fieldError(id, errMsg),
-		t,
-	)
 }

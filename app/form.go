@@ -40,11 +40,7 @@ func (f field) render() app.UI {
 	if f.errMsg != "" {
 		input = input.Aria("invalid", "true")
 	}
-	group := "form-group"
-	if f.errMsg != "" {
-		group += " form-error"
-	}
-	return app.Div().Class(group).Body(
+	return app.Div().Class(formGroupClass(f.errMsg)).Body(
 		app.Label().Class("form-label").For(f.id).Text(f.label),
 		app.If(f.hint != "", func() app.UI { return app.Span().Class("form-hint").ID(f.id + "-hint").Text(f.hint) }),
 		// The message's wrapper is always there, so that the input keeps its
@@ -52,6 +48,51 @@ func (f field) render() app.UI {
 		fieldError(f.id, f.errMsg),
 		input,
 	)
+}
+
+// formGroupClass is a DKFDS form group, marked when it has an error.
+func formGroupClass(errMsg string) string {
+	if errMsg != "" {
+		return "form-group form-error"
+	}
+	return "form-group"
+}
+
+// fieldError is the message at a field, in a wrapper that is always there
+// (go-app matches children by position).
+func fieldError(id, msg string) app.UI {
+	return app.Span().Class("jobnet-field-error").Body(
+		app.If(msg != "", func() app.UI {
+			return app.Span().Class("form-error-message").ID(id+"-error").Body(app.Span().Class("sr-only").Text("Fejl: "), app.Text(msg))
+		}),
+	)
+}
+
+// textarea is a DKFDS textarea with its message.
+func textarea(id, label, value, errMsg string, onInput app.EventHandler) app.UI {
+	t := app.Textarea().ID(id).Name(id).Class("form-input").Rows(4).Attr("value", value).OnInput(onInput)
+	if errMsg != "" {
+		t = t.Aria("invalid", "true").Aria("describedby", id+"-error")
+	}
+	return app.Div().Class(formGroupClass(errMsg)).Body(
+		app.Label().Class("form-label").For(id).Text(label),
+		fieldError(id, errMsg),
+		t,
+	)
+}
+
+// focusSoon moves the focus to an element once the next render has drawn
+// it. go-app drops it if the element that fired the event is gone by then:
+// such handlers call focusByID first.
+func focusSoon(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) { focusByID(id) })
+}
+
+// focusByID moves the focus to an element that exists now.
+func focusByID(id string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 // inputValue reads the value of the input that fired the event.

@@ -35,17 +35,4 @@ func modal(id, title string, onClose func(app.Context), body ...app.UI) app.UI {
 }
 
 // openModal focuses the dialog's "Luk" once it is drawn.
-func openModal(ctx app.Context, id string) {
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(id + "-close"); el.Truthy() {
-			el.Call("focus")
-		}
-	})
-}
-
-// focusByID moves the focus to an element that exists now.
-func focusByID(id string) {
-	if el := app.Window().GetElementByID(id); el.Truthy() {
-		el.Call("focus")
-	}
-}
+func openModal(ctx app.Context, id string) { focusSoon(ctx, id+"-close") }

@@ -44,13 +44,8 @@ func (p *registerPage) Render() app.UI {
 					value: p.in.PasswordRepeat, errMsg: p.ferr.field("password_repeat"), onInput: set(&p.in.PasswordRepeat)}.render(),
 				app.H2().Class("h3").Text("Politik om persondata"),
 				app.P().Text("Jobnet behandler dine personoplysninger for at kunne hjælpe dig med jobsøgning og for at vise dig de planer, aftaler og ydelser, som jobcenter og a-kasse registrerer om dig. Oplysningerne deles kun med de myndigheder, der har hjemmel til det. Du kan til enhver tid se, hvem der har været logget ind på dit Jobnet, under Historik."),
-				app.Div().Class(classIf("form-group", privacyErr != "", "form-error")).Body(
-					app.Span().Class("jobnet-field-error").Body(
-						app.If(privacyErr != "", func() app.UI {
-							return app.Span().Class("form-error-message").ID("accept_privacy-error").Body(
-								app.Span().Class("sr-only").Text("Fejl: "), app.Text(privacyErr))
-						}),
-					),
+				app.Div().Class(formGroupClass(privacyErr)).Body(
+					fieldError("accept_privacy", privacyErr),
 					app.Div().Class("form-group-checkbox").Body(
 						app.Input().Type("checkbox").ID("accept_privacy").Class("form-checkbox").Checked(p.in.AcceptPrivacy).
 							Aria("invalid", privacyErr != "").Aria("describedby", "accept_privacy-error").
@@ -62,11 +57,4 @@ func (p *registerPage) Render() app.UI {
 			),
 		)),
 	)
-}
-
-func classIf(base string, cond bool, extra string) string {
-	if cond {
-		return base + " " + extra
-	}
-	return base
 }
