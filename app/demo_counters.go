@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/shared"
@@ -49,7 +47,7 @@ var demoMembers = []demoMember{
 }
 
 func (p *demoCountersPage) Render() app.UI {
-	c := demoMembers[p.example].counters(shared.DateOf(time.Now()))
+	c := demoMembers[p.example].counters(shared.DateOf(now()))
 	return newShell().Title("Prøv dagpengetællerne").Access(forAnyone).Body(
 		app.H1().Text("Prøv dagpengetællerne"),
 		app.P().Text("Her kan du prøve tællerne med eksempler på medlemmer. Siden virker også uden internet, når du har besøgt den én gang. Dine egne tal ser du, når du logger ind."),

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -35,14 +34,14 @@ func (v *timelineView) Items(items []shared.PlanItem) *timelineView {
 
 func (v *timelineView) OnMount(ctx app.Context) {
 	v.expanded = map[string]bool{}
-	v.window = shared.WindowAround(shared.DateOf(time.Now()), 6)
+	v.window = shared.WindowAround(shared.DateOf(now()), 6)
 	if app.IsClient {
 		v.list = app.Window().Get("innerWidth").Int() < 768
 	}
 	v.ready = true
 }
 
-func (v *timelineView) today() shared.Date { return shared.DateOf(time.Now()) }
+func (v *timelineView) today() shared.Date { return shared.DateOf(now()) }
 
 // earliest is where the window may reach back to: the first item of the
 // plan, standing in for the first public benefit.
@@ -170,7 +169,10 @@ func (v *timelineView) renderRow(r shared.TimelineRowLayout, todayAt float64) ap
 			app.Range(r.Bars).Slice(func(i int) app.UI {
 				b := r.Bars[i]
 				it, _ := v.item(b.ID)
-				class := "jobnet-bar jobnet-bar-" + strconv.Itoa(int(r.Row))
+				class := "jobnet-bar"
+				if r.Row == shared.RowAftaler {
+					class += " jobnet-bar-aftale"
+				}
 				label := it.Heading() + ", " + it.When()
 				if b.ClippedStart {
 					class += " jobnet-bar-clip-start"
