@@ -43,9 +43,6 @@ func handleBehaviour(w http.ResponseWriter, req *request) error {
 	if err := decode(req.r, &in); err != nil {
 		return err
 	}
-	if err := shared.Validate(in); err != nil {
-		return err
-	}
 	if err := recordEvent(req.r.Context(), req.db, req.session, eventSimulation, in.View); err != nil {
 		return err
 	}

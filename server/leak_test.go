@@ -193,7 +193,7 @@ func plantPlan(lc *leakCitizen) {
 
 // plantEducationAnswers: the citizen sends an answer in the order's step,
 // which the a-kasse sees with the plan, then saves a draft, which it does
-// not (shared.ProjectEducationForAKasse).
+// not (shared.ProjectForAKasse).
 func plantEducationAnswers(lc *leakCitizen) {
 	order := lc.plan.EducationOrder
 	answer := func(m func() string, send bool) shared.EducationAnswer {
@@ -281,7 +281,7 @@ var leakProjections = []struct {
 			}
 			msgs = append(msgs, msg)
 		}
-		return mustJSON(lc.env.tb, shared.ProjectMessagesForAKasse(msgs, "ak-dfh"))
+		return mustJSON(lc.env.tb, shared.ProjectForAKasse(shared.CitizenData{Messages: msgs, AKasse: "ak-dfh"}).Messages)
 	}},
 	{"absences", func(lc *leakCitizen) []byte {
 		var abs []shared.Absence
@@ -295,7 +295,7 @@ var leakProjections = []struct {
 			}
 			abs = append(abs, shared.Absence{ID: fmt.Sprintf("a%d", i), Kind: k, Period: shared.Period{From: from, To: to}, Text: m()})
 		}
-		return mustJSON(lc.env.tb, shared.ProjectAbsencesForAKasse(abs, lc.today))
+		return mustJSON(lc.env.tb, shared.ProjectForAKasse(shared.CitizenData{Absences: abs, Today: lc.today}).Absences)
 	}},
 }
 

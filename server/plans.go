@@ -134,7 +134,7 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 	if cur != nil {
 		cur.CPR = ""
-		view.Changes = nonNil(shared.DiffPlans(prev, *cur))
+		view.Changes = shared.DiffPlans(prev, *cur)
 		if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
 			return err
 		}

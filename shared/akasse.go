@@ -6,13 +6,13 @@ package shared
 // through its rule:
 //
 //   - front page: forløb in other target groups left out; no 225-hour card
-//     (ProjectOverviewForAKasse);
+//     (projectOverview);
 //   - Min Plan: items wholly outside dagpenge and dimittend forløb and the
 //     five hidden intervention kinds left out, the changes computed from the
-//     projections only, the contract only marked (ProjectPlanForAKasse);
+//     projections only, the contract only marked (projectPlan);
 //     of the education order's answer only what was sent
-//     (ProjectEducationForAKasse);
-//   - counters: no 225-hour figures (ProjectCountersForAKasse);
+//     (projectEducation);
+//   - counters: no 225-hour figures (projectCounters);
 //   - messages, absences: the rules for the pages still to come
 //     (akasse_rules.go);
 //   - Historik, Præsentations-CV, Min sag, the contract itself: refused
@@ -55,7 +55,7 @@ type AKasseData struct {
 func ProjectForAKasse(d CitizenData) AKasseData {
 	var out AKasseData
 	if d.Overview != nil {
-		o := ProjectOverviewForAKasse(*d.Overview)
+		o := projectOverview(*d.Overview)
 		out.Overview = &o
 	}
 	if d.Features != nil {
@@ -63,39 +63,32 @@ func ProjectForAKasse(d CitizenData) AKasseData {
 		out.Features = &f
 	}
 	if d.Plan != nil {
-		p := ProjectPlanForAKasse(*d.Plan, d.Forloeb)
+		p := projectPlan(*d.Plan, d.Forloeb)
 		out.Plan = &p
 		var prev *Plan
 		if d.PrevPlan != nil {
-			pp := ProjectPlanForAKasse(*d.PrevPlan, d.Forloeb).AsPlan()
+			pp := projectPlan(*d.PrevPlan, d.Forloeb).AsPlan()
 			prev = &pp
 		}
-		out.PlanChanges = nonNilSlice(DiffPlans(prev, p.AsPlan()))
+		out.PlanChanges = DiffPlans(prev, p.AsPlan())
 		// The order is part of the plan: no plan, no answer.
-		out.Education = ProjectEducationForAKasse(d.Education)
+		out.Education = projectEducation(d.Education)
 	}
 	if d.Counters != nil {
-		c := ProjectCountersForAKasse(*d.Counters)
+		c := projectCounters(*d.Counters)
 		out.Counters = &c
 	}
 	if d.Messages != nil {
-		out.Messages = ProjectMessagesForAKasse(d.Messages, d.AKasse)
+		out.Messages = projectMessages(d.Messages, d.AKasse)
 	}
 	if d.Absences != nil {
-		out.Absences = ProjectAbsencesForAKasse(d.Absences, d.Today)
+		out.Absences = projectAbsences(d.Absences, d.Today)
 	}
 	return out
 }
 
 // projectFeatures drops the 225-hour rule, which belongs to kontanthjælp
-// (see ProjectCountersForAKasse).
+// (see projectCounters).
 func projectFeatures(f Features) Features {
 	return Features{Dagpengetaellere: f.Dagpengetaellere, Supplerende: f.Supplerende}
-}
-
-func nonNilSlice[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -52,7 +52,7 @@ func (m AKasseMessage) ContentWithheld() bool {
 	return m.Subject == "" && m.Body == MsgLetterSecrecy
 }
 
-// ProjectMessagesForAKasse is the a-kasse's view of the Beskedbakke
+// projectMessages is the a-kasse's view of the Beskedbakke
 // (000_…txt lines 85 and 337): a message the a-kasse (org code akasse) sent or
 // is a party to is shown whole. Of any other message the a-kasse sees only
 // that it exists, who sent it, when, and whether it is read; the subject is
@@ -60,7 +60,7 @@ func (m AKasseMessage) ContentWithheld() bool {
 // parties are left out — the guide lists sender, date and read state, and
 // which organisations share a letter says something about its content. An
 // empty akasse code is party to nothing.
-func ProjectMessagesForAKasse(msgs []Message, akasse string) []AKasseMessage {
+func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 	out := make([]AKasseMessage, 0, len(msgs))
 	for _, m := range msgs {
 		p := AKasseMessage{ID: m.ID, Sender: m.Sender, SenderOrg: m.SenderOrg, Sent: m.Sent, Read: m.Read}
@@ -247,14 +247,14 @@ func (a Absence) NotEnded(today Date) bool {
 	return a.Period.To.IsZero() || !a.Period.To.Before(today)
 }
 
-// ProjectAbsencesForAKasse is the a-kasse's view of Fravær (000_…txt line
+// projectAbsences is the a-kasse's view of Fravær (000_…txt line
 // 357): absences of a kind legal for dagpengemodtagere and dimittender that
 // have not ended on the day today, in the input's order. "Aktuelle" is read
 // as the page's own "aktuelt og i den kommende tid" (line 405): the guide sets
 // it against historical absences, and the a-kasse is told of a coming ferie
 // anyway (line 373). An absence that ended before today is history and is
 // never shown; an illegal one is hidden even before the jobcenter closes it.
-func ProjectAbsencesForAKasse(abs []Absence, today Date) []AKasseAbsence {
+func projectAbsences(abs []Absence, today Date) []AKasseAbsence {
 	out := make([]AKasseAbsence, 0, len(abs))
 	for _, a := range abs {
 		if a.Kind.LegalForDagpenge() && a.NotEnded(today) {

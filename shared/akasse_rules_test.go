@@ -36,7 +36,7 @@ func TestProjectMessagesForAKasse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ProjectMessagesForAKasse([]Message{tt.msg}, tt.akasse)
+			got := projectMessages([]Message{tt.msg}, tt.akasse)
 			if len(got) != 1 {
 				t.Fatalf("got %d messages, want 1", len(got))
 			}
@@ -60,11 +60,11 @@ func TestProjectMessagesForAKasse(t *testing.T) {
 		})
 	}
 
-	if got := ProjectMessagesForAKasse(nil, ak); got == nil || len(got) != 0 {
+	if got := projectMessages(nil, ak); got == nil || len(got) != 0 {
 		t.Errorf("no messages = %#v, want []", got)
 	}
 	in := []Message{msg("jc-101", "jc-101"), msg(ak, "jc-101")}
-	out := ProjectMessagesForAKasse(in, ak)
+	out := projectMessages(in, ak)
 	if in[0].Body == MsgLetterSecrecy || in[0].Subject == "" || len(in[0].Parties) != 1 {
 		t.Error("projection changed its input")
 	}
@@ -168,7 +168,7 @@ func TestProjectAbsencesForAKasse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := Absence{ID: "f1", Kind: tt.kind, Period: tt.period, Text: "Lorem ipsum"}
-			got := ProjectAbsencesForAKasse([]Absence{a}, today)
+			got := projectAbsences([]Absence{a}, today)
 			if !tt.shown {
 				if len(got) != 0 {
 					t.Errorf("shown: %+v", got)
@@ -181,7 +181,7 @@ func TestProjectAbsencesForAKasse(t *testing.T) {
 			}
 		})
 	}
-	if got := ProjectAbsencesForAKasse(nil, today); got == nil {
+	if got := projectAbsences(nil, today); got == nil {
 		t.Error("no absences should encode as [] not null")
 	}
 }
@@ -214,7 +214,7 @@ func TestAKasseProjectionsNeverLeak(t *testing.T) {
 		abs = append(abs, Absence{ID: fmt.Sprint("f", i), Kind: kinds[rng.IntN(len(kinds))], Period: p, Text: fmt.Sprintf("TEXT%06dX", i)})
 	}
 
-	b, err := json.Marshal(ProjectMessagesForAKasse(msgs, ak))
+	b, err := json.Marshal(projectMessages(msgs, ak))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestAKasseProjectionsNeverLeak(t *testing.T) {
 		t.Fatalf("random data hid %d of %d messages; the test proves nothing", hidden, len(msgs))
 	}
 
-	b, err = json.Marshal(ProjectAbsencesForAKasse(abs, today))
+	b, err = json.Marshal(projectAbsences(abs, today))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -246,7 +246,7 @@ func TestValidateCountersUpdate(t *testing.T) {
 	if err := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Hours225: h}); err != nil {
 		t.Errorf("225 only: %v", err)
 	}
-	p := ProjectCountersForAKasse(Counters{Dagpenge: d, Hours225: h})
+	p := projectCounters(Counters{Dagpenge: d, Hours225: h})
 	if p.Dagpenge != d {
 		t.Error("a-kasse lost its own figures")
 	}

@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -129,17 +130,7 @@ func (d Date) dayNumber() int {
 }
 
 // Compare orders dates: -1, 0 or +1.
-func (d Date) Compare(o Date) int { return cmpInt(d.dayNumber(), o.dayNumber()) }
+func (d Date) Compare(o Date) int { return cmp.Compare(d.dayNumber(), o.dayNumber()) }
 
 // DaysSince is the number of days from o to d.
 func (d Date) DaysSince(o Date) int { return d.dayNumber() - o.dayNumber() }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}

@@ -180,8 +180,8 @@ type AKasseEducation struct {
 	SentAt *time.Time       `json:"sent_at,omitempty"`
 }
 
-// ProjectEducationForAKasse keeps what was sent; nil when nothing was.
-func ProjectEducationForAKasse(s *EducationState) *AKasseEducation {
+// projectEducation keeps what was sent; nil when nothing was.
+func projectEducation(s *EducationState) *AKasseEducation {
 	if s == nil || s.Sent == nil {
 		return nil
 	}

@@ -82,7 +82,7 @@ func TestProjectEducationForAKasse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ProjectEducationForAKasse(tt.in)
+			got := projectEducation(tt.in)
 			b, _ := json.Marshal(got)
 			if strings.Contains(string(b), "UDKAST") {
 				t.Errorf("the a-kasse gets the draft: %s", b)

@@ -54,13 +54,13 @@ type AKasseOverview struct {
 	Features      Features        `json:"features"`
 }
 
-// ProjectOverviewForAKasse is the a-kasse's view of a citizen's front page
+// projectOverview is the a-kasse's view of a citizen's front page
 // (SPEC K4, 000_…txt sections 3–5): forløb in other target groups than
 // dagpengemodtager or dimittend are left out. Notifications are kept, the
 // sygemelding too: Billede 22 of 000_…txt shows the a-kasse a sick member's
 // "Du er registreret i jobcentret som sygemeldt" (sickness is a lawful
-// absence on dagpenge, see ProjectAbsencesForAKasse).
-func ProjectOverviewForAKasse(o Overview) AKasseOverview {
+// absence on dagpenge, see projectAbsences).
+func projectOverview(o Overview) AKasseOverview {
 	p := AKasseOverview{
 		Name:          o.Name,
 		Enrolment:     o.Enrolment,
@@ -109,7 +109,7 @@ type AKasseCounters struct {
 	Supplerende *SupplerendeCounters `json:"supplerende,omitempty"`
 }
 
-// ProjectCountersForAKasse leaves out the 225-hour figures.
-func ProjectCountersForAKasse(c Counters) AKasseCounters {
+// projectCounters leaves out the 225-hour figures.
+func projectCounters(c Counters) AKasseCounters {
 	return AKasseCounters{Dagpenge: c.Dagpenge, Supplerende: c.Supplerende}
 }

@@ -151,7 +151,7 @@ func DiffPlans(old *Plan, new Plan) []PlanChange {
 	if old == nil {
 		old = &Plan{}
 	}
-	var out []PlanChange
+	out := []PlanChange{} // never nil: the wire form is a list
 	add := func(k ChangeKind, el, title string) { out = append(out, PlanChange{k, el, title}) }
 
 	diffSet(old.JobGoals, new.JobGoals, func(g JobGoal) string { return g.Title }, func(k ChangeKind, t string) { add(k, "Jobmål", t) })
@@ -268,12 +268,12 @@ type AKassePlan struct {
 	IntegrationContract bool            `json:"integration_contract"`
 }
 
-// ProjectPlanForAKasse leaves out the hidden intervention kinds and every
+// projectPlan leaves out the hidden intervention kinds and every
 // item that lies wholly outside the citizen's dagpenge and dimittend forløb
 // (the scenario of 000_…txt pictures 14–15: a member's sygedagpenge period
 // with its sygeopfølgning and hjælpemiddel is not shown, the later jobsamtale
 // is). The CPR number stays on the server.
-func ProjectPlanForAKasse(p Plan, forloeb []Forloeb) AKassePlan {
+func projectPlan(p Plan, forloeb []Forloeb) AKassePlan {
 	out := AKassePlan{
 		VersionID: p.VersionID, Type: p.Type, JobGoals: p.JobGoals, EducationGoals: p.EducationGoals,
 		Description: p.Description, JobcenterAgreement: p.JobcenterAgreement, AKasseAgreement: p.AKasseAgreement,

@@ -122,7 +122,7 @@ func TestProjectPlanForAKasse(t *testing.T) {
 		{ID: "h", Kind: "sundhedsindsats", Title: "Genoptræning", Period: Period{From: MustDate("2020-06-01")}},
 		{ID: "pa", Kind: "personlig_assistance", Title: "Personlig assistance", Period: Period{From: MustDate("2020-06-01")}},
 	}}
-	got := ProjectPlanForAKasse(p, forloeb)
+	got := projectPlan(p, forloeb)
 	var ids []string
 	for _, it := range got.Items {
 		ids = append(ids, it.ID)
@@ -133,7 +133,7 @@ func TestProjectPlanForAKasse(t *testing.T) {
 	if !got.IntegrationContract {
 		t.Error("the contract's presence is needed to grey it out")
 	}
-	if n := len(ProjectPlanForAKasse(Plan{}, nil).Items); n != 0 {
+	if n := len(projectPlan(Plan{}, nil).Items); n != 0 {
 		t.Errorf("empty plan: %d", n)
 	}
 }

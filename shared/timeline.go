@@ -143,14 +143,12 @@ type TimelineLayout struct {
 
 var monthAbbrev = [...]string{"JAN", "FEB", "MAR", "APR", "MAJ", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC"}
 
-func daysBetween(a, b Date) int { return b.dayNumber() - a.dayNumber() }
-
 // LayoutTimeline places the items that show in the window: rows in
 // priority order, items of a row in lanes so that overlapping items (whole
 // days, inclusive) never share one, each item in the lowest free lane.
 func LayoutTimeline(items []TimelineItem, w Window) TimelineLayout {
 	from, to := w.From, w.To()
-	total := float64(daysBetween(from, to))
+	total := float64(to.DaysSince(from))
 	const ongoing = math.MaxInt // the end of an item without an end
 	type placed struct {
 		item       TimelineItem
@@ -226,7 +224,7 @@ func LayoutTimeline(items []TimelineItem, w Window) TimelineLayout {
 	}
 
 	for m := from; m.Before(to); m = m.AddMonths(1) {
-		t := MonthTick{At: float64(daysBetween(from, m)) / total, Label: monthAbbrev[m.Month-1]}
+		t := MonthTick{At: float64(m.DaysSince(from)) / total, Label: monthAbbrev[m.Month-1]}
 		if m.Month == time.January || m == from {
 			t.Year = m.Year
 		}
