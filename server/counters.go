@@ -130,12 +130,7 @@ func handleIngestCounters(w http.ResponseWriter, req *request) error {
 	if !isAKasse && (in.Dagpenge != nil || in.Supplerende != nil) {
 		return shared.Errorf(shared.EForbidden, "Kun a-kasser kan sende dagpengetællere.")
 	}
-	cpr, _ := shared.ParseCPR(in.CPR)
-	in.CPR = string(cpr)
-	return ingestForCitizen(w, req, in.MessageID, cpr, in, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
-		if (isAKasse && c.AKasse != req.org.Code) || (!isAKasse && c.Jobcenter != req.org.Code) {
-			return shared.Errorf(shared.EForbidden, "Borgeren hører ikke til jeres organisation.")
-		}
+	return ingestForCitizen(w, req, in.MessageID, &in.CPR, &in, true, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
 		return storeCounters(ctx, tx, c.ID, shared.Counters{Dagpenge: in.Dagpenge, Supplerende: in.Supplerende, Hours225: in.Hours225})
 	})
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -235,14 +234,8 @@ func seedCitizen(ctx context.Context, tx bun.Tx, c demoCitizen, today time.Time,
 		if err := shared.Validate(p); err != nil {
 			return fmt.Errorf("demo plan %s: %w", p.VersionID, err)
 		}
-		p.CPR = ""
-		data, err := json.Marshal(p)
-		if err != nil {
-			return err
-		}
 		published := today.Add(-time.Duration(len(plans)-1-i) * 30 * 24 * time.Hour)
-		if _, err := tx.NewInsert().Model(&planVersionRow{CitizenID: row.ID, OrgCode: c.jobcenter, VersionID: p.VersionID, Data: data, PublishedAt: published}).
-			ExcludeColumn("id").Exec(ctx); err != nil {
+		if err := insertPlanVersion(ctx, tx, row.ID, c.jobcenter, p, published); err != nil {
 			return err
 		}
 	}

@@ -73,19 +73,24 @@ func handleIngestTargetGroup(w http.ResponseWriter, req *request) error {
 	if err := decode(req.r, &in); err != nil {
 		return err
 	}
-	cpr, _ := shared.ParseCPR(in.CPR)
-	in.CPR = string(cpr)
-	return ingestForCitizen(w, req, in.MessageID, cpr, in, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
+	// The sending jobcenter becomes the citizen's: no need to serve them yet.
+	return ingestForCitizen(w, req, in.MessageID, &in.CPR, &in, false, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
 		return setTargetGroup(ctx, tx, c.ID, req.org.Code, in)
 	})
 }
 
-// ingestForCitizen is the common part of every ingestion route: in one
-// transaction it claims the sender's message id (a retry answers "duplicate"
-// and changes nothing), locks and loads the citizen with the CPR number, and
-// runs apply. A failure rolls the claim back, so the message may be sent again.
-func ingestForCitizen(w http.ResponseWriter, req *request, messageID string, cpr shared.CPR, body any,
+// ingestForCitizen is the common part of every ingestion route. It writes
+// the request's CPR number (cpr, checked by decode) back in its one form, so
+// that a retry written either way is the same message; then, in one
+// transaction, it claims the sender's message id (a retry answers
+// "duplicate" and changes nothing), locks and loads the citizen, checks with
+// mustServe that the citizen is the sender's (attached to the jobcenter, a
+// member of the a-kasse), and runs apply. A failure rolls the claim back, so
+// the message may be sent again. body is the request, by pointer.
+func ingestForCitizen(w http.ResponseWriter, req *request, messageID string, cpr *string, body any, mustServe bool,
 	apply func(ctx context.Context, tx bun.Tx, c shared.Citizen) error) error {
+	parsed, _ := shared.ParseCPR(*cpr)
+	*cpr = string(parsed)
 	receipt := shared.IngestReceipt{MessageID: messageID}
 	err := req.db.RunInTx(req.r.Context(), nil, func(ctx context.Context, tx bun.Tx) error {
 		dup, err := claimMessage(ctx, tx, req.org.Code, messageID, body)
@@ -93,18 +98,16 @@ func ingestForCitizen(w http.ResponseWriter, req *request, messageID string, cpr
 			receipt.Duplicate = dup
 			return err
 		}
-		var citizenID int64
-		err = tx.NewSelect().Table("citizens").Column("id").Where("cpr = ?", string(cpr)).For("UPDATE").Scan(ctx, &citizenID)
-		if isNoRows(err) {
+		c, err := loadCitizen(ctx, tx, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("cpr = ?", *cpr).For("UPDATE") })
+		if shared.ErrorCodeOf(err) == shared.ENotFound {
 			return &shared.Error{Code: shared.ENotFound, Message: "Borgeren findes ikke i Jobnet.",
 				Fields: []shared.FieldError{{Field: "cpr", Message: "Borgeren findes ikke i Jobnet."}}}
 		}
 		if err != nil {
 			return err
 		}
-		c, err := citizenByID(ctx, tx, citizenID)
-		if err != nil {
-			return err
+		if mustServe && !req.org.Serves(c) {
+			return shared.Errorf(shared.EForbidden, "Borgeren hører ikke til jeres organisation.")
 		}
 		return apply(ctx, tx, c)
 	})

@@ -133,7 +133,6 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	}
 	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 	if cur != nil {
-		cur.CPR = ""
 		view.Changes = shared.DiffPlans(prev, *cur)
 		if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
 			return err
@@ -160,20 +159,21 @@ func handleIngestPlan(w http.ResponseWriter, req *request) error {
 	if err := decode(req.r, &in); err != nil {
 		return err
 	}
-	cpr, _ := shared.ParseCPR(in.CPR)
-	in.CPR = string(cpr)
-	return ingestForCitizen(w, req, "plan:"+in.VersionID, cpr, in, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
-		if (req.org.Kind == shared.OrgAKasse && c.AKasse != req.org.Code) || (req.org.Kind == shared.OrgJobcenter && c.Jobcenter != req.org.Code) {
-			return shared.Errorf(shared.EForbidden, "Borgeren hører ikke til jeres organisation.")
-		}
-		stored := in
-		stored.CPR = ""
-		data, err := json.Marshal(stored)
-		if err != nil {
-			return err
-		}
-		_, err = tx.NewInsert().Model(&planVersionRow{CitizenID: c.ID, OrgCode: req.org.Code, VersionID: in.VersionID, Data: data}).
-			ExcludeColumn("id", "published_at").Exec(ctx)
-		return err
+	return ingestForCitizen(w, req, "plan:"+in.VersionID, &in.CPR, &in, true, func(ctx context.Context, tx bun.Tx, c shared.Citizen) error {
+		return insertPlanVersion(ctx, tx, c.ID, req.org.Code, in, req.now)
 	})
+}
+
+// insertPlanVersion stores a version of a citizen's plan, published at the
+// given time. The CPR number identifies the citizen in the request only: it
+// is not stored with the plan, nor sent with it.
+func insertPlanVersion(ctx context.Context, db bun.IDB, citizenID int64, org string, p shared.Plan, published time.Time) error {
+	p.CPR = ""
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	_, err = db.NewInsert().Model(&planVersionRow{CitizenID: citizenID, OrgCode: org, VersionID: p.VersionID, Data: data, PublishedAt: published}).
+		ExcludeColumn("id").Exec(ctx)
+	return err
 }

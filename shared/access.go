@@ -17,12 +17,12 @@ func CheckMirrorAccess(caseworker Actor, citizen Citizen, today Date) error {
 	org := caseworker.Organisation
 	switch {
 	case caseworker.Role == RoleJobcenter && org != nil && org.Kind == OrgJobcenter:
-		if citizen.Jobcenter == "" || citizen.Jobcenter != org.Code {
+		if !org.Serves(citizen) {
 			return Errorf(EForbidden, "%s", MsgDenyNotJobcenterCitizen)
 		}
 		return nil
 	case caseworker.Role == RoleAKasse && org != nil && org.Kind == OrgAKasse:
-		if citizen.AKasse == "" || citizen.AKasse != org.Code {
+		if !org.Serves(citizen) {
 			return Errorf(EForbidden, "%s", MsgDenyNotMember)
 		}
 		for _, f := range citizen.Forloeb {

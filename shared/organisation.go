@@ -15,3 +15,15 @@ type Organisation struct {
 	Kind OrgKind `json:"kind"`
 	Name string  `json:"name"`
 }
+
+// Serves reports whether the citizen is the organisation's: attached to the
+// jobcenter, or a member of the a-kasse.
+func (o Organisation) Serves(c Citizen) bool {
+	switch o.Kind {
+	case OrgJobcenter:
+		return c.Jobcenter != "" && c.Jobcenter == o.Code
+	case OrgAKasse:
+		return c.AKasse != "" && c.AKasse == o.Code
+	}
+	return false
+}
