@@ -42,7 +42,7 @@ type Plan struct {
 	Description        string          `json:"description" validate:"max=4000"`
 	JobcenterAgreement *Agreement      `json:"jobcenter_agreement,omitempty" validate:"omitempty"`
 	AKasseAgreement    *Agreement      `json:"akasse_agreement,omitempty" validate:"omitempty"`
-	Items              []PlanItem      `json:"items" validate:"max=1000,dive"`
+	Items              []PlanItem      `json:"items" validate:"max=1000,unique=ID,dive"`
 	EducationOrder     *EducationOrder `json:"education_order,omitempty" validate:"omitempty"`
 	// IntegrationContract: the plan includes a contract under the
 	// integration act (shown on top, with its PDF).

@@ -39,6 +39,9 @@ func TestValidatePlan(t *testing.T) {
 		{"ErrDescriptionTooLong", func(p *Plan) { p.Description = strings.Repeat("å", PlanDescriptionMaxChars+1) }, []string{"description"}},
 		{"ErrStep5", func(p *Plan) { p.EducationOrder = &EducationOrder{Step: 5, Deadline: MustDate("2019-12-06")} }, []string{"education_order.step"}},
 		{"ErrAgreementWithoutDate", func(p *Plan) { p.AKasseAgreement = &Agreement{Text: "Vi aftalte"} }, []string{"akasse_agreement.date"}},
+		{"ErrPeriodEndsBeforeStart", func(p *Plan) { p.Items[1].Period.To = p.Items[1].Period.From.AddDays(-1) }, []string{"items[1].period.to"}},
+		{"OKOneDayPeriod", func(p *Plan) { p.Items[1].Period.To = p.Items[1].Period.From }, nil},
+		{"ErrSameItemIDTwice", func(p *Plan) { p.Items[1].ID = p.Items[0].ID }, []string{"items"}},
 		{"ErrStatusWithoutText", func(p *Plan) { p.Items[1].Statuses = []PlanStatus{{Date: MustDate("2019-11-20")}} }, []string{"items[1].statuses[0].text"}},
 	}
 	for _, tt := range tests {

@@ -166,7 +166,9 @@ func LayoutTimeline(items []TimelineItem, w Window) TimelineLayout {
 		if !it.Period.To.IsZero() {
 			end = it.Period.To.dayNumber() + 1
 			if end <= start {
-				continue // To before From: not a period
+				// Validation refuses such a period; the layout stays total
+				// for any input all the same.
+				continue
 			}
 		}
 		if start >= toN || end <= fromN {

@@ -48,6 +48,13 @@ func theValidator() *validator.Validate {
 		must(v.RegisterValidation("enrolment", func(fl validator.FieldLevel) bool {
 			return EnrolmentStatus(fl.Field().String()).Valid()
 		}))
+		// A period ends on or after its first day (an open end is empty).
+		v.RegisterStructValidation(func(sl validator.StructLevel) {
+			p := sl.Current().Interface().(Period)
+			if !p.To.IsZero() && p.To.Before(p.From) {
+				sl.ReportError(p.To, "to", "To", "periodorder", "")
+			}
+		}, Period{})
 		validate = v
 	})
 	return validate
@@ -127,6 +134,10 @@ func danishMessage(fe validator.FieldError) string {
 		return "Ukendt kontaktgruppe."
 	case "enrolment":
 		return "Ukendt tilmeldingsstatus."
+	case "periodorder":
+		return "Slutdatoen må ikke ligge før startdatoen."
+	case "unique":
+		return "Den samme værdi står der mere end én gang."
 	case "itemkind":
 		return "Ukendt type af indsats eller aftale."
 	default:
