@@ -1,2 +1,1 @@
-DROP INDEX behaviour_events_session_idx;
 ALTER TABLE behaviour_events DROP COLUMN detail;

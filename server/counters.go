@@ -86,9 +86,9 @@ func storeCounters(ctx context.Context, tx bun.IDB, citizenID int64, c shared.Co
 // counterEvents are the behaviour events of opening each counters page
 // (003_…txt "Jobsøgningsdata": "Dagpengetællere startet").
 var counterEvents = map[string]string{
-	"dagpenge":    "Dagpengetællere startet",
-	"supplerende": "Tællere for supplerende dagpenge startet",
-	"timer225":    "225 timers reglen startet",
+	counterDagpenge:    "Dagpengetællere startet",
+	counterSupplerende: "Tællere for supplerende dagpenge startet",
+	counterTimer225:    "225 timers reglen startet",
 }
 
 // handleCounters: GET /api/counters?view=dagpenge|supplerende|timer225 — the
@@ -98,11 +98,16 @@ var counterEvents = map[string]string{
 // is recorded as behaviour data; for a caseworker, nothing is (SPEC K5).
 func handleCounters(w http.ResponseWriter, req *request) error {
 	ctx := req.r.Context()
+	view := req.r.URL.Query().Get("view")
+	event, ok := counterEvents[view]
+	if view != "" && !ok {
+		return shared.Errorf(shared.EInvalid, "view skal være dagpenge, supplerende eller timer225.")
+	}
 	c, err := loadCounters(ctx, req.db, req.actor.CitizenID)
 	if err != nil {
 		return err
 	}
-	if event, ok := counterEvents[req.r.URL.Query().Get("view")]; ok {
+	if ok {
 		if err := recordEvent(ctx, req.db, req.session, event, ""); err != nil {
 			return err
 		}

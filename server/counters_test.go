@@ -112,6 +112,9 @@ func TestCounterEventsOnlyForCitizens(t *testing.T) {
 	own.loginCitizen("mads")
 	own.decode(own.do("GET", "/api/counters?view=dagpenge", nil), 200, nil)
 	own.decode(own.do("GET", "/api/counters", nil), 200, nil) // no view: no event
+	if r := own.do("GET", "/api/counters?view=ukendt", nil); r.status != 400 {
+		t.Errorf("an unknown view: %d %s", r.status, r.body)
+	}
 	if n := count(); n != 1 {
 		t.Fatalf("citizen: %d events, want 1", n)
 	}

@@ -98,8 +98,12 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 		return err
 	}
 	var day shared.Date
+	var education *shared.EducationState
 	if cur != nil {
 		day = shared.DateOf(published.In(req.s.cfg.Location))
+		if education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
+			return err
+		}
 	}
 	notice, err := planNotice(ctx, req.db, req.actor, true)
 	if err != nil {
@@ -119,11 +123,7 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 		}
 		view := shared.AKassePlanView{Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 		if cur != nil {
-			var st *shared.EducationState
-			if st, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
-				return err
-			}
-			a := shared.ProjectForAKasse(shared.CitizenData{Forloeb: c.Forloeb, Plan: cur, PrevPlan: prev, Education: st, Features: &features})
+			a := shared.ProjectForAKasse(shared.CitizenData{Forloeb: c.Forloeb, Plan: cur, PrevPlan: prev, Education: education, Features: &features})
 			view.Plan, view.Changes, view.Education = a.Plan, a.PlanChanges, a.Education
 			// The a-kasse's nudges follow what it may see of the counters.
 			view.Nudges = shared.PlanNudges(a.Plan.Type, *a.Features)
@@ -133,10 +133,7 @@ func handlePlan(w http.ResponseWriter, req *request) error {
 	}
 	view := shared.PlanView{Plan: cur, Published: day, Changes: []shared.PlanChange{}, Nudges: []shared.PlanNudge{}, PlanNotice: notice}
 	if cur != nil {
-		view.Changes = shared.DiffPlans(prev, *cur)
-		if view.Education, err = educationState(ctx, req.db, req.actor.CitizenID, cur.EducationOrder); err != nil {
-			return err
-		}
+		view.Changes, view.Education = shared.DiffPlans(prev, *cur), education
 		view.Nudges = shared.PlanNudges(cur.Type, features)
 	}
 	writeJSON(w, http.StatusOK, view)
