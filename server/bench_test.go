@@ -1,24 +1,20 @@
 package server
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"testing"
 	"time"
 
-	"jobnet/server/dbtest"
 	"jobnet/shared"
 )
 
 // benchOverview measures GET /api/overview through the whole handler chain
 // (session lookup, authorization, query, projection, encoding) for one role.
 func benchOverview(b *testing.B, login func(env *testEnv) *client) {
-	env := benchEnv(b)
+	env := newTestEnv(b)
 	ts := env.ts
 	c := login(env)
 	req, _ := http.NewRequest("GET", ts.URL+"/api/overview", nil)
@@ -50,7 +46,7 @@ func BenchmarkOverviewAKasse(b *testing.B) {
 func BenchmarkPlanGET200(b *testing.B) {
 	for _, who := range []string{"citizen", "akasse"} {
 		b.Run(who, func(b *testing.B) {
-			env := benchEnv(b)
+			env := newTestEnv(b)
 			today := shared.DateOf(time.Now())
 			p := shared.Plan{VersionID: "bench", CPR: cprMads, Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Rørlægger"}}}
 			kinds := []shared.ItemKind{"kursus", "loentilskud", "mentor", "aftale_jobcenter", "hjaelpemiddel"}
@@ -89,19 +85,4 @@ func BenchmarkPlanGET200(b *testing.B) {
 			b.ReportMetric(float64(samples[len(samples)*99/100].Microseconds())/1000, "p99-ms")
 		})
 	}
-}
-
-func benchEnv(b *testing.B) *testEnv {
-	db := dbtest.MustOpenDB(b)
-	loc, _ := time.LoadLocation("Europe/Copenhagen")
-	if err := SeedDemo(context.Background(), db, time.Now().In(loc)); err != nil {
-		b.Fatal(err)
-	}
-	srv, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{WebDir: fakeWebDir(b), Location: loc})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	b.Cleanup(ts.Close)
-	return &testEnv{tb: b, db: db, srv: srv, ts: ts, clock: &testClock{t: time.Now()}}
 }

@@ -373,7 +373,7 @@ func TestLeak(t *testing.T) {
 // random citizens with its own seed (up to 60 rounds: the CPR numbers the
 // test makes run out after 3,360 citizens).
 func BenchmarkLeak(b *testing.B) {
-	env := benchEnv(b)
+	env := newTestEnv(b)
 	round := 0
 	for b.Loop() {
 		runLeak(b, env, 50, round*50, uint64(round))

@@ -65,7 +65,7 @@ func fakeWebDir(t testing.TB) string {
 }
 
 // newTestEnv starts a server with the demo data on a fresh database.
-func newTestEnv(t *testing.T) *testEnv {
+func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	db := dbtest.MustOpenDB(t)
 	loc, err := time.LoadLocation("Europe/Copenhagen")

@@ -217,3 +217,28 @@ func TestAccessEndsWithForloeb(t *testing.T) {
 		t.Fatalf("session still mirrors: %+v", s.Actor)
 	}
 }
+
+// The caseworker routes are for caseworkers: a citizen can neither open
+// nor leave a mirror, and the caseworker login takes no citizen's password.
+func TestCaseworkerRoutesRefuseOthers(t *testing.T) {
+	env := newTestEnv(t)
+	mads := env.client()
+	mads.loginCitizen("mads")
+	for _, method := range []string{"POST", "DELETE"} {
+		if r := mads.do(method, "/api/mirror", shared.MirrorRequest{CPR: cprLouise}); r.status != 403 {
+			t.Errorf("citizen %s /api/mirror: %d %s", method, r.status, r.body)
+		}
+	}
+	c := env.client()
+	for _, in := range []shared.LoginRequest{
+		{Username: "nina", Password: "forkert-kodeord"},
+		{Username: "mads", Password: DemoPassword}, // a citizen's account
+	} {
+		if r := c.do("POST", "/api/caseworker/login", in); r.status != 401 {
+			t.Errorf("caseworker login as %s: %d %s", in.Username, r.status, r.body)
+		}
+	}
+	if r := c.do("GET", "/api/overview", nil); r.status != 401 {
+		t.Errorf("after failed logins: %d", r.status)
+	}
+}

@@ -79,6 +79,14 @@ func TestPlanPDF(t *testing.T) {
 	if r := berit.do("GET", "/api/plan/pdf", nil); r.status != 200 || !strings.Contains(pdfText(t, r.body), "Løntilskud") {
 		t.Errorf("a-kasse PDF: %d", r.status)
 	}
+	// With a contract in Mads' plan, the a-kasse is still refused it.
+	withContract := testPlan("pdf-contract", shared.DateOf(env.clock.Now()))
+	withContract.IntegrationContract = true
+	c := env.client()
+	c.decode(c.do("POST", "/api/ingest/v1/plan", withContract, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+	if r := berit.do("GET", "/api/plan/pdf?kontrakt=1", nil); r.status != 403 || r.err().Message != shared.MsgNoAccessIntegrationContract {
+		t.Errorf("a-kasse contract: %d %s", r.status, r.body)
+	}
 	pete := env.client()
 	pete.loginCitizen("pete")
 	if r := pete.do("GET", "/api/plan/pdf", nil); r.status != 404 {

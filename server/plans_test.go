@@ -61,6 +61,9 @@ func TestPublishPlan(t *testing.T) {
 	if r := post(other, jc); r.status != 403 {
 		t.Errorf("another jobcenter's citizen: %d", r.status)
 	}
+	if r := post(other, ak); r.status != 403 {
+		t.Errorf("not a member of the a-kasse: %d", r.status)
+	}
 
 	v2 := testPlan("v2", today)
 	v2.JobGoals = append(v2.JobGoals, shared.JobGoal{Title: "Svejser"})
