@@ -40,9 +40,7 @@ func (p *euresPage) Render() app.UI {
 			// the checkbox and the button keep their place (and the focus).
 			return app.Form().ID("eures-form").OnSubmit(p.save).Body(
 				p.form.ferr.summary(),
-				app.Div().Class("jobnet-form-success").Body(
-					app.If(p.saved, func() app.UI { return successAlert("Dit valg er gemt.") }),
-				),
+				slot("jobnet-form-success", p.saved, func() app.UI { return successAlert("Dit valg er gemt.") }),
 				app.Div().Class("form-group").Body(app.Div().Class("form-group-checkbox").Body(
 					app.Input().Type("checkbox").ID("eures-visible").Class("form-checkbox").Checked(p.setting.Visible).
 						OnChange(func(ctx app.Context, e app.Event) {

@@ -81,6 +81,19 @@ func textarea(id, label, value, errMsg string, onInput app.EventHandler) app.UI 
 	)
 }
 
+// slot holds what comes and goes (an alert, a dialog) in a wrapper that is
+// always there: go-app matches children by position, so without it the
+// elements after it would be rebuilt, losing the focus and dropping any
+// pending Dispatch of theirs.
+func slot(class string, show bool, ui func() app.UI) app.UI {
+	return app.Div().Class(class).Body(app.If(show, ui))
+}
+
+// errorSlot is a slot for an error message.
+func errorSlot(class, msg string) app.UI {
+	return slot(class, msg != "", func() app.UI { return errorAlert(msg) })
+}
+
 // focusSoon moves the focus to an element once the next render has drawn
 // it. go-app drops it if the element that fired the event is gone by then:
 // such handlers call focusByID first.
@@ -159,9 +172,7 @@ func (f formError) field(name string) string { return f.err.FieldMessage(name) }
 // go-app drops the answer to a submit whose form is gone (Dispatch skips an
 // element that is no longer mounted), leaving the button disabled.
 func (f formError) summary() app.UI {
-	return app.Div().Class("jobnet-form-summary").Body(
-		app.If(f.err != nil, func() app.UI { return errorAlert(f.err.Message) }),
-	)
+	return slot("jobnet-form-summary", f.err != nil, func() app.UI { return errorAlert(f.err.Message) })
 }
 
 func errorAlert(msg string) app.UI { return alert("error", "Fejl", "alert", msg) }

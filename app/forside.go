@@ -164,9 +164,7 @@ func (p *forside) renderVigtig() app.UI {
 			),
 			app.Div().ID("vigtig-content").Class("accordion-content").Aria("hidden", strconv.FormatBool(!open)).Body(
 				// Always present, so the list below keeps its place (see formError.summary).
-				app.Div().Class("jobnet-action-error").Body(
-					app.If(p.actionErr != "", func() app.UI { return errorAlert(p.actionErr) }),
-				),
+				errorSlot("jobnet-action-error", p.actionErr),
 				app.If(len(p.ov.Notifications) == 0, func() app.UI {
 					return app.P().Text("Du har ingen notifikationer lige nu.")
 				}).Else(func() app.UI {

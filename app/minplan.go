@@ -78,12 +78,12 @@ func (p *minPlanPage) renderPlan() app.UI {
 				}),
 		),
 		// "Seneste ændringer" on later visits: the same list as a dialog.
-		app.Div().Class("jobnet-changes-dialog").Body(app.If(p.showChanges, func() app.UI {
+		slot("jobnet-changes-dialog", p.showChanges, func() app.UI {
 			return modal("changes-dialog", "Seneste ændringer i din plan", func(ctx app.Context) {
 				focusByID("plan-changes")
 				p.showChanges = false
 			}, app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+p.view.Published.Danish()+":"), p.renderChanges())
-		})),
+		}),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {
 			return section("Jobmål", app.Ul().Class("jobnet-goals").Body(app.Range(pl.JobGoals).Slice(func(i int) app.UI {
@@ -133,7 +133,7 @@ func (p *minPlanPage) renderFirstPlanBox() app.UI {
 		app.Div().Class("alert-body").Body(
 			app.H2().Class("alert-heading h4").Text("Du har fået en plan"),
 			app.P().Class("alert-text").Text("Her kan du se dine mål og de indsatser og aftaler, du og din sagsbehandler har lavet. Planen bliver opdateret, når der sker ændringer."),
-			app.Div().Class("jobnet-box-error").Body(app.If(p.boxErr != "", func() app.UI { return errorAlert(p.boxErr) })),
+			errorSlot("jobnet-box-error", p.boxErr),
 			app.Button().Type("button").ID("plan-first-dismiss").Class("button button-secondary").OnClick(p.dismissFirst).Text("Vis ikke denne besked igen"),
 			app.Button().Type("button").ID("plan-first-close").Class("button button-tertiary").
 				OnClick(func(ctx app.Context, e app.Event) { p.firstClosed = true }).Text("Luk"),

@@ -100,7 +100,7 @@ func (v *timelineView) Render() app.UI {
 		),
 		app.If(v.list, v.renderList).Else(v.renderTimeline),
 		// Always present, so the page keeps its places (go-app matches by position).
-		app.Div().Class("jobnet-popup-slot").Body(app.If(v.open != "", v.renderPopup)),
+		slot("jobnet-popup-slot", v.open != "", v.renderPopup),
 	)
 }
 
