@@ -677,20 +677,33 @@ func (r *runAsUser) chownIfNeeded(dir string) error {
 }
 
 // checkTraverse verifies that the user can search (x permission) dir and
-// every directory above it. It looks at mode bits only, not ACLs.
+// every directory above it.
 func (r *runAsUser) checkTraverse(dir string) error {
+	blocked, err := r.blockedAt(dir)
+	if err != nil || blocked == "" {
+		return err
+	}
+	mode, uid := modeOwner(blocked)
+	return fmt.Errorf("pgembed: PostgreSQL must run as user %q (we are root), but that user cannot enter directory %s (mode %v, owner uid %d); "+
+		"make it traversable (e.g. chmod o+x %s) or put the data directory elsewhere", r.name, blocked, mode, uid, blocked)
+}
+
+// blockedAt returns the lowest directory, from dir up to /, that the user
+// cannot search (x permission), or "" when it can reach dir. It looks at mode
+// bits only, not ACLs.
+func (r *runAsUser) blockedAt(dir string) (string, error) {
 	dir, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return fmt.Errorf("pgembed: %w", err)
+		return "", fmt.Errorf("pgembed: %w", err)
 	}
 	for p := dir; ; p = filepath.Dir(p) {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return fmt.Errorf("pgembed: %w", err)
+			return "", fmt.Errorf("pgembed: %w", err)
 		}
 		st, ok := fi.Sys().(*syscall.Stat_t)
 		if !ok {
-			return nil
+			return "", nil
 		}
 		mode := fi.Mode().Perm()
 		var okX bool
@@ -703,13 +716,24 @@ func (r *runAsUser) checkTraverse(dir string) error {
 			okX = mode&0o001 != 0
 		}
 		if !okX {
-			return fmt.Errorf("pgembed: PostgreSQL must run as user %q (we are root), but that user cannot enter directory %s (mode %v, owner uid %d); "+
-				"make it traversable (e.g. chmod o+x %s) or put the data directory elsewhere", r.name, p, mode, st.Uid, p)
+			return p, nil
 		}
 		if p == "/" || p == filepath.Dir(p) {
-			return nil
+			return "", nil
 		}
 	}
+}
+
+func modeOwner(path string) (fs.FileMode, uint32) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, 0
+	}
+	var uid uint32
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		uid = st.Uid
+	}
+	return fi.Mode().Perm(), uid
 }
 
 func pathEscape(s string) string {
