@@ -235,25 +235,11 @@ func start(ctx context.Context, dataDir string, log *slog.Logger, opt options) (
 	if len(dataDir)+1+len(socketName) <= maxSocketPath {
 		c.socketDir = dataDir
 	} else {
-		base := os.TempDir()
-		if len(base) > 40 {
-			base = "/tmp"
-		}
-		dir, err := os.MkdirTemp(base, "pg")
+		dir, err := makeSocketDir(len(dataDir), runAs)
 		if err != nil {
-			return nil, fmt.Errorf("pgembed: create socket dir: %w", err)
+			return nil, err
 		}
 		c.socketDir, c.ownSocketDir = dir, true
-		if runAs != nil {
-			if err := runAs.checkTraverse(base); err != nil {
-				os.RemoveAll(dir)
-				return nil, err
-			}
-			if err := os.Chown(dir, runAs.uid, runAs.gid); err != nil {
-				os.RemoveAll(dir)
-				return nil, fmt.Errorf("pgembed: chown socket dir: %w", err)
-			}
-		}
 	}
 	defer func() {
 		if err != nil && c.ownSocketDir {
@@ -305,6 +291,42 @@ func start(ctx context.Context, dataDir string, log *slog.Logger, opt options) (
 	log.Info("postgres ready", "data_dir", dataDir, "socket_dir", c.socketDir, "initdb", !initialised,
 		"took", time.Since(t0).Round(time.Millisecond))
 	return c, nil
+}
+
+// makeSocketDir creates a private directory for the server's socket, for a
+// data directory whose path (dataDirLen bytes) is too long to hold it. It
+// goes under a short temp dir; when we are root, one the postgres user can
+// enter (TMPDIR may well be a 0700 directory).
+func makeSocketDir(dataDirLen int, runAs *runAsUser) (string, error) {
+	var bases []string
+	if t := os.TempDir(); len(t) <= 40 && t != "/tmp" {
+		bases = append(bases, t)
+	}
+	bases = append(bases, "/tmp")
+	var errs []error
+	for _, base := range bases {
+		if runAs != nil {
+			if err := runAs.checkTraverse(base); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
+		dir, err := os.MkdirTemp(base, "pg")
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if runAs != nil {
+			if err := os.Chown(dir, runAs.uid, runAs.gid); err != nil {
+				os.RemoveAll(dir)
+				return "", fmt.Errorf("pgembed: chown socket dir: %w", err)
+			}
+		}
+		return dir, nil
+	}
+	return "", fmt.Errorf("pgembed: the data directory's path (%d bytes) is too long to hold the server's socket, "+
+		"and no short temp directory can hold it instead; set TMPDIR to a short directory that PostgreSQL can enter: %w",
+		dataDirLen, errors.Join(errs...))
 }
 
 func (c *Cluster) waitReady(ctx context.Context) error {

@@ -174,6 +174,41 @@ func TestLongPathUsesTempSocketDir(t *testing.T) {
 	}
 }
 
+// lockedDir returns a fresh directory like `mktemp -d` makes it, or like a
+// root user's home: mode 0700, owned by root, so the postgres user cannot
+// enter it. It skips the test unless we are root.
+func lockedDir(t *testing.T) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("only as root does postgres run as another user, who may be locked out; we are not root")
+	}
+	dir, err := os.MkdirTemp("", "pgembed-locked-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("MkdirTemp made %v (%v), want mode 0700", fi.Mode(), err)
+	}
+	return dir
+}
+
+// As root, a socket dir that cannot go in a long data directory must go
+// where postgres can enter, even when TMPDIR is a 0700 directory.
+func TestSocketDirReachableWithLockedTMPDIR(t *testing.T) {
+	locked, parent := lockedDir(t), tempDir(t)
+	t.Setenv("TMPDIR", locked)
+	dataDir := filepath.Join(parent, strings.Repeat("d", 60), strings.Repeat("e", 60), "data")
+	c, err := StartEphemeral(context.Background(), dataDir, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Stop()
+	if filepath.Dir(c.SocketDir()) != "/tmp" {
+		t.Errorf("socket dir %s, want one under /tmp", c.SocketDir())
+	}
+}
+
 func TestUntraversableParent(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only relevant as root")
