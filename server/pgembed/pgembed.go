@@ -16,6 +16,40 @@
 // Running as root: PostgreSQL refuses to run as root, so when os.Geteuid()==0
 // initdb and postgres run as the "postgres" system user (with its primary and
 // supplementary groups) and the data directory is chowned to it.
+//
+// Where the data lives. Not as root, the cluster is at the path given to
+// Start (the requested path). As root, the postgres user must be able to
+// enter every directory above the data directory, and often cannot: a root
+// user's home is 0700, and so is every `mktemp -d`. Then the cluster is
+// relocated to <state dir>/<name>, and the requested path becomes a symbolic
+// link to it, so that the next start (and a person running `ls -l`) finds
+// it. The state dir is $JOBNET_STATE_DIR, by default /var/lib/jobnet, which
+// survives reboots; it is root's, 0755, and each cluster in it is 0700 and
+// the postgres user's. <name> is the requested path's tail plus a hash of the
+// whole path: the same on every run, different for every path. DataDir says
+// where the cluster really is, RequestedDir what was asked for; Start logs
+// both when they differ. The logs, <requested>.postgres.log and
+// <requested>.initdb.log, stay next to the requested path: we open them and
+// postgres inherits the file, so they are written with root's rights.
+//
+// Not chosen: changing the permissions of the user's own folders (chmod o+x
+// lets every local user through; an ACL for postgres does not show in ls -l;
+// both outlive the run), and starting postgres with CAP_DAC_READ_SEARCH (it
+// would let every SQL superuser read any file on the machine).
+//
+// The cases around it: a real cluster at the requested path that the
+// postgres user can reach is used where it is; one it cannot reach is an
+// error that says how to move it (we do not copy clusters). An empty
+// directory there is replaced by the link. A link whose target is gone is an
+// error, unless the target is our own relocation, which is created afresh.
+// Removing the link (rm -rf data, to start over) gives a fresh cluster on the
+// next start, as it does for a non-root user; the old cluster is renamed to
+// <name>.old-<time>, not deleted. Nothing removes relocated clusters whose
+// clone is gone, nor the .old ones: delete them by hand.
+//
+// The socket lives in the data directory when its path fits in a unix socket
+// address (107 bytes), otherwise in a private directory under a short temp
+// dir (TMPDIR, else /tmp) that the postgres user can enter.
 package pgembed
 
 import (
@@ -54,7 +88,8 @@ const (
 
 // Cluster is a running private PostgreSQL server.
 type Cluster struct {
-	dataDir      string
+	dataDir      string // where the cluster really is
+	requestedDir string // what Start was given, made absolute
 	socketDir    string
 	ownSocketDir bool // socketDir is a temp dir we created and must remove
 	logPath      string
@@ -71,6 +106,7 @@ type Cluster struct {
 
 type options struct {
 	ephemeral bool
+	stateDir  string // overrides JOBNET_STATE_DIR (tests)
 }
 
 // Start initialises dataDir with initdb when it holds no cluster yet, then
@@ -78,7 +114,9 @@ type options struct {
 // when it accepts connections. ctx bounds only the startup (which is also
 // capped at 30 s); the server runs until Stop or until this process dies.
 //
-// Logs go next to dataDir: <dataDir>.postgres.log and <dataDir>.initdb.log.
+// As root, the cluster may live elsewhere, with a link at dataDir (see the
+// package comment); DataDir and RequestedDir tell. Logs go next to dataDir:
+// <dataDir>.postgres.log and <dataDir>.initdb.log.
 func Start(ctx context.Context, dataDir string, log *slog.Logger) (*Cluster, error) {
 	return start(ctx, dataDir, log, options{})
 }
@@ -99,10 +137,18 @@ func (c *Cluster) DSN(dbname string) string {
 // SocketDir is the directory holding the server's unix socket.
 func (c *Cluster) SocketDir() string { return c.socketDir }
 
-// DataDir is the cluster's data directory.
+// DataDir is where the cluster's files really are: the requested path with
+// symbolic links resolved, which is under the state dir when the cluster was
+// relocated (see the package comment).
 func (c *Cluster) DataDir() string { return c.dataDir }
 
-// LogPath is the file postgres' stderr is appended to.
+// RequestedDir is the data directory Start was given, made absolute. When it
+// differs from DataDir, it is (or lies under) a symbolic link to DataDir;
+// tell the user both.
+func (c *Cluster) RequestedDir() string { return c.requestedDir }
+
+// LogPath is the file postgres' stderr is appended to: <requested>.postgres.log,
+// next to the requested path, where a person looks first.
 func (c *Cluster) LogPath() string { return c.logPath }
 
 // DSNFor builds the URL for a server whose socket lives in socketDir.
@@ -180,7 +226,7 @@ func (c *Cluster) stop() error {
 	return fmt.Errorf("pgembed: postgres (pid %d) did not exit even after SIGKILL", c.cmd.Process.Pid)
 }
 
-func start(ctx context.Context, dataDir string, log *slog.Logger, opt options) (_ *Cluster, err error) {
+func start(ctx context.Context, requested string, log *slog.Logger, opt options) (_ *Cluster, err error) {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -197,34 +243,20 @@ func start(ctx context.Context, dataDir string, log *slog.Logger, opt options) (
 		return nil, err
 	}
 
-	dataDir, err = filepath.Abs(dataDir)
+	requested, err = filepath.Abs(requested)
 	if err != nil {
 		return nil, fmt.Errorf("pgembed: %w", err)
 	}
-	// Parents 0755 so the postgres user can traverse them; the data dir 0700.
-	if err := os.MkdirAll(filepath.Dir(dataDir), 0o755); err != nil {
-		return nil, fmt.Errorf("pgembed: create data dir: %w", err)
-	}
-	if err := os.Mkdir(dataDir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("pgembed: create data dir: %w", err)
-	}
-	if dataDir, err = filepath.EvalSymlinks(dataDir); err != nil {
-		return nil, fmt.Errorf("pgembed: %w", err)
-	}
-	if runAs != nil {
-		if err := runAs.checkTraverse(filepath.Dir(dataDir)); err != nil {
-			return nil, err
-		}
-		if err := runAs.chownIfNeeded(dataDir); err != nil {
-			return nil, err
-		}
+	dataDir, err := placeDataDir(requested, runAs, opt, log)
+	if err != nil {
+		return nil, err
 	}
 
-	c := &Cluster{dataDir: dataDir, log: log, logPath: dataDir + ".postgres.log"}
+	c := &Cluster{dataDir: dataDir, requestedDir: requested, log: log, logPath: requested + ".postgres.log"}
 
 	initialised := fileExists(filepath.Join(dataDir, "PG_VERSION"))
 	if !initialised {
-		if err := runInitdb(ctx, bin, dataDir, runAs, opt, log); err != nil {
+		if err := runInitdb(ctx, bin, dataDir, requested+".initdb.log", runAs, opt, log); err != nil {
 			return nil, err
 		}
 	} else if err := checkPidFile(dataDir, log); err != nil {
@@ -288,8 +320,12 @@ func start(ctx context.Context, dataDir string, log *slog.Logger, opt options) (
 		c.Stop()
 		return nil, err
 	}
-	log.Info("postgres ready", "data_dir", dataDir, "socket_dir", c.socketDir, "initdb", !initialised,
-		"took", time.Since(t0).Round(time.Millisecond))
+	attrs := []any{"data_dir", dataDir, "socket_dir", c.socketDir, "log", c.logPath, "initdb", !initialised,
+		"took", time.Since(t0).Round(time.Millisecond)}
+	if dataDir != requested {
+		attrs = append(attrs, "requested", requested)
+	}
+	log.Info("postgres ready", attrs...)
 	return c, nil
 }
 
@@ -421,13 +457,12 @@ func startLocked(cmd *exec.Cmd) (<-chan error, error) {
 	return waited, nil
 }
 
-func runInitdb(ctx context.Context, bin, dataDir string, runAs *runAsUser, opt options, log *slog.Logger) error {
+func runInitdb(ctx context.Context, bin, dataDir, logPath string, runAs *runAsUser, opt options, log *slog.Logger) error {
 	if entries, err := os.ReadDir(dataDir); err != nil {
 		return fmt.Errorf("pgembed: %w", err)
 	} else if len(entries) > 0 {
 		return fmt.Errorf("pgembed: %s is not empty but holds no PostgreSQL cluster (no PG_VERSION); refusing to initdb over it", dataDir)
 	}
-	logPath := dataDir + ".initdb.log"
 	lf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o640)
 	if err != nil {
 		return fmt.Errorf("pgembed: open initdb log: %w", err)

@@ -193,6 +193,160 @@ func lockedDir(t *testing.T) string {
 	return dir
 }
 
+// A root user's clone in a 0700 folder: `make run` must work, keep its data
+// across runs and say where it is.
+func TestLockedParentRelocates(t *testing.T) {
+	ctx := context.Background()
+	requested := filepath.Join(lockedDir(t), "jobnet", "data", "postgres")
+	opt := options{stateDir: filepath.Join(tempDir(t), "state")}
+
+	startAt := func() *Cluster {
+		t.Helper()
+		c, err := start(ctx, requested, testLogger(t), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Stop() })
+		if c.RequestedDir() != requested {
+			t.Errorf("RequestedDir = %s, want %s", c.RequestedDir(), requested)
+		}
+		if filepath.Dir(c.DataDir()) != opt.stateDir {
+			t.Errorf("DataDir = %s, want a directory in the state dir %s", c.DataDir(), opt.stateDir)
+		}
+		if real, err := filepath.EvalSymlinks(requested); err != nil || real != c.DataDir() {
+			t.Errorf("%s leads to %s (%v), want DataDir %s", requested, real, err, c.DataDir())
+		}
+		var serverDir string
+		if err := openDB(t, c.DSN("postgres")).QueryRowContext(ctx, "SHOW data_directory").Scan(&serverDir); err != nil {
+			t.Fatal(err)
+		}
+		if serverDir != c.DataDir() {
+			t.Errorf("postgres says its data directory is %s, DataDir says %s", serverDir, c.DataDir())
+		}
+		if c.LogPath() != requested+".postgres.log" || !fileExists(c.LogPath()) {
+			t.Errorf("LogPath = %s (exists: %v), want %s.postgres.log", c.LogPath(), fileExists(c.LogPath()), requested)
+		}
+		return c
+	}
+
+	c := startAt()
+	dataDir := c.DataDir()
+	t.Logf("requested %s, data in %s", requested, dataDir)
+	db := openDB(t, c.DSN("postgres"))
+	if _, err := db.ExecContext(ctx, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('hello')"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	c = startAt()
+	if c.DataDir() != dataDir {
+		t.Errorf("second start: data in %s, first start had it in %s", c.DataDir(), dataDir)
+	}
+	var v string
+	if err := openDB(t, c.DSN("postgres")).QueryRowContext(ctx, "SELECT v FROM kept").Scan(&v); err != nil || v != "hello" {
+		t.Fatalf("data not kept across runs: %q %v", v, err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// rm -rf data, to start over: a fresh cluster; the old one is kept aside.
+	if err := os.RemoveAll(filepath.Dir(requested)); err != nil {
+		t.Fatal(err)
+	}
+	c = startAt()
+	var n int
+	if err := openDB(t, c.DSN("postgres")).QueryRowContext(ctx, "SELECT count(*) FROM pg_tables WHERE tablename = 'kept'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("after removing the link: %d tables named kept (%v), want a fresh cluster", n, err)
+	}
+	if old, _ := filepath.Glob(dataDir + ".old-*"); len(old) != 1 || !fileExists(filepath.Join(old[0], "PG_VERSION")) {
+		t.Errorf("earlier cluster not kept aside: %v", old)
+	}
+}
+
+// The cases relocation cannot or must not solve end in an error that names
+// the problem and its fix, before any postgres runs.
+func TestLockedParentErrors(t *testing.T) {
+	locked := lockedDir(t)
+	reachable := tempDir(t)
+	tests := []struct {
+		name    string
+		prepare func(requested string) options
+		want    []string // phrases of the error
+	}{
+		{
+			name: "ErrClusterUnreachable",
+			prepare: func(requested string) options {
+				mustMkdir(t, requested)
+				mustWrite(t, filepath.Join(requested, "PG_VERSION"), "15\n")
+				return options{stateDir: filepath.Join(reachable, "state")}
+			},
+			want: []string{"holds a PostgreSQL cluster", "cannot enter " + locked, "chmod o+x " + locked, "mv ", "ln -s "},
+		},
+		{
+			name: "ErrNotEmpty",
+			prepare: func(requested string) options {
+				mustMkdir(t, requested)
+				mustWrite(t, filepath.Join(requested, "notes.txt"), "mine\n")
+				return options{stateDir: filepath.Join(reachable, "state")}
+			},
+			want: []string{"not empty but holds no PostgreSQL cluster", "cannot enter " + locked},
+		},
+		{
+			name: "ErrDanglingLink",
+			prepare: func(requested string) options {
+				mustMkdir(t, filepath.Dir(requested))
+				if err := os.Symlink("/nonexistent/disk/postgres", requested); err != nil {
+					t.Fatal(err)
+				}
+				return options{stateDir: filepath.Join(reachable, "state")}
+			},
+			want: []string{"symbolic link to /nonexistent/disk/postgres, which does not exist", "rm " + requestedIn(locked, "ErrDanglingLink")},
+		},
+		{
+			name: "ErrStateDirUnreachable",
+			prepare: func(string) options {
+				return options{stateDir: filepath.Join(locked, "state")}
+			},
+			want: []string{"cannot enter " + locked, stateDirEnv},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			requested := requestedIn(locked, tt.name)
+			_, err := start(context.Background(), requested, nil, tt.prepare(requested))
+			if err == nil {
+				t.Fatal("start succeeded")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q: %v", w, err)
+				}
+			}
+			t.Logf("%v", err)
+		})
+	}
+}
+
+func requestedIn(locked, name string) string { return filepath.Join(locked, name, "data", "postgres") }
+
+func mustMkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustWrite(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // As root, a socket dir that cannot go in a long data directory must go
 // where postgres can enter, even when TMPDIR is a 0700 directory.
 func TestSocketDirReachableWithLockedTMPDIR(t *testing.T) {
@@ -207,22 +361,6 @@ func TestSocketDirReachableWithLockedTMPDIR(t *testing.T) {
 	if filepath.Dir(c.SocketDir()) != "/tmp" {
 		t.Errorf("socket dir %s, want one under /tmp", c.SocketDir())
 	}
-}
-
-func TestUntraversableParent(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("only relevant as root")
-	}
-	parent := tempDir(t)
-	locked := filepath.Join(parent, "locked")
-	if err := os.Mkdir(locked, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	_, err := StartEphemeral(context.Background(), filepath.Join(locked, "data"), nil)
-	if err == nil || !strings.Contains(err.Error(), "cannot enter directory "+locked) {
-		t.Fatalf("want traverse error naming %s, got %v", locked, err)
-	}
-	t.Logf("got expected error: %v", err)
 }
 
 func TestStalePidFile(t *testing.T) {
@@ -398,4 +536,24 @@ func TestHelperProcess(t *testing.T) {
 		<-done
 	}
 	select {}
+}
+
+func TestRelocatedName(t *testing.T) {
+	tests := []struct{ name, path, prefix string }{
+		{"Short", "/root/jobnet/data/postgres", "root-jobnet-data-postgres-"},
+		{"LongKeepsWholeComponents", "/tmp/tmp.Xy12AbCdEf/projects/jobnet/data/postgres", "projects-jobnet-data-postgres-"},
+		{"LongComponent", "/" + strings.Repeat("x", 50), strings.Repeat("x", 40) + "-"},
+		{"Unsafe", "/home/ å b/~data/.pg", "home-----b--data-.pg-"}, // å is two bytes
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := relocatedName(tt.path)
+			if !strings.HasPrefix(got, tt.prefix) || len(got) != len(tt.prefix)+12 {
+				t.Errorf("relocatedName(%q) = %q, want %q + 12 hex digits", tt.path, got, tt.prefix)
+			}
+		})
+	}
+	if relocatedName("/a/b-c") == relocatedName("/a-b/c") {
+		t.Error("paths that read alike share a name")
+	}
 }
