@@ -57,10 +57,11 @@ func call(ctx context.Context, method, path string, in, out any) error {
 	if body != nil {
 		headers["Content-Type"] = "application/json"
 	}
-	status, resp, err := roundTrip(ctx, method, path, headers, body)
+	status, resp, date, err := roundTrip(ctx, method, path, headers, body)
 	if err != nil {
 		return shared.Errorf(shared.EInternal, "Jobnet kunne ikke kontaktes. Tjek din internetforbindelse, og prøv igen.")
 	}
+	followServerClock(date)
 	if status >= 400 {
 		var e shared.Error
 		if json.Unmarshal(resp, &e) != nil || e.Code == "" {

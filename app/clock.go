@@ -1,7 +1,35 @@
 package app
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
-// now is the browser's clock, used only for display ("today" for the
-// current target group); the server decides everything that matters.
-func now() time.Time { return time.Now() }
+// now is "now" as the server tells it: the browser's clock, moved by how far
+// it was from the Date of the server's latest answer. The server decides
+// what day it is (a device's clock may be wrong, and the tests pin the
+// server's); before any answer, the browser's clock is all there is (the
+// public demo offline). It is used for display only ("today" for the
+// current target group and the timeline); the server decides everything
+// that matters.
+func now() time.Time { return time.Now().Add(time.Duration(serverOffset.Load())) }
+
+// serverOffset is the server's clock minus the browser's, in nanoseconds.
+var serverOffset atomic.Int64
+
+// httpDate is the layout of an HTTP Date header (net/http's TimeFormat).
+const httpDate = "Mon, 02 Jan 2006 15:04:05 GMT"
+
+// followServerClock takes the offset from an answer's Date header. The
+// header has whole seconds: an offset within a second of the last one is
+// kept, so that the clock does not jitter.
+func followServerClock(date string) {
+	t, err := time.Parse(httpDate, date)
+	if err != nil {
+		return
+	}
+	off := t.Sub(time.Now())
+	if d := off - time.Duration(serverOffset.Load()); d > time.Second || d < -time.Second {
+		serverOffset.Store(int64(off))
+	}
+}

@@ -123,10 +123,13 @@ func (e *educationStep) renderForm() app.UI {
 func (e *educationStep) save(send bool) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
 		in := e.draft
-		in.Send = send
+		path := "/api/plan/education"
+		if send {
+			path = "/api/plan/education/send"
+		}
 		e.done = ""
 		var st shared.EducationState
-		e.form.submitChecked(ctx, in.Check(e.IOrder, e.IGoals), "POST", "/api/plan/education", in, &st, func(ctx app.Context) {
+		e.form.submitChecked(ctx, in.Check(e.IOrder, e.IGoals, send), "POST", path, in, &st, func(ctx app.Context) {
 			e.state = &st
 			e.done = "Gemt " + danishDateTime(st.SavedAt) + "."
 			switch {

@@ -51,7 +51,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 	return app.Div().Class("jobnet-minplan").Body(
 		app.P().Class("jobnet-counters-meta").Text("Planen er senest ændret "+p.view.Published.Danish()+"."),
 		app.Div().Class("jobnet-plan-actions d-print-none").Body(
-			app.A().ID("plan-pdf").Class("button button-secondary").Href("/api/plan/pdf").Attr("download", "min-plan.pdf").Text("Hent som PDF"),
+			app.A().ID("plan-pdf").Class("button button-secondary").Href(shared.APIPlanPDF).Attr("download", "min-plan.pdf").Text("Hent som PDF"),
 			app.Button().Type("button").ID("plan-print").Class("button button-tertiary").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }).Text("Udskriv"),
 			// On the first visit after a publication the changes are shown
@@ -193,6 +193,6 @@ func contractBox(akasse bool) app.UI {
 	return app.Div().Class("jobnet-contract").Body(
 		app.H2().Class("h3").Text("Plan inklusiv kontrakt"),
 		app.P().Text("Her kan du se din plan inklusiv din kontrakt efter integrationsloven. Du kan bl.a. se dit danskmål og hvornår du er blevet vejledt omkring din dansktilegnelse."),
-		app.A().ID("contract-pdf").Class("button button-primary").Href("/api/plan/pdf?kontrakt=1").Attr("download", "min-plan-kontrakt.pdf").Text("Hent plan inklusiv kontrakt"),
+		app.A().ID("contract-pdf").Class("button button-primary").Href(shared.APIPlanContractPDF).Attr("download", "min-plan-kontrakt.pdf").Text("Hent plan inklusiv kontrakt"),
 	)
 }

@@ -3,10 +3,11 @@ package server
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 
+	"jobnet/server/demo"
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -21,7 +22,7 @@ func mustURL(s string) *url.URL {
 func ingestTargetGroup(t *testing.T, env *testEnv, id, cpr string, kg, kategori int, from shared.Date) {
 	t.Helper()
 	c := env.client()
-	in := shared.TargetGroupUpdate{MessageID: id, CPR: cpr, Kontaktgruppe: kg, Tilmeldekategori: kategori, From: from, Enrolment: shared.EnrolmentTilmeldt}
+	in := ingestv1.TargetGroup{MessageID: id, CPR: cpr, Kontaktgruppe: kg, Tilmeldekategori: kategori, From: from, Enrolment: shared.EnrolmentTilmeldt}
 	c.decode(c.do("POST", "/api/ingest/v1/targetgroup", in, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
 }
 
@@ -29,7 +30,7 @@ func TestIngestTargetGroup(t *testing.T) {
 	env := newTestEnv(t)
 	const jcToken, akToken = "Bearer demo-token-jobcenter-koebenhavn", "Bearer demo-token-det-faglige-hus"
 	today := shared.DateOf(env.clock.Now())
-	good := shared.TargetGroupUpdate{MessageID: "dfdg-1", CPR: "1402713579", Kontaktgruppe: 1, From: today.AddDays(-10), Enrolment: shared.EnrolmentTilmeldt}
+	good := ingestv1.TargetGroup{MessageID: "dfdg-1", CPR: "1402713579", Kontaktgruppe: 1, From: today.AddDays(-10), Enrolment: shared.EnrolmentTilmeldt}
 	c := env.client()
 	post := func(body any, auth string) response {
 		return c.do("POST", "/api/ingest/v1/targetgroup", body, "Authorization", auth)
@@ -58,7 +59,7 @@ func TestIngestTargetGroup(t *testing.T) {
 		t.Errorf("unknown citizen: %d %s", r.status, r.body)
 	}
 
-	var rec shared.IngestReceipt
+	var rec ingestv1.Receipt
 	c.decode(post(good, jcToken), 200, &rec)
 	if rec.Duplicate {
 		t.Error("first delivery marked duplicate")
@@ -79,7 +80,7 @@ func TestIngestTargetGroup(t *testing.T) {
 	}
 
 	// Henrik's ressourceforløb ended the day before; the dagpenge forløb is open.
-	cit, err := citizenByCPR(t.Context(), env.db, "140271-3579")
+	cit, err := env.store.CitizenByCPR(t.Context(), "140271-3579")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,11 +113,11 @@ func TestAPIErrors(t *testing.T) {
 	if r := c.do("POST", "/api/login", `{"username":"a","password":"b"} {}`); r.status != 400 {
 		t.Errorf("trailing data: %d", r.status)
 	}
-	big := `{"username":"` + strings.Repeat("a", maxBodyBytes) + `","password":"x"}`
+	big := `{"username":"` + strings.Repeat("a", 64<<10) + `","password":"x"}`
 	if r := c.do("POST", "/api/login", big); r.status != 400 || !strings.Contains(r.err().Message, "for stor") {
 		t.Errorf("oversized: %d %s", r.status, r.body)
 	}
-	r := c.do("POST", "/api/login", shared.LoginRequest{Username: "mads", Password: DemoPassword},
+	r := c.do("POST", "/api/login", shared.LoginRequest{Username: "mads", Password: demo.Password},
 		"Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site")
 	if r.status != 403 || r.err().Code != shared.EForbidden {
 		t.Errorf("cross-origin: %d %s", r.status, r.body)
@@ -146,7 +147,7 @@ func TestNotificationDone(t *testing.T) {
 	if id == 0 {
 		t.Fatalf("no dagpengekort notification: %+v", o.Notifications)
 	}
-	path := "/api/notifications/" + itoa(id) + "/done"
+	path := shared.NotificationDonePath(id)
 	if r := jonas.do("POST", path, nil); r.status != 404 {
 		t.Errorf("another citizen's notification: %d", r.status)
 	}
@@ -218,5 +219,3 @@ func TestPagesAndWasm(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

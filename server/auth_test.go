@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"jobnet/server/demo"
 	"jobnet/shared"
 )
 
@@ -18,11 +19,11 @@ func TestCitizenLogin(t *testing.T) {
 		message  string
 		fieldErr string
 	}{
-		{"OK", shared.LoginRequest{Username: "mads", Password: DemoPassword}, 200, "", ""},
-		{"OKUsernameCase", shared.LoginRequest{Username: "MADS", Password: DemoPassword}, 200, "", ""},
+		{"OK", shared.LoginRequest{Username: "mads", Password: demo.Password}, 200, "", ""},
+		{"OKUsernameCase", shared.LoginRequest{Username: "MADS", Password: demo.Password}, 200, "", ""},
 		{"ErrWrongPassword", shared.LoginRequest{Username: "mads", Password: "forkert-kode"}, 401, "Brugernavn eller adgangskode er forkert.", ""},
-		{"ErrUnknownUser", shared.LoginRequest{Username: "ingen", Password: DemoPassword}, 401, "Brugernavn eller adgangskode er forkert.", ""},
-		{"ErrCaseworkerAsCitizen", shared.LoginRequest{Username: "nina", Password: DemoPassword}, 401, "Brugernavn eller adgangskode er forkert.", ""},
+		{"ErrUnknownUser", shared.LoginRequest{Username: "ingen", Password: demo.Password}, 401, "Brugernavn eller adgangskode er forkert.", ""},
+		{"ErrCaseworkerAsCitizen", shared.LoginRequest{Username: "nina", Password: demo.Password}, 401, "Brugernavn eller adgangskode er forkert.", ""},
 		{"ErrMissingPassword", shared.LoginRequest{Username: "mads"}, 400, "", "password"},
 	}
 	for _, tt := range tests {
@@ -65,7 +66,7 @@ func TestSessionIdleTimeoutAndReturn(t *testing.T) {
 	// A request on /historik 19 minutes later keeps the session alive and
 	// remembers the page.
 	env.clock.Advance(19 * time.Minute)
-	c.decode(c.do("GET", "/api/history/logins", nil, pathHeader, "/historik"), 200, nil)
+	c.decode(c.do("GET", "/api/history/logins", nil, "X-Jobnet-Path", "/historik"), 200, nil)
 	env.clock.Advance(19 * time.Minute)
 	c.decode(c.do("GET", "/api/session", nil), 200, nil)
 
@@ -80,13 +81,13 @@ func TestSessionIdleTimeoutAndReturn(t *testing.T) {
 		t.Fatalf("ReturnTo after automatic sign-off = %q, want /historik", s.ReturnTo)
 	}
 	// ...but not after "Log ud".
-	c.decode(c.do("GET", "/api/eures", nil, pathHeader, "/job-i-europa"), 200, nil)
+	c.decode(c.do("GET", "/api/eures", nil, "X-Jobnet-Path", "/job-i-europa"), 200, nil)
 	c.decode(c.do("POST", "/api/logout", nil), 204, nil)
 	if s := c.loginCitizen("mads"); s.ReturnTo != "" {
 		t.Fatalf("ReturnTo after Log ud = %q, want none", s.ReturnTo)
 	}
 	// The app's countdown ending the session counts as an automatic sign-off.
-	c.decode(c.do("GET", "/api/eures", nil, pathHeader, "/job-i-europa"), 200, nil)
+	c.decode(c.do("GET", "/api/eures", nil, "X-Jobnet-Path", "/job-i-europa"), 200, nil)
 	c.decode(c.do("POST", "/api/session/expire", nil), 204, nil)
 	if r := c.do("GET", "/api/session", nil); r.status != 401 {
 		t.Fatalf("session alive after expire: %d", r.status)
@@ -95,7 +96,7 @@ func TestSessionIdleTimeoutAndReturn(t *testing.T) {
 		t.Fatalf("ReturnTo after countdown = %q", s.ReturnTo)
 	}
 	// A foreign path is never a return target.
-	c.decode(c.do("GET", "/api/eures", nil, pathHeader, "//evil.example/"), 200, nil)
+	c.decode(c.do("GET", "/api/eures", nil, "X-Jobnet-Path", "//evil.example/"), 200, nil)
 	c.decode(c.do("POST", "/api/session/expire", nil), 204, nil)
 	if s := c.loginCitizen("mads"); s.ReturnTo != "/job-i-europa" && s.ReturnTo != "" {
 		t.Fatalf("ReturnTo = %q", s.ReturnTo)
@@ -148,7 +149,7 @@ func TestLoginRateLimit(t *testing.T) {
 			t.Fatalf("attempt %d: %d", i, r.status)
 		}
 	}
-	r := c.do("POST", "/api/login", shared.LoginRequest{Username: "mads", Password: DemoPassword})
+	r := c.do("POST", "/api/login", shared.LoginRequest{Username: "mads", Password: demo.Password})
 	if r.status != http.StatusTooManyRequests || r.err().Code != shared.ETooManyRequests {
 		t.Fatalf("11th attempt: %d %s", r.status, r.body)
 	}

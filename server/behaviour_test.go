@@ -14,8 +14,10 @@ type behaviourRow struct {
 	Detail      string `bun:"detail"`
 }
 
+// behaviourEvents writes down what the server buffers and reads the table.
 func behaviourEvents(t *testing.T, env *testEnv) []behaviourRow {
 	t.Helper()
+	env.flush()
 	var rows []behaviourRow
 	if err := env.db.NewSelect().Table("behaviour_events").Column("session_hash", "kind", "detail").Order("id").Scan(t.Context(), &rows); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -47,8 +48,8 @@ func BenchmarkPlanGET200(b *testing.B) {
 	for _, who := range []string{"citizen", "akasse"} {
 		b.Run(who, func(b *testing.B) {
 			env := newTestEnv(b)
-			today := shared.DateOf(time.Now())
-			p := shared.Plan{VersionID: "bench", CPR: cprMads, Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Rørlægger"}}}
+			today := shared.DateOf(env.clock.Now())
+			p := shared.Plan{VersionID: "bench", Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Rørlægger"}}}
 			kinds := []shared.ItemKind{"kursus", "loentilskud", "mentor", "aftale_jobcenter", "hjaelpemiddel"}
 			for i := 0; i < 200; i++ {
 				p.Items = append(p.Items, shared.PlanItem{ID: fmt.Sprint(i), Kind: kinds[i%len(kinds)], Title: fmt.Sprintf("Indsats %d", i),
@@ -56,7 +57,7 @@ func BenchmarkPlanGET200(b *testing.B) {
 					Period: shared.Period{From: today.AddDays(-i), To: today.AddDays(200 - i)}})
 			}
 			c := env.client()
-			c.decode(c.do("POST", "/api/ingest/v1/plan", p, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+			c.decode(c.do("POST", "/api/ingest/v1/plan", ingestv1.NewPlan(cprMads, p), "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
 			var cl *client
 			if who == "citizen" {
 				cl = env.client()

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -14,25 +15,31 @@ func TestIngestCounters(t *testing.T) {
 	dp := &shared.DagpengeCounters{AsOf: today, Insurance: shared.FullTime, Indplacering: today.AddDays(-100),
 		HoursUsed: 500, ExtensionWorkHours: 962, KarensWorkHours: 10, KarensPeriodEnd: today.AddDays(30), GenoptjeningWorkHours: 962}
 	c := env.client()
-	post := func(in shared.CountersUpdate, auth string) response {
-		return c.do("POST", "/api/ingest/v1/counters", in, "Authorization", auth)
+	post := func(path string, in any, auth string) response {
+		return c.do("POST", path, in, "Authorization", auth)
+	}
+	const counters, hours225 = "/api/ingest/v1/counters", "/api/ingest/v1/hours225"
+	dagpenge := func(id, cpr string, d *shared.DagpengeCounters) ingestv1.Counters {
+		return ingestv1.NewCounters(id, cpr, d, nil)
 	}
 	tests := []struct {
 		name   string
-		in     shared.CountersUpdate
+		path   string
+		in     any
 		auth   string
 		status int
 	}{
-		{"ErrJobcenterSendsDagpenge", shared.CountersUpdate{MessageID: "c0", CPR: cprMads, Dagpenge: dp}, jcToken, 403},
-		{"ErrAKasseSends225", shared.CountersUpdate{MessageID: "c1", CPR: cprMads, Hours225: &shared.Hours225Counters{AsOf: today}}, akToken, 403},
-		{"ErrNotOwnMember", shared.CountersUpdate{MessageID: "c2", CPR: cprLouise, Dagpenge: dp}, akToken, 403},
-		{"ErrNoFigures", shared.CountersUpdate{MessageID: "c3", CPR: cprMads}, akToken, 400},
-		{"OKDagpenge", shared.CountersUpdate{MessageID: "c4", CPR: cprMads, Dagpenge: dp}, akToken, 200},
-		{"OK225ByJobcenter", shared.CountersUpdate{MessageID: "c5", CPR: cprMads, Hours225: &shared.Hours225Counters{AsOf: today, HoursLast12Months: 99}}, jcToken, 200},
+		{"ErrJobcenterSendsDagpenge", counters, dagpenge("c0", cprMads, dp), jcToken, 403},
+		{"ErrAKasseSends225", hours225, ingestv1.Hours225{MessageID: "c1", CPR: cprMads, AsOf: today}, akToken, 403},
+		{"ErrNotOwnMember", counters, dagpenge("c2", cprLouise, dp), akToken, 403},
+		{"ErrNoFigures", counters, dagpenge("c3", cprMads, nil), akToken, 400},
+		{"Err225InCounters", counters, `{"message_id":"c8","cpr":"120385-1231","timer225":{"as_of":"2027-01-01"}}`, jcToken, 403},
+		{"OKDagpenge", counters, dagpenge("c4", cprMads, dp), akToken, 200},
+		{"OK225ByJobcenter", hours225, ingestv1.Hours225{MessageID: "c5", CPR: cprMads, AsOf: today, HoursLast12Months: 99}, jcToken, 200},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if r := post(tt.in, tt.auth); r.status != tt.status {
+			if r := post(tt.path, tt.in, tt.auth); r.status != tt.status {
 				t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
 			}
 		})
@@ -40,11 +47,11 @@ func TestIngestCounters(t *testing.T) {
 	// An older statement does not replace a newer one.
 	old := *dp
 	old.AsOf, old.ExtensionWorkHours = today.AddDays(-40), 1
-	c.decode(post(shared.CountersUpdate{MessageID: "c6", CPR: cprMads, Dagpenge: &old}, akToken), 200, nil)
+	c.decode(post(counters, dagpenge("c6", cprMads, &old), akToken), 200, nil)
 	// A bad figure is refused at its field.
 	bad := *dp
 	bad.KarensWorkHours = -5
-	r := post(shared.CountersUpdate{MessageID: "c7", CPR: cprMads, Dagpenge: &bad}, akToken)
+	r := post(counters, dagpenge("c7", cprMads, &bad), akToken)
 	if r.status != 400 || r.err().FieldMessage("dagpenge.karens_work_hours") == "" {
 		t.Errorf("bad figure: %d %s", r.status, r.body)
 	}
@@ -115,6 +122,7 @@ func TestCounterEventsOnlyForCitizens(t *testing.T) {
 	if r := own.do("GET", "/api/counters?view=ukendt", nil); r.status != 400 {
 		t.Errorf("an unknown view: %d %s", r.status, r.body)
 	}
+	env.flush()
 	if n := count(); n != 1 {
 		t.Fatalf("citizen: %d events, want 1", n)
 	}
@@ -122,6 +130,7 @@ func TestCounterEventsOnlyForCitizens(t *testing.T) {
 		m := env.mirror(cw, cprMads)
 		m.decode(m.do("GET", "/api/counters?view=dagpenge", nil), 200, nil)
 	}
+	env.flush()
 	if n := count(); n != 1 {
 		t.Fatalf("after caseworkers opened the counters: %d events, want 1", n)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -32,15 +33,15 @@ func TestEducationAnswer(t *testing.T) {
 	}
 	c := env.client()
 	const jc = "Bearer demo-token-jobcenter-koebenhavn"
-	var sent []shared.EducationSent
+	var sent []ingestv1.EducationAnswerSent
 	c.decode(c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", jc), 200, &sent)
 	if len(sent) != 0 {
 		t.Fatalf("saved only, yet collected: %+v", sent)
 	}
 
 	// Bad input: field messages, 400, nothing stored.
-	bad := shared.EducationAnswer{Step: 3, Places: []shared.EducationPlace{{Name: "Et andet sted"}}, Send: true}
-	r := emil.do("POST", "/api/plan/education", bad)
+	bad := shared.EducationAnswer{Step: 3, Places: []shared.EducationPlace{{Name: "Et andet sted"}}}
+	r := emil.do("POST", "/api/plan/education/send", bad)
 	if r.status != 400 || r.err().FieldMessage("places[0].name") == "" || r.err().FieldMessage("places") == "" {
 		t.Errorf("bad answer: %d %s", r.status, r.body)
 	}
@@ -51,8 +52,7 @@ func TestEducationAnswer(t *testing.T) {
 	// Send: the jobcenter collects it once it has settled.
 	send := save
 	send.Places = append(send.Places, shared.EducationPlace{Name: "VUC Vestsjælland-Syd", Applied: true, Answer: shared.AnswerAdmitted})
-	send.Send = true
-	emil.decode(emil.do("POST", "/api/plan/education", send), 200, &st)
+	emil.decode(emil.do("POST", "/api/plan/education/send", send), 200, &st)
 	if st.SentAt == nil || !st.SentAt.Equal(st.SavedAt) || st.Sent == nil || len(st.Sent.Places) != 2 || st.Unsent() {
 		t.Fatalf("sent: %+v", st)
 	}
@@ -62,7 +62,7 @@ func TestEducationAnswer(t *testing.T) {
 	}
 	env.clock.Advance(3 * time.Second)
 	c.decode(c.do("GET", "/api/ingest/v1/education-answers", nil, "Authorization", jc), 200, &sent)
-	if len(sent) != 1 || sent[0].CPR != cprEmil || len(sent[0].Answer.Places) != 2 || sent[0].Answer.Places[1].Answer != shared.AnswerAdmitted || sent[0].Answer.Send {
+	if len(sent) != 1 || sent[0].CPR != cprEmil || len(sent[0].Answer.Places) != 2 || sent[0].Answer.Places[1].Answer != shared.AnswerAdmitted || strings.Contains(string(mustJSON(t, sent)), `"send"`) {
 		t.Fatalf("collected: %+v", sent)
 	}
 	after := fmt.Sprint(sent[0].Seq)
@@ -79,7 +79,7 @@ func TestEducationAnswer(t *testing.T) {
 
 	// Gem after sending: the caseworker keeps what was sent.
 	draft := send
-	draft.Send = false
+	draft.Places = append([]shared.EducationPlace{}, send.Places...)
 	draft.Places[1].Answer = shared.AnswerWaiting
 	env.clock.Advance(time.Minute)
 	emil.decode(emil.do("POST", "/api/plan/education", draft), 200, &st)
@@ -93,23 +93,23 @@ func TestEducationAnswer(t *testing.T) {
 	}
 
 	// Mirror: the jobcenter sees the answer; the write is refused.
-	emil.decode(emil.do("POST", "/api/plan/education", send), 200, &st) // sent again
+	emil.decode(emil.do("POST", "/api/plan/education/send", send), 200, &st) // sent again
 	nina := env.mirror("nina", cprEmil)
 	nina.decode(nina.do("GET", "/api/plan", nil), 200, &view)
 	if view.Education == nil || view.Education.SentAt == nil {
 		t.Errorf("jobcenter sees %+v", view.Education)
 	}
-	if r := nina.do("POST", "/api/plan/education", send); r.status != 403 || r.err().Message != shared.MsgReadOnly {
+	if r := nina.do("POST", "/api/plan/education/send", send); r.status != 403 || r.err().Message != shared.MsgReadOnly {
 		t.Errorf("mirror write: %d %s", r.status, r.body)
 	}
 
 	// Jonas is at step 2: proposing places, then the a-kasse sees the answer.
 	jonas := env.client()
 	jonas.loginCitizen("jonas")
-	places := shared.EducationAnswer{Step: 2, Places: []shared.EducationPlace{{Goal: "Tømrer", Name: "EUC Syd"}}, Reason: "Tæt på, hvor jeg bor.", Send: true}
-	jonas.decode(jonas.do("POST", "/api/plan/education", places), 200, &st)
+	places := shared.EducationAnswer{Step: 2, Places: []shared.EducationPlace{{Goal: "Tømrer", Name: "EUC Syd"}}, Reason: "Tæt på, hvor jeg bor."}
+	jonas.decode(jonas.do("POST", "/api/plan/education/send", places), 200, &st)
 	draft2 := places
-	draft2.Send, draft2.Reason = false, "UDKAST-MARKER"
+	draft2.Reason = "UDKAST-MARKER"
 	jonas.decode(jonas.do("POST", "/api/plan/education", draft2), 200, &st)
 	berit := env.mirror("berit", cprJonas)
 	var ak shared.AKassePlanView
@@ -118,7 +118,7 @@ func TestEducationAnswer(t *testing.T) {
 	if ak.Education == nil || ak.Education.Sent.Reason != places.Reason || strings.Contains(string(r.body), "UDKAST-MARKER") {
 		t.Errorf("a-kasse sees %s", r.body)
 	}
-	if r := berit.do("POST", "/api/plan/education", places); r.status != 403 || r.err().Message != shared.MsgReadOnly {
+	if r := berit.do("POST", "/api/plan/education/send", places); r.status != 403 || r.err().Message != shared.MsgReadOnly {
 		t.Errorf("a-kasse mirror write: %d %s", r.status, r.body)
 	}
 }

@@ -12,6 +12,9 @@ import (
 	"time"
 
 	webapp "jobnet/app"
+	"jobnet/server/demo"
+	"jobnet/server/httpapi"
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -42,7 +45,6 @@ var (
 // leakQueries are the variants of a route that answer differently.
 var leakQueries = map[string][]string{
 	"GET /api/counters": {"", "?view=dagpenge", "?view=supplerende", "?view=timer225"},
-	"GET /api/plan/pdf": {"", "?kontrakt=1"},
 }
 
 // leakCitizen is one random citizen and the markers planted in its data.
@@ -136,7 +138,7 @@ func plantForloeb(lc *leakCitizen) {
 			lc.forloeb[len(lc.forloeb)-1].to = from.AddDays(-1)
 		}
 		lc.forloeb = append(lc.forloeb, leakForloeb{kg: g.kg, kat: g.kat, from: from})
-		lc.ingest("/api/ingest/v1/targetgroup", shared.TargetGroupUpdate{
+		lc.ingest("/api/ingest/v1/targetgroup", ingestv1.TargetGroup{
 			MessageID: fmt.Sprintf("leak-%d-fl-%d", lc.n, i), CPR: lc.cpr, Kontaktgruppe: g.kg, Tilmeldekategori: g.kat,
 			From: from, Enrolment: shared.EnrolmentTilmeldt,
 		})
@@ -152,7 +154,7 @@ func plantPlan(lc *leakCitizen) {
 		"kursus", "uddannelse", "aftale_jobcenter", "aftale_akasse", "fravaer", "frist_selvbooking", "befordringsgodtgoerelse"}
 	kinds = append(kinds, hiddenKinds...)
 	p := shared.Plan{
-		VersionID: fmt.Sprintf("leak-%d-plan", lc.n), CPR: lc.cpr, Type: shared.PlanJob,
+		VersionID: fmt.Sprintf("leak-%d-plan", lc.n), Type: shared.PlanJob,
 		JobGoals:            []shared.JobGoal{{Title: lc.shown(), AgreedWith: lc.shown()}},
 		Description:         lc.shown(),
 		JobcenterAgreement:  &shared.Agreement{Text: lc.shown(), AgreedWith: "Nina Pettersen", Date: lc.today.AddDays(-3)},
@@ -187,7 +189,7 @@ func plantPlan(lc *leakCitizen) {
 			})
 		}
 	}
-	lc.ingest("/api/ingest/v1/plan", p)
+	lc.ingest("/api/ingest/v1/plan", ingestv1.NewPlan(lc.cpr, p))
 	lc.plan = &p
 }
 
@@ -196,8 +198,8 @@ func plantPlan(lc *leakCitizen) {
 // not (shared.ProjectForAKasse).
 func plantEducationAnswers(lc *leakCitizen) {
 	order := lc.plan.EducationOrder
-	answer := func(m func() string, send bool) shared.EducationAnswer {
-		a := shared.EducationAnswer{Step: order.Step, Send: send}
+	answer := func(m func() string) shared.EducationAnswer {
+		a := shared.EducationAnswer{Step: order.Step}
 		switch order.Step {
 		case 1:
 			a.Wishes, a.Reason = []shared.EducationWish{{Title: m()}, {Title: m()}}, m()
@@ -211,9 +213,9 @@ func plantEducationAnswers(lc *leakCitizen) {
 		}
 		return a
 	}
-	lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education", answer(lc.shown, true)), 200, nil)
+	lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education/send", answer(lc.shown)), 200, nil)
 	if order.Step < 3 {
-		lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education", answer(lc.hidden, false)), 200, nil)
+		lc.citizen.decode(lc.citizen.do("POST", "/api/plan/education", answer(lc.hidden)), 200, nil)
 	}
 }
 
@@ -224,18 +226,16 @@ func plant225(lc *leakCitizen) {
 	lc.hide = append(lc.hide, hours)
 	var h float64
 	fmt.Sscan(hours, &h)
-	lc.ingest("/api/ingest/v1/counters", shared.CountersUpdate{
-		MessageID: fmt.Sprintf("leak-%d-225", lc.n), CPR: lc.cpr,
-		Hours225: &shared.Hours225Counters{AsOf: lc.today, HoursLast12Months: h, HighBenefit: true},
+	lc.ingest("/api/ingest/v1/hours225", ingestv1.Hours225{
+		MessageID: fmt.Sprintf("leak-%d-225", lc.n), CPR: lc.cpr, AsOf: lc.today, HoursLast12Months: h, HighBenefit: true,
 	})
 }
 
 // plantNotifications: "Vigtig information", which every viewer sees.
 func plantNotifications(lc *leakCitizen) {
 	for range 1 + lc.rng.IntN(2) {
-		_, err := lc.env.db.NewInsert().Model(&notificationRow{CitizenID: lc.citizenID(), Kind: string(shared.NotifyMessage), Title: lc.shown(), Text: lc.shown()}).
-			ExcludeColumn("id", "created_at", "done_at").Exec(context.Background())
-		if err != nil {
+		n := shared.Notification{Kind: shared.NotifyMessage, Title: lc.shown(), Text: lc.shown(), Created: lc.env.clock.Now().Add(-time.Hour)}
+		if err := lc.env.store.Citizen(lc.citizenID()).AddNotification(context.Background(), n); err != nil {
 			lc.env.tb.Fatal(err)
 		}
 	}
@@ -343,12 +343,12 @@ func leakViewers(env *testEnv) []leakViewer {
 // leakPaths are every GET route and page to fetch.
 func leakPaths() []string {
 	var paths []string
-	for _, rt := range routes() {
-		method, path, _ := strings.Cut(rt.pattern, " ")
-		if method != "GET" || rt.access == ingest {
+	for _, rt := range httpapi.Routes() {
+		method, path, _ := strings.Cut(rt.Pattern, " ")
+		if method != "GET" || rt.Policy.Scope == httpapi.ScopeIngest || rt.Policy.Scope == httpapi.ScopeNone {
 			continue
 		}
-		for _, q := range cmpOr(leakQueries[rt.pattern], []string{""}) {
+		for _, q := range cmpOr(leakQueries[rt.Pattern], []string{""}) {
 			paths = append(paths, path+q)
 		}
 	}
@@ -391,7 +391,7 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	today := shared.DateOf(env.clock.Now())
 	for _, jc := range []string{"jc-101", "jc-230"} {
 		if _, err := env.db.NewRaw("INSERT INTO api_tokens (token_hash, org_code, name) VALUES (?, ?, 'leak test') ON CONFLICT DO NOTHING",
-			hashToken("leak-token-"+jc), jc).Exec(ctx); err != nil {
+			demo.TokenHash("leak-token-"+jc), jc).Exec(ctx); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -12,42 +12,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"jobnet/server/dbtest"
+	"jobnet/server/demo"
+	"jobnet/server/servertest"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
 
-// testClock is a settable clock for idle-timeout tests.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 type testEnv struct {
 	tb    testing.TB
 	db    *bun.DB
+	store *storage.Store
 	srv   *Server
 	ts    *httptest.Server
-	clock *testClock
+	clock *servertest.Clock
 }
 
 // fakeWebDir holds a stand-in app.wasm and its precompressed siblings; the
@@ -64,33 +49,52 @@ func fakeWebDir(t testing.TB) string {
 	return dir
 }
 
-// newTestEnv starts a server with the demo data on a fresh database.
+// newTestEnv starts a server with the demo data on a fresh database, at
+// the pinned moment servertest.Now.
 func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	db := dbtest.MustOpenDB(t)
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock := &testClock{t: time.Now().In(loc)}
-	if err := SeedDemo(context.Background(), db, clock.Now()); err != nil {
+	clock := servertest.NewClock()
+	store := storage.New(db, nil)
+	if err := demo.Seed(context.Background(), store, clock.Now()); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	srv, err := New(db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), Config{
-		IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: loc, Now: clock.Now,
+	srv, err := New(store, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), Config{
+		IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen, Now: clock.Now,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return &testEnv{tb: t, db: db, srv: srv, ts: ts, clock: clock}
+	t.Cleanup(func() {
+		ts.Close()
+		if err := srv.Close(context.Background()); err != nil {
+			t.Errorf("close: %v", err)
+		}
+	})
+	return &testEnv{tb: t, db: db, store: store, srv: srv, ts: ts, clock: clock}
+}
+
+// flush writes down what the server buffers (behaviour events, sessions'
+// liveness), for a test that reads the tables.
+func (e *testEnv) flush() {
+	e.tb.Helper()
+	if err := e.srv.Flush(context.Background()); err != nil {
+		e.tb.Fatal(err)
+	}
 }
 
 // client is one browser: a cookie jar against the test server.
 type client struct {
-	env  *testEnv
-	http *http.Client
+	env     *testEnv
+	http    *http.Client
+	headers []string // sent with every request
+}
+
+// withHeader sends the header with every request of the client.
+func (c *client) withHeader(name, value string) *client {
+	c.headers = append(c.headers, name, value)
+	return c
 }
 
 func (e *testEnv) client() *client {
@@ -128,6 +132,7 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	headers = append(append([]string{}, c.headers...), headers...)
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
@@ -156,14 +161,14 @@ func (c *client) decode(r response, want int, v any) {
 func (c *client) loginCitizen(username string) shared.Session {
 	c.env.tb.Helper()
 	var s shared.Session
-	c.decode(c.do("POST", "/api/login", shared.LoginRequest{Username: username, Password: DemoPassword}), 200, &s)
+	c.decode(c.do("POST", "/api/login", shared.LoginRequest{Username: username, Password: demo.Password}), 200, &s)
 	return s
 }
 
 func (c *client) loginCaseworker(username string) shared.Session {
 	c.env.tb.Helper()
 	var s shared.Session
-	c.decode(c.do("POST", "/api/caseworker/login", shared.LoginRequest{Username: username, Password: DemoPassword}), 200, &s)
+	c.decode(c.do("POST", "/api/caseworker/login", shared.LoginRequest{Username: username, Password: demo.Password}), 200, &s)
 	return s
 }
 

@@ -1,9 +1,6 @@
 package server
 
 import (
-	"bytes"
-	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -60,19 +57,19 @@ func TestPlanPDF(t *testing.T) {
 	if !regexp.MustCompile(`Indsatser og aftaler\s+\d+`).MatchString(text) {
 		t.Errorf("no page number in the table of contents:\n%s", text)
 	}
-	if r := mads.do("GET", "/api/plan/pdf?kontrakt=1", nil); r.status != 404 {
+	if r := mads.do("GET", "/api/plan/contract.pdf", nil); r.status != 404 {
 		t.Errorf("Mads has no contract: %d", r.status)
 	}
 
 	amina := env.client()
 	amina.loginCitizen("amina")
-	r = amina.do("GET", "/api/plan/pdf?kontrakt=1", nil)
+	r = amina.do("GET", "/api/plan/contract.pdf", nil)
 	if r.status != 200 || !strings.Contains(pdfText(t, r.body), "Borgerens underskrift") {
 		t.Errorf("contract variant: %d", r.status)
 	}
 	// The jobcenter gets the same; the a-kasse gets its projection and no contract.
 	nina := env.mirror("nina", "010190-2802")
-	if r := nina.do("GET", "/api/plan/pdf?kontrakt=1", nil); r.status != 200 {
+	if r := nina.do("GET", "/api/plan/contract.pdf", nil); r.status != 200 {
 		t.Errorf("jobcenter contract: %d", r.status)
 	}
 	berit := env.mirror("berit", cprMads)
@@ -84,7 +81,7 @@ func TestPlanPDF(t *testing.T) {
 	withContract.IntegrationContract = true
 	c := env.client()
 	c.decode(c.do("POST", "/api/ingest/v1/plan", withContract, "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
-	if r := berit.do("GET", "/api/plan/pdf?kontrakt=1", nil); r.status != 403 || r.err().Message != shared.MsgNoAccessIntegrationContract {
+	if r := berit.do("GET", "/api/plan/contract.pdf", nil); r.status != 403 || r.err().Message != shared.MsgNoAccessIntegrationContract {
 		t.Errorf("a-kasse contract: %d %s", r.status, r.body)
 	}
 	pete := env.client()
@@ -92,25 +89,4 @@ func TestPlanPDF(t *testing.T) {
 	if r := pete.do("GET", "/api/plan/pdf", nil); r.status != 404 {
 		t.Errorf("no plan: %d", r.status)
 	}
-}
-
-// BenchmarkPlanPDF renders a plan of 200 current items.
-func BenchmarkPlanPDF(b *testing.B) {
-	today := shared.MustDate("2026-11-22")
-	p := shared.Plan{Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Rørlægger"}}, Description: strings.Repeat("Tekst med æøå. ", 40)}
-	for i := 0; i < 200; i++ {
-		p.Items = append(p.Items, shared.PlanItem{ID: fmt.Sprint(i), Kind: "kursus", Title: fmt.Sprintf("Kursus %d", i),
-			What: strings.Repeat("Hvad er aftalt. ", 10), Why: "Fordi.", Place: "Vej 1, 5000 Odense",
-			Period: shared.Period{From: today.AddDays(-i), To: today.AddDays(i + 1)}})
-	}
-	var size int
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := renderPlanPDF(&buf, "Mads Kristensen", p, today, false); err != nil {
-			b.Fatal(err)
-		}
-		size = buf.Len()
-	}
-	b.ReportMetric(float64(size), "bytes")
-	_ = io.Discard
 }

@@ -1,11 +1,13 @@
-// Package server is Jobnet's HTTP side: the route table, sessions, the one
-// authorization point, handlers and storage in PostgreSQL through bun.
+// Package server puts Jobnet's rooms together: the API (httpapi, over
+// storage) and the pages (go-app, prerendered), behind the security
+// headers and the cross-origin protection every response gets.
 package server
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,12 +15,12 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/uptrace/bun"
-
+	"jobnet/server/httpapi"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
-// Config holds what the server needs besides its database.
+// Config holds what the server needs besides its store.
 type Config struct {
 	// IdleTimeout signs a session off after this long without a request
 	// (SPEC A2: 20 minutes; tests shorten it).
@@ -29,24 +31,23 @@ type Config struct {
 	WebDir string
 	// Location is Europe/Copenhagen: "today" is a Danish calendar date.
 	Location *time.Location
-	// Now is the clock; tests may replace it.
+	// Now is the clock; tests pin it.
 	Now func() time.Time
+	// FlushEvery is how often sessions' liveness and behaviour events are
+	// written down (httpapi.Config).
+	FlushEvery time.Duration
 }
 
-// Server serves the portal.
+// Server serves the portal: the API and the pages.
 type Server struct {
-	db      *bun.DB
+	api     *httpapi.API
 	log     *slog.Logger
 	cfg     Config
-	limiter *loginLimiter
 	handler http.Handler
 }
 
-// New builds the server and its route table.
-func New(db *bun.DB, log *slog.Logger, cfg Config) (*Server, error) {
-	if cfg.IdleTimeout <= 0 {
-		cfg.IdleTimeout = 20 * time.Minute
-	}
+// New builds the server over the store.
+func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if cfg.WebDir == "" {
 		cfg.WebDir = "web"
 	}
@@ -60,31 +61,41 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{db: db, log: log, cfg: cfg, limiter: newLoginLimiter(10, 15*time.Minute)}
+	api, err := httpapi.New(store, log, httpapi.Config{IdleTimeout: cfg.IdleTimeout, SecureCookies: cfg.SecureCookies,
+		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery})
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{api: api, log: log, cfg: cfg}
 	pages, err := s.pagesHandler()
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	for _, rt := range routes() {
-		mux.Handle(rt.pattern, s.endpoint(rt))
-	}
-	mux.Handle("/api/", s.endpoint(route{access: public, handler: handleAPINotFound}))
+	api.Register(mux)
 	mux.Handle("/", pages)
 	// Cross-origin protection for every state-changing request: browsers
 	// send Sec-Fetch-Site/Origin, which must name this origin. Case systems
 	// calling the ingestion API send neither and pass.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusForbidden, shared.Errorf(shared.EForbidden, "Forespørgslen kom fra et andet websted og blev afvist."))
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		_ = json.NewEncoder(w).Encode(shared.Errorf(shared.EForbidden, "Forespørgslen kom fra et andet websted og blev afvist."))
 	}))
-	s.handler = s.logRequests(securityHeaders(cop.Handler(mux)))
+	s.handler = s.logRequests(s.dated(securityHeaders(cop.Handler(mux))))
 	return s, nil
 }
 
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+// Flush writes down what the API buffers (sessions' liveness, behaviour
+// events) now.
+func (s *Server) Flush(ctx context.Context) error { return s.api.Flush(ctx) }
 
-func (s *Server) now() time.Time { return s.cfg.Now().In(s.cfg.Location) }
+// Close writes down what the API buffers and stops its writer; call it
+// after the HTTP server has shut down.
+func (s *Server) Close(ctx context.Context) error { return s.api.Close(ctx) }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // securityHeaders sets the headers every response carries. The CSP allows
 // WebAssembly compilation ('wasm-unsafe-eval') but no eval of scripts; style
@@ -99,6 +110,15 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// dated sets every response's Date from the server's clock: the app takes
+// "today" from it (app/clock.go), so the server decides what day it is.
+func (s *Server) dated(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Date", s.cfg.Now().UTC().Format(http.TimeFormat))
 		next.ServeHTTP(w, r)
 	})
 }
@@ -141,6 +161,3 @@ func BuildVersion(webDir string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
-
-// Ping reports whether the database answers; /healthz uses it.
-func (s *Server) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }

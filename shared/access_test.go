@@ -73,7 +73,7 @@ func TestProjectOverviewForAKasse(t *testing.T) {
 	o := Overview{Name: "Mads", Enrolment: EnrolmentTilmeldt, Forloeb: []Forloeb{dim, syg, dp}, Notifications: []Notification{n}}
 
 	p := projectOverview(o)
-	if len(p.Forloeb) != 2 || p.Forloeb[0] != dim || p.Forloeb[1] != dp {
+	if len(p.Forloeb) != 2 || p.Forloeb[0].Period != dim.Period || p.Forloeb[0].Tilmeldekategori != 5 || p.Forloeb[1].Period != dp.Period {
 		t.Errorf("forløb = %+v, want only the dimittend and dagpenge periods", p.Forloeb)
 	}
 	if p.Name != o.Name || p.Enrolment != o.Enrolment || len(p.Notifications) != 1 {

@@ -18,7 +18,9 @@ package shared
 //   - Historik, Præsentations-CV, Min sag, the contract itself: refused
 //     (CheckHistoryAccess and akasse_rules.go).
 //
-// The server calls it before encoding, so hidden data never leaves it.
+// The server calls it before encoding, so hidden data never leaves it, and
+// its one encoding path for a-kasse answers accepts only the AKasseView
+// types of akasse_views.go.
 
 // CitizenData is what Jobnet holds about a citizen, as far as one answer
 // needs it: a handler fills in the parts it serves.
@@ -85,10 +87,4 @@ func ProjectForAKasse(d CitizenData) AKasseData {
 		out.Absences = projectAbsences(d.Absences, d.Today)
 	}
 	return out
-}
-
-// projectFeatures drops the 225-hour rule, which belongs to kontanthjælp
-// (see projectCounters).
-func projectFeatures(f Features) Features {
-	return Features{Dagpengetaellere: f.Dagpengetaellere, Supplerende: f.Supplerende}
 }

@@ -227,28 +227,24 @@ func TestValidateCounters(t *testing.T) {
 	}
 }
 
-func TestValidateCountersUpdate(t *testing.T) {
-	d := &DagpengeCounters{AsOf: MustDate("2026-11-11"), Insurance: FullTime, Indplacering: MustDate("2025-06-02"), KarensPeriodEnd: MustDate("2026-12-01")}
-	if err := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Dagpenge: d}); err != nil {
-		t.Fatalf("good: %v", err)
-	}
-	e, ok := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231"}).(*Error)
-	if !ok || e.FieldMessage("dagpenge") == "" {
-		t.Errorf("no figures at all: %+v", e)
-	}
-	bad := *d
-	bad.Insurance = ""
-	e, ok = Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Dagpenge: &bad}).(*Error)
-	if !ok || e.FieldMessage("dagpenge.insurance") == "" {
-		t.Errorf("nested field: %+v", e)
-	}
+func TestProjectCounters(t *testing.T) {
+	d := &DagpengeCounters{AsOf: MustDate("2026-11-11"), Insurance: FullTime, Indplacering: MustDate("2025-06-02"),
+		HoursUsed: 1409, ExtensionWorkHours: 765, KarensWorkHours: 76, KarensPeriodEnd: MustDate("2026-12-01"), GenoptjeningWorkHours: 765}
+	s := &SupplerendeCounters{AsOf: MustDate("2026-11-11"), Insurance: PartTime, UsedWeeks: []Date{MustDate("2026-11-02")},
+		Reports: []WorkReport{{Kind: ReportMonthly, Start: MustDate("2026-09-01"), Hours: 150}}}
 	h := &Hours225Counters{AsOf: MustDate("2026-11-01"), HoursLast12Months: 100}
-	if err := Validate(CountersUpdate{MessageID: "m", CPR: "120385-1231", Hours225: h}); err != nil {
-		t.Errorf("225 only: %v", err)
+	p := projectCounters(Counters{Dagpenge: d, Supplerende: s, Hours225: h})
+	want := AKasseDagpengeCounters{AsOf: d.AsOf, Insurance: d.Insurance, Indplacering: d.Indplacering, HoursUsed: d.HoursUsed,
+		ExtensionWorkHours: d.ExtensionWorkHours, KarensWorkHours: d.KarensWorkHours, KarensPeriodEnd: d.KarensPeriodEnd,
+		GenoptjeningWorkHours: d.GenoptjeningWorkHours}
+	if p.Dagpenge == nil || *p.Dagpenge != want {
+		t.Errorf("the a-kasse lost its own dagpenge figures: %+v", p.Dagpenge)
 	}
-	p := projectCounters(Counters{Dagpenge: d, Hours225: h})
-	if p.Dagpenge != d {
-		t.Error("a-kasse lost its own figures")
+	if p.Supplerende == nil || len(p.Supplerende.UsedWeeks) != 1 || len(p.Supplerende.Reports) != 1 || p.Supplerende.Reports[0].Hours != 150 {
+		t.Errorf("the a-kasse lost its own supplerende figures: %+v", p.Supplerende)
+	}
+	if e := projectCounters(Counters{Hours225: h}); e.Dagpenge != nil || e.Supplerende != nil {
+		t.Errorf("figures from nowhere: %+v", e)
 	}
 }
 

@@ -35,8 +35,6 @@ type EducationAnswer struct {
 	Places []EducationPlace `json:"places" validate:"max=20,dive"`
 	// Reason is "Derfor har jeg valgt …" (steps 1 and 2).
 	Reason string `json:"reason" validate:"max=2000"`
-	// Send: "Send til sagsbehandler" rather than only "Gem".
-	Send bool `json:"send"`
 }
 
 // EducationWish is one proposed education (step 1).
@@ -89,9 +87,10 @@ const msgNotThisStep = "Hører ikke til dette trin af dit uddannelsespålæg."
 
 // Check validates an answer against the plan it answers (its order and
 // uddannelsesmål): the tags first, then what the step asks for, what
-// sending requires and what the places may name. Field paths are the JSON
-// paths, as from Validate.
-func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal) error {
+// sending requires (send: "Send til sagsbehandler" rather than "Gem") and
+// what the places may name. Field paths are the JSON paths, as from
+// Validate. Sending is the request's verb, never part of the answer.
+func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal, send bool) error {
 	if err := Validate(a); err != nil {
 		return err
 	}
@@ -105,7 +104,7 @@ func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal) err
 		if len(a.Places) > 0 {
 			field("places", msgNotThisStep)
 		}
-		if a.Send && len(a.Wishes) == 0 {
+		if send && len(a.Wishes) == 0 {
 			field("wishes", "Tilføj mindst ét uddannelsesønske, før du sender til din sagsbehandler.")
 		}
 	case 2:
@@ -120,7 +119,7 @@ func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal) err
 				field(fmt.Sprintf("places[%d].answer", i), msgNotThisStep)
 			}
 		}
-		if a.Send && len(a.Places) == 0 {
+		if send && len(a.Places) == 0 {
 			field("places", "Tilføj mindst ét uddannelsessted, før du sender til din sagsbehandler.")
 		}
 	case 3:
@@ -138,7 +137,7 @@ func (a EducationAnswer) Check(order *EducationOrder, goals []EducationGoal) err
 				field(fmt.Sprintf("places[%d].answer", i), "Du kan først have svar fra uddannelsesstedet, når du har sendt ansøgningen.")
 			}
 		}
-		if a.Send && !anyApplied(a.Places) {
+		if send && !anyApplied(a.Places) {
 			field("places", "Sæt hak ved mindst én ansøgning, du har sendt, før du sender til din sagsbehandler.")
 		}
 	}
@@ -170,30 +169,3 @@ type EducationState struct {
 // Unsent reports whether the saved answer has changes the caseworker has
 // not got.
 func (s EducationState) Unsent() bool { return s.SentAt == nil || s.SavedAt.After(*s.SentAt) }
-
-// AKasseEducation is what an a-kasse caseworker may see of the answer: what
-// the citizen sent to the caseworker, not the drafts saved along the way,
-// which are the citizen's own until sent. The JSON names are those of
-// EducationState, so the page reads either.
-type AKasseEducation struct {
-	Sent   *EducationAnswer `json:"sent,omitempty"`
-	SentAt *time.Time       `json:"sent_at,omitempty"`
-}
-
-// projectEducation keeps what was sent; nil when nothing was.
-func projectEducation(s *EducationState) *AKasseEducation {
-	if s == nil || s.Sent == nil {
-		return nil
-	}
-	return &AKasseEducation{Sent: s.Sent, SentAt: s.SentAt}
-}
-
-// EducationSent is one answer the case system collects from
-// GET /api/ingest/v1/education-answers.
-type EducationSent struct {
-	// Seq orders what was sent; the next collection asks for after=Seq.
-	Seq    int64           `json:"seq"`
-	CPR    string          `json:"cpr"`
-	Answer EducationAnswer `json:"answer"`
-	SentAt time.Time       `json:"sent_at"`
-}

@@ -18,32 +18,33 @@ func TestEducationAnswerCheck(t *testing.T) {
 		code  ErrorCode
 		field string
 		msg   string
+		send  bool
 	}{
-		{"SaveEmptyStep1", order(1), EducationAnswer{Step: 1}, "", "", ""},
-		{"SendWishes", order(1), EducationAnswer{Step: 1, Wishes: []EducationWish{{"Tømrer"}, {"Smed"}}, Send: true}, "", "", ""},
-		{"ErrSendNoWishes", order(1), EducationAnswer{Step: 1, Send: true}, EInvalid, "wishes", "Tilføj mindst ét uddannelsesønske, før du sender til din sagsbehandler."},
-		{"ErrEmptyWish", order(1), EducationAnswer{Step: 1, Wishes: []EducationWish{{"Tømrer"}, {""}}}, EInvalid, "wishes[1].title", "Feltet skal udfyldes."},
-		{"ErrTooManyWishes", order(1), EducationAnswer{Step: 1, Wishes: make([]EducationWish, EducationMaxWishes+1)}, EInvalid, "wishes", "Må højst være 10."},
-		{"ErrReasonLong", order(2), EducationAnswer{Step: 2, Reason: strings.Repeat("å", 2001)}, EInvalid, "reason", "Må højst være 2000 tegn."},
-		{"SendPlaces", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Tømrer", Name: "EUC Syd"}}, Send: true}, "", "", ""},
-		{"ErrSendNoPlaces", order(2), EducationAnswer{Step: 2, Send: true}, EInvalid, "places", "Tilføj mindst ét uddannelsessted, før du sender til din sagsbehandler."},
-		{"ErrStepChanged", order(3), EducationAnswer{Step: 2}, EConflict, "", ""},
-		{"ErrNoOrder", nil, EducationAnswer{Step: 1}, EConflict, "", ""},
-		{"ErrStep4", order(4), EducationAnswer{Step: 4}, EInvalid, "step", "Må højst være 3."},
-		{"Applied", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Applied: true, Answer: AnswerAdmitted}}, Send: true}, "", "", ""},
-		{"ErrUnknownPlace", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "Et andet sted", Applied: true}}}, EInvalid, "places[0].name", "Uddannelsesstedet er ikke et af dem, I har aftalt."},
-		{"ErrAnswerWithoutApplying", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: AnswerRejected}}}, EInvalid, "places[0].answer", "Du kan først have svar fra uddannelsesstedet, når du har sendt ansøgningen."},
-		{"ErrUnknownAnswer", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: "måske"}}}, EInvalid, "places[0].answer", "Skal være en af: afventer, optaget, venteliste, afslag."},
-		{"ErrPlacesInStep1", order(1), EducationAnswer{Step: 1, Places: []EducationPlace{{Name: "EUC Syd"}}}, EInvalid, "places", "Hører ikke til dette trin af dit uddannelsespålæg."},
-		{"ErrWishesInStep3", order(3), EducationAnswer{Step: 3, Wishes: []EducationWish{{"Tømrer"}}}, EInvalid, "wishes", "Hører ikke til dette trin af dit uddannelsespålæg."},
-		{"ErrReasonInStep3", order(3), EducationAnswer{Step: 3, Reason: "fordi"}, EInvalid, "reason", "Hører ikke til dette trin af dit uddannelsespålæg."},
-		{"ErrUnknownGoal", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Pilot", Name: "Flyskolen"}}}, EInvalid, "places[0].goal", "Uddannelsesmålet er ikke et af dine uddannelsesmål."},
-		{"ErrAppliedInStep2", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Smed", Name: "EUC Syd", Applied: true}}}, EInvalid, "places[0].answer", "Hører ikke til dette trin af dit uddannelsespålæg."},
-		{"ErrSendNothingApplied", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt"}}, Send: true}, EInvalid, "places", "Sæt hak ved mindst én ansøgning, du har sendt, før du sender til din sagsbehandler."},
+		{"SaveEmptyStep1", order(1), EducationAnswer{Step: 1}, "", "", "", false},
+		{"SendWishes", order(1), EducationAnswer{Step: 1, Wishes: []EducationWish{{"Tømrer"}, {"Smed"}}}, "", "", "", true},
+		{"ErrSendNoWishes", order(1), EducationAnswer{Step: 1}, EInvalid, "wishes", "Tilføj mindst ét uddannelsesønske, før du sender til din sagsbehandler.", true},
+		{"ErrEmptyWish", order(1), EducationAnswer{Step: 1, Wishes: []EducationWish{{"Tømrer"}, {""}}}, EInvalid, "wishes[1].title", "Feltet skal udfyldes.", false},
+		{"ErrTooManyWishes", order(1), EducationAnswer{Step: 1, Wishes: make([]EducationWish, EducationMaxWishes+1)}, EInvalid, "wishes", "Må højst være 10.", false},
+		{"ErrReasonLong", order(2), EducationAnswer{Step: 2, Reason: strings.Repeat("å", 2001)}, EInvalid, "reason", "Må højst være 2000 tegn.", false},
+		{"SendPlaces", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Tømrer", Name: "EUC Syd"}}}, "", "", "", true},
+		{"ErrSendNoPlaces", order(2), EducationAnswer{Step: 2}, EInvalid, "places", "Tilføj mindst ét uddannelsessted, før du sender til din sagsbehandler.", true},
+		{"ErrStepChanged", order(3), EducationAnswer{Step: 2}, EConflict, "", "", false},
+		{"ErrNoOrder", nil, EducationAnswer{Step: 1}, EConflict, "", "", false},
+		{"ErrStep4", order(4), EducationAnswer{Step: 4}, EInvalid, "step", "Må højst være 3.", false},
+		{"Applied", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Applied: true, Answer: AnswerAdmitted}}}, "", "", "", true},
+		{"ErrUnknownPlace", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "Et andet sted", Applied: true}}}, EInvalid, "places[0].name", "Uddannelsesstedet er ikke et af dem, I har aftalt.", false},
+		{"ErrAnswerWithoutApplying", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: AnswerRejected}}}, EInvalid, "places[0].answer", "Du kan først have svar fra uddannelsesstedet, når du har sendt ansøgningen.", false},
+		{"ErrUnknownAnswer", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt", Answer: "måske"}}}, EInvalid, "places[0].answer", "Skal være en af: afventer, optaget, venteliste, afslag.", false},
+		{"ErrPlacesInStep1", order(1), EducationAnswer{Step: 1, Places: []EducationPlace{{Name: "EUC Syd"}}}, EInvalid, "places", "Hører ikke til dette trin af dit uddannelsespålæg.", false},
+		{"ErrWishesInStep3", order(3), EducationAnswer{Step: 3, Wishes: []EducationWish{{"Tømrer"}}}, EInvalid, "wishes", "Hører ikke til dette trin af dit uddannelsespålæg.", false},
+		{"ErrReasonInStep3", order(3), EducationAnswer{Step: 3, Reason: "fordi"}, EInvalid, "reason", "Hører ikke til dette trin af dit uddannelsespålæg.", false},
+		{"ErrUnknownGoal", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Pilot", Name: "Flyskolen"}}}, EInvalid, "places[0].goal", "Uddannelsesmålet er ikke et af dine uddannelsesmål.", false},
+		{"ErrAppliedInStep2", order(2), EducationAnswer{Step: 2, Places: []EducationPlace{{Goal: "Smed", Name: "EUC Syd", Applied: true}}}, EInvalid, "places[0].answer", "Hører ikke til dette trin af dit uddannelsespålæg.", false},
+		{"ErrSendNothingApplied", order(3), EducationAnswer{Step: 3, Places: []EducationPlace{{Name: "EUC Lillebælt"}}}, EInvalid, "places", "Sæt hak ved mindst én ansøgning, du har sendt, før du sender til din sagsbehandler.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.in.Check(tt.order, []EducationGoal{{Title: "Tømrer"}, {Title: "Smed"}})
+			err := tt.in.Check(tt.order, []EducationGoal{{Title: "Tømrer"}, {Title: "Smed"}}, tt.send)
 			if ErrorCodeOf(err) != tt.code && !(tt.code == "" && err == nil) {
 				t.Fatalf("Check = %v (code %q), want code %q", err, ErrorCodeOf(err), tt.code)
 			}
@@ -78,7 +79,7 @@ func TestProjectEducationForAKasse(t *testing.T) {
 		{"Nothing", nil, nil},
 		{"DraftOnly", &EducationState{Answer: draft, SavedAt: sent}, nil},
 		{"SentThenDraft", &EducationState{Answer: draft, SavedAt: sent.Add(time.Hour), Sent: &EducationAnswer{Step: 2, Reason: "SENDT"}, SentAt: &sent},
-			&AKasseEducation{Sent: &EducationAnswer{Step: 2, Reason: "SENDT"}, SentAt: &sent}},
+			&AKasseEducation{Sent: &AKasseEducationAnswer{Step: 2, Reason: "SENDT"}, SentAt: &sent}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

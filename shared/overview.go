@@ -43,39 +43,6 @@ const (
 	NotifyUdgaaetStilling NotificationKind = "udgaaet_stilling"
 )
 
-// AKasseOverview is what an a-kasse caseworker may see of an Overview: the
-// same shape, so the app renders it alike, but built field by field so that a
-// field added to Overview is hidden until someone decides it may be shown.
-type AKasseOverview struct {
-	Name          string          `json:"name"`
-	Enrolment     EnrolmentStatus `json:"enrolment"`
-	Forloeb       []Forloeb       `json:"forloeb"`
-	Notifications []Notification  `json:"notifications"`
-	Features      Features        `json:"features"`
-}
-
-// projectOverview is the a-kasse's view of a citizen's front page
-// (SPEC K4, 000_…txt sections 3–5): forløb in other target groups than
-// dagpengemodtager or dimittend are left out. Notifications are kept, the
-// sygemelding too: Billede 22 of 000_…txt shows the a-kasse a sick member's
-// "Du er registreret i jobcentret som sygemeldt" (sickness is a lawful
-// absence on dagpenge, see projectAbsences).
-func projectOverview(o Overview) AKasseOverview {
-	p := AKasseOverview{
-		Name:          o.Name,
-		Enrolment:     o.Enrolment,
-		Forloeb:       []Forloeb{},
-		Notifications: append([]Notification{}, o.Notifications...),
-		Features:      projectFeatures(o.Features),
-	}
-	for _, f := range o.Forloeb {
-		if f.IsDagpengeOrDimittend() {
-			p.Forloeb = append(p.Forloeb, f)
-		}
-	}
-	return p
-}
-
 // LoginEntry is one row of Historik → Login (SPEC D12, K3): the citizen's own
 // logins and every caseworker's mirror access.
 type LoginEntry struct {
@@ -99,17 +66,4 @@ func CheckHistoryAccess(role Role) error {
 		return Errorf(EForbidden, "%s", MsgNoAccessHistory)
 	}
 	return nil
-}
-
-// AKasseCounters is the a-kasse's view of the counters: the dagpenge and
-// supplerende dagpenge figures it delivers itself. The 225-hour rule belongs
-// to kontanthjælp, a target group the a-kasse has no part in (SPEC K4).
-type AKasseCounters struct {
-	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty"`
-	Supplerende *SupplerendeCounters `json:"supplerende,omitempty"`
-}
-
-// projectCounters leaves out the 225-hour figures.
-func projectCounters(c Counters) AKasseCounters {
-	return AKasseCounters{Dagpenge: c.Dagpenge, Supplerende: c.Supplerende}
 }

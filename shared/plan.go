@@ -30,10 +30,12 @@ const (
 	PlanFollowUp     PlanType = "opfoelgningsplan"
 )
 
-// Plan is one published version of a citizen's plan.
+// Plan is one published version of a citizen's plan: what the citizen and
+// the jobcenter see. Case systems send it in the ingestion contract's own
+// type, and it is stored as a document type of its own; whose plan it is
+// is said by where it is, not in it.
 type Plan struct {
 	VersionID      string          `json:"version_id" validate:"required,max=100"`
-	CPR            string          `json:"cpr" validate:"required,cpr"`
 	Type           PlanType        `json:"type" validate:"required,oneof=jobplan uddannelsesplan rehabiliteringsplan opfoelgningsplan"`
 	JobGoals       []JobGoal       `json:"job_goals" validate:"max=20,dive"`
 	EducationGoals []EducationGoal `json:"education_goals" validate:"max=10,dive"`
@@ -242,59 +244,6 @@ func itemElement(k ItemKind) string {
 	return "Indsats"
 }
 
-// akasseHiddenKinds are the interventions the a-kasse may not see
-// (000_…txt section 5, SPEC K4): they belong to other administrations.
-var akasseHiddenKinds = map[ItemKind]bool{
-	"hjaelpemiddel":        true,
-	"personlig_assistance": true,
-	"mentor":               true,
-	"socialindsats":        true,
-	"sundhedsindsats":      true,
-}
-
-// AKassePlan is what an a-kasse caseworker may see of a plan. The
-// integration contract is only marked as present (the page greys it out);
-// its content is not included.
-type AKassePlan struct {
-	VersionID           string          `json:"version_id"`
-	Type                PlanType        `json:"type"`
-	JobGoals            []JobGoal       `json:"job_goals"`
-	EducationGoals      []EducationGoal `json:"education_goals"`
-	Description         string          `json:"description"`
-	JobcenterAgreement  *Agreement      `json:"jobcenter_agreement,omitempty"`
-	AKasseAgreement     *Agreement      `json:"akasse_agreement,omitempty"`
-	Items               []PlanItem      `json:"items"`
-	EducationOrder      *EducationOrder `json:"education_order,omitempty"`
-	IntegrationContract bool            `json:"integration_contract"`
-}
-
-// projectPlan leaves out the hidden intervention kinds and every
-// item that lies wholly outside the citizen's dagpenge and dimittend forløb
-// (the scenario of 000_…txt pictures 14–15: a member's sygedagpenge period
-// with its sygeopfølgning and hjælpemiddel is not shown, the later jobsamtale
-// is). The CPR number stays on the server.
-func projectPlan(p Plan, forloeb []Forloeb) AKassePlan {
-	out := AKassePlan{
-		VersionID: p.VersionID, Type: p.Type, JobGoals: p.JobGoals, EducationGoals: p.EducationGoals,
-		Description: p.Description, JobcenterAgreement: p.JobcenterAgreement, AKasseAgreement: p.AKasseAgreement,
-		EducationOrder: p.EducationOrder, IntegrationContract: p.IntegrationContract, Items: []PlanItem{},
-	}
-	for _, it := range p.Items {
-		if !akasseHiddenKinds[it.Kind] && overlapsDagpenge(it.Period, forloeb) {
-			out.Items = append(out.Items, it)
-		}
-	}
-	return out
-}
-
-// AsPlan turns the projection back into a Plan for the functions that take
-// one (DiffPlans), so changes are computed only from what may be seen.
-func (a AKassePlan) AsPlan() Plan {
-	return Plan{VersionID: a.VersionID, Type: a.Type, JobGoals: a.JobGoals, EducationGoals: a.EducationGoals,
-		Description: a.Description, JobcenterAgreement: a.JobcenterAgreement, AKasseAgreement: a.AKasseAgreement,
-		Items: a.Items, EducationOrder: a.EducationOrder, IntegrationContract: a.IntegrationContract}
-}
-
 func overlapsDagpenge(p Period, forloeb []Forloeb) bool {
 	for _, f := range forloeb {
 		if !f.IsDagpengeOrDimittend() {
@@ -329,18 +278,6 @@ type PlanView struct {
 type PlanNotice struct {
 	FirstPlan  bool `json:"first_plan"`
 	NewVersion bool `json:"new_version"`
-}
-
-// AKassePlanView is PlanView for the a-kasse, built from projections only.
-type AKassePlanView struct {
-	Plan      *AKassePlan  `json:"plan,omitempty"`
-	Published Date         `json:"published"` // zero without a plan
-	Changes   []PlanChange `json:"changes"`
-	// Education is what the citizen sent in the current step.
-	Education *AKasseEducation `json:"education,omitempty"`
-	// Nudges are the elements at the bottom of the plan.
-	Nudges []PlanNudge `json:"nudges"`
-	PlanNotice
 }
 
 // PlanField is one labelled field of an item's pop-up.

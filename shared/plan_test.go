@@ -8,7 +8,7 @@ import (
 
 func basePlan() Plan {
 	return Plan{
-		VersionID: "v1", CPR: "120385-1231", Type: PlanJob,
+		VersionID: "v1", Type: PlanJob,
 		JobGoals:           []JobGoal{{Title: "Rørlægger", AgreedWith: "Nina Pettersen"}},
 		Description:        "Du skal søge job som rørlægger.",
 		JobcenterAgreement: &Agreement{Text: "Når dine kurser er afsluttet, starter du i løntilskud.", AgreedWith: "Nina Pettersen", Date: MustDate("2019-11-21")},

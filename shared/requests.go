@@ -35,25 +35,6 @@ type Session struct {
 	ReturnTo string `json:"return_to,omitempty"`
 }
 
-// TargetGroupUpdate is sent by a jobcenter's case system to set a citizen's
-// target group and enrolment status (SPEC F). MessageID is the sender's id:
-// sending it again changes nothing.
-type TargetGroupUpdate struct {
-	MessageID        string          `json:"message_id" validate:"required,max=100"`
-	CPR              string          `json:"cpr" validate:"required,cpr"`
-	Kontaktgruppe    int             `json:"kontaktgruppe" validate:"required,kontaktgruppe"`
-	Tilmeldekategori int             `json:"tilmeldekategori" validate:"gte=0,lte=99"`
-	From             Date            `json:"from" validate:"required"`
-	Enrolment        EnrolmentStatus `json:"enrolment" validate:"required,enrolment"`
-}
-
-// IngestReceipt answers an ingestion request.
-type IngestReceipt struct {
-	MessageID string `json:"message_id"`
-	// Duplicate is true when the message id was seen before and nothing changed.
-	Duplicate bool `json:"duplicate"`
-}
-
 // EuresSetting is "Job i Europa": whether the CV may be shown to employers
 // in all of Europe through EURES (SPEC C6).
 type EuresSetting struct {
@@ -72,18 +53,6 @@ type Counters struct {
 	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty"`
 	Supplerende *SupplerendeCounters `json:"supplerende,omitempty"`
 	Hours225    *Hours225Counters    `json:"timer225,omitempty"`
-}
-
-// CountersUpdate is sent by a case system with the latest figures of one or
-// more kinds (SPEC F): the a-kasse sends dagpenge and supplerende dagpenge,
-// the municipality the 225-hour figures. Figures older than those stored are
-// ignored.
-type CountersUpdate struct {
-	MessageID   string               `json:"message_id" validate:"required,max=100"`
-	CPR         string               `json:"cpr" validate:"required,cpr"`
-	Dagpenge    *DagpengeCounters    `json:"dagpenge,omitempty" validate:"required_without_all=Supplerende Hours225,omitempty"`
-	Supplerende *SupplerendeCounters `json:"supplerende,omitempty" validate:"omitempty"`
-	Hours225    *Hours225Counters    `json:"timer225,omitempty" validate:"omitempty"`
 }
 
 // BehaviourEvent is an action in the browser that the app reports as

@@ -100,7 +100,7 @@ func danishMessage(fe validator.FieldError) string {
 	switch fe.Tag() {
 	case "required", "required_if", "required_with":
 		return "Feltet skal udfyldes."
-	case "required_without_all":
+	case "required_without", "required_without_all":
 		return "Udfyld dette felt eller et af de andre."
 	case "min":
 		if isString {

@@ -47,47 +47,6 @@ func TestValidateRegister(t *testing.T) {
 	}
 }
 
-func TestValidateTargetGroupUpdate(t *testing.T) {
-	good := TargetGroupUpdate{MessageID: "m-1", CPR: "120385-1234", Kontaktgruppe: 1, From: MustDate("2026-01-05"), Enrolment: EnrolmentTilmeldt}
-	tests := []struct {
-		name   string
-		mutate func(*TargetGroupUpdate)
-		fields []string
-	}{
-		{"OK", func(*TargetGroupUpdate) {}, nil},
-		{"OKDimittend", func(u *TargetGroupUpdate) { u.Kontaktgruppe, u.Tilmeldekategori = 8, 5 }, nil},
-		{"ErrUnknownKontaktgruppe", func(u *TargetGroupUpdate) { u.Kontaktgruppe = 99 }, []string{"kontaktgruppe"}},
-		{"ErrMissingEverything", func(u *TargetGroupUpdate) { *u = TargetGroupUpdate{} }, []string{"message_id", "cpr", "kontaktgruppe", "from", "enrolment"}},
-		{"ErrBadEnrolment", func(u *TargetGroupUpdate) { u.Enrolment = "måske" }, []string{"enrolment"}},
-		{"ErrNegativeKategori", func(u *TargetGroupUpdate) { u.Tilmeldekategori = -1 }, []string{"tilmeldekategori"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u := good
-			tt.mutate(&u)
-			err := Validate(u)
-			if len(tt.fields) == 0 {
-				if err != nil {
-					t.Fatalf("Validate: %v", err)
-				}
-				return
-			}
-			e, ok := err.(*Error)
-			if !ok || e.Code != EInvalid {
-				t.Fatalf("err = %v, want EInvalid", err)
-			}
-			for _, f := range tt.fields {
-				if e.FieldMessage(f) == "" {
-					t.Errorf("no message for field %q in %+v", f, e.Fields)
-				}
-			}
-			if len(e.Fields) != len(tt.fields) {
-				t.Errorf("got %d field errors %+v, want %d", len(e.Fields), e.Fields, len(tt.fields))
-			}
-		})
-	}
-}
-
 func TestErrorMapping(t *testing.T) {
 	if got := ErrorCodeOf(nil); got != "" {
 		t.Errorf("ErrorCodeOf(nil) = %q", got)

@@ -1,20 +1,29 @@
-// Command jobnet serves the Jobnet portal.
+// Command jobnet serves the Jobnet portal and works its background jobs.
+//
+// Flags:
+//
+//	-worker=in       serve and work jobs in this process (default; `make run`)
+//	-worker=off      serve only; another process works the jobs
+//	-worker=only     work jobs only, serve nothing
 //
 // Configuration (environment):
 //
-//	PORT                  port on 127.0.0.1 (default 8080); ADDR overrides the whole address
-//	DATABASE_URL          PostgreSQL to use; unset: start a private cluster in JOBNET_DATA_DIR
-//	JOBNET_DATA_DIR       folder of the private cluster (default ./data)
-//	JOBNET_WEB_DIR        static files and app.wasm (default ./web)
-//	JOBNET_IDLE_TIMEOUT   session idle timeout, a Go duration (default 20m)
-//	JOBNET_SECURE_COOKIES "1" behind TLS
-//	JOBNET_DEMO           "0" to skip loading the demo data
+//	PORT                      port on 127.0.0.1 (default 8080); ADDR overrides the whole address
+//	DATABASE_URL              PostgreSQL to use; unset: start a private cluster in JOBNET_DATA_DIR
+//	JOBNET_DATA_DIR           folder of the private cluster (default ./data)
+//	JOBNET_STATE_DIR          where root keeps a cluster the postgres user cannot reach (default /var/lib/jobnet)
+//	JOBNET_WEB_DIR            static files and app.wasm (default ./web)
+//	JOBNET_IDLE_TIMEOUT       session idle timeout, a Go duration (default 20m)
+//	JOBNET_SECURE_COOKIES     "1" behind TLS
+//	JOBNET_DEMO               "0" to skip loading the demo data
+//	JOBNET_RETENTION_DRY_RUN  "1": the retention jobs log what they would delete and delete nothing
 package main
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -32,12 +41,21 @@ import (
 
 	"jobnet/migrations"
 	"jobnet/server"
+	"jobnet/server/demo"
+	"jobnet/server/jobs"
 	"jobnet/server/pgembed"
+	"jobnet/server/storage"
 )
 
 func main() {
+	worker := flag.String("worker", "in", "background jobs: in (serve and work), off (serve only), only (work only)")
+	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	if err := run(log); err != nil {
+	if *worker != "in" && *worker != "off" && *worker != "only" {
+		fmt.Fprintln(os.Stderr, "jobnet: -worker must be in, off or only")
+		os.Exit(2)
+	}
+	if err := run(log, *worker); err != nil {
 		log.Error("jobnet stopped", "err", err)
 		os.Exit(1)
 	}
@@ -50,11 +68,12 @@ func env(key, def string) string {
 	return def
 }
 
-func run(log *slog.Logger) error {
+func run(log *slog.Logger, worker string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	dsn := os.Getenv("DATABASE_URL")
+	var dataNote string
 	if dsn == "" {
 		dir, err := filepath.Abs(env("JOBNET_DATA_DIR", "data"))
 		if err != nil {
@@ -76,6 +95,11 @@ func run(log *slog.Logger) error {
 			return err
 		}
 		dsn = cluster.DSN("jobnet")
+		dataNote = "Data (PostgreSQL): " + cluster.DataDir()
+		if cluster.RequestedDir() != cluster.DataDir() {
+			// As root, in a folder the postgres user cannot enter.
+			dataNote += "\n  (" + cluster.RequestedDir() + " peger derhen: postgres-brugeren kan ikke åbne mappen, hvor Jobnet ligger)"
+		}
 	}
 
 	sqldb, err := sql.Open("pgx", dsn)
@@ -87,21 +111,46 @@ func run(log *slog.Logger) error {
 	if err := migrations.Migrate(ctx, db); err != nil {
 		return err
 	}
+	if err := jobs.Migrate(ctx, sqldb); err != nil {
+		return err
+	}
 	copenhagen, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
 		return err
 	}
-	if os.Getenv("JOBNET_DEMO") != "0" {
-		if err := server.SeedDemo(ctx, db, time.Now().In(copenhagen)); err != nil {
-			return fmt.Errorf("demo data: %w", err)
-		}
-	}
-
 	idle, err := time.ParseDuration(env("JOBNET_IDLE_TIMEOUT", "20m"))
 	if err != nil {
 		return fmt.Errorf("JOBNET_IDLE_TIMEOUT: %w", err)
 	}
-	srv, err := server.New(db, log, server.Config{
+
+	queue, err := jobs.New(db, log, jobs.Config{Work: worker != "off", IdleTimeout: idle,
+		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1"})
+	if err != nil {
+		return err
+	}
+	if err := queue.Start(ctx); err != nil {
+		return err
+	}
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := queue.Stop(stopCtx); err != nil {
+			log.Error("stopping the job worker", "err", err)
+		}
+	}()
+	if worker == "only" {
+		log.Info("working background jobs; stop with Ctrl-C")
+		<-ctx.Done()
+		return nil
+	}
+
+	store := storage.New(db, queue)
+	if os.Getenv("JOBNET_DEMO") != "0" {
+		if err := demo.Seed(ctx, store, time.Now().In(copenhagen)); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	srv, err := server.New(store, log, server.Config{
 		IdleTimeout:   idle,
 		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
 		WebDir:        env("JOBNET_WEB_DIR", "web"),
@@ -110,7 +159,6 @@ func run(log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-
 	addr := env("ADDR", "127.0.0.1:"+env("PORT", "8080"))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -124,7 +172,7 @@ func run(log *slog.Logger) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
 	}
-	printBanner("http://" + ln.Addr().String())
+	printBanner("http://"+ln.Addr().String(), dataNote)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -138,13 +186,14 @@ func run(log *slog.Logger) error {
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return nil
+	// After the last request: write down what the server buffers.
+	return srv.Close(shutdownCtx)
 }
 
-func printBanner(url string) {
-	citizens, caseworkers := server.DemoLogins()
+func printBanner(url, dataNote string) {
+	citizens, caseworkers := demo.Logins()
 	fmt.Printf("\nJobnet kører på %s\n\n", url)
-	fmt.Printf("Demo-logins (adgangskode for alle: %s)\n", server.DemoPassword)
+	fmt.Printf("Demo-logins (adgangskode for alle: %s)\n", demo.Password)
 	fmt.Printf("  Borgere – log ind på %s/log-ind\n", url)
 	for _, l := range citizens {
 		fmt.Printf("    %-8s %-20s CPR %s  %s\n", l.Username, l.Name, l.CPR, l.Description)
@@ -152,6 +201,9 @@ func printBanner(url string) {
 	fmt.Printf("  Sagsbehandlere – log ind på %s/sagsbehandleradgang\n", url)
 	for _, l := range caseworkers {
 		fmt.Printf("    %-8s %-20s %s\n", l.Username, l.Name, l.Description)
+	}
+	if dataNote != "" {
+		fmt.Println("\n" + dataNote)
 	}
 	fmt.Println("\nStop med Ctrl-C.")
 }

@@ -23,6 +23,9 @@ import (
 
 	"jobnet/server"
 	"jobnet/server/dbtest"
+	"jobnet/server/demo"
+	"jobnet/server/servertest"
+	"jobnet/server/storage"
 )
 
 // webDir holds app.wasm (built by `make build`), the styles and the icons.
@@ -31,6 +34,14 @@ const webDir = "../../web"
 // stepTimeout bounds every wait: a page that does not show what a step
 // expects fails the test with a message instead of hanging it.
 const stepTimeout = 20 * time.Second
+
+// started is when this test process began; clock runs from the pinned
+// moment servertest.Now as real time passes, so that the countdown's
+// seconds are real and the day is always the same. The app follows the
+// server's clock (app/clock.go), so the browser's day is that day too.
+var started = time.Now()
+
+func clock() time.Time { return servertest.Now.Add(time.Since(started)) }
 
 // portal is the Jobnet server with the demo data, on a loopback port.
 type portal struct {
@@ -43,16 +54,22 @@ func startPortal(t *testing.T, idle time.Duration) *portal {
 	db := dbtest.MustOpenDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if err := server.SeedDemo(ctx, db, time.Now()); err != nil {
+	store := storage.New(db, nil)
+	if err := demo.Seed(ctx, store, clock()); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv, err := server.New(db, log, server.Config{IdleTimeout: idle, WebDir: webDir})
+	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock})
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}
 	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	t.Cleanup(func() {
+		ts.Close()
+		if err := srv.Close(context.Background()); err != nil {
+			t.Errorf("close server: %v", err)
+		}
+	})
 	return &portal{url: ts.URL, close: ts.Close}
 }
 
@@ -363,7 +380,7 @@ func (tb *tab) inView(sel string) string {
 func (tb *tab) login(form, username string) {
 	tb.t.Helper()
 	tb.typeInto(form+" #username", username)
-	tb.typeInto(form+" #password", server.DemoPassword)
+	tb.typeInto(form+" #password", demo.Password)
 	tb.click(form + ` button[type="submit"]`)
 }
 

@@ -3,11 +3,11 @@ package browsertest
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
 
@@ -217,12 +217,12 @@ func testMinPlanNotices(t *testing.T, tb *tab) {
 // Jonas' caseworker moves his uddannelsespålæg to step 1; he adds wishes, an
 // empty one gets its message and removing it clears it, and he sends.
 func testEducationWishes(t *testing.T, tb *tab) {
-	today := shared.DateOf(time.Now())
-	tb.portal.ingest(t, "/api/ingest/v1/plan", shared.Plan{
-		VersionID: "browser-jonas-step1", CPR: cprJonas, Type: shared.PlanEducation,
+	today := shared.DateOf(clock())
+	tb.portal.ingest(t, "/api/ingest/v1/plan", ingestv1.NewPlan(cprJonas, shared.Plan{
+		VersionID: "browser-jonas-step1", Type: shared.PlanEducation,
 		EducationGoals: []shared.EducationGoal{{Title: "Tømrer"}},
 		EducationOrder: &shared.EducationOrder{Step: 1, Deadline: today.AddDays(10), Caseworker: "Nina Pettersen"},
-	})
+	}))
 	tb.loginCitizen("jonas", "Jonas Madsen")
 	tb.openCard(1, "Min plan", "/min-plan")
 	tb.waitText("#education-heading", "Vælg dine uddannelsesønsker")

@@ -1,4 +1,5 @@
-package server
+// Package password hashes and checks passwords with argon2id.
+package password
 
 import (
 	"crypto/rand"
@@ -19,8 +20,8 @@ const (
 	argonKeyLen    = 32
 )
 
-// hashPassword returns a PHC-style argon2id string.
-func hashPassword(password string) (string, error) {
+// Hash returns a PHC-style argon2id string of password.
+func Hash(password string) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -31,8 +32,8 @@ func hashPassword(password string) (string, error) {
 		argon2.Version, argonMemoryKiB, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// checkPassword reports whether password matches the encoded hash.
-func checkPassword(encoded, password string) bool {
+// Check reports whether password matches the encoded hash.
+func Check(encoded, password string) bool {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false
@@ -55,10 +56,10 @@ func checkPassword(encoded, password string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// dummyHash is checked against when the username is unknown, so a login
-// takes the same time whether or not the user exists.
-var dummyHash = sync.OnceValue(func() string {
-	h, err := hashPassword("ingen-bruger-har-denne-adgangskode")
+// Dummy is a hash to check against when the username is unknown, so that a
+// login takes the same time whether or not the user exists.
+var Dummy = sync.OnceValue(func() string {
+	h, err := Hash("ingen-bruger-har-denne-adgangskode")
 	if err != nil {
 		panic(err)
 	}

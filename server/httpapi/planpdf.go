@@ -1,10 +1,8 @@
-package server
+package httpapi
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"time"
 
@@ -159,45 +157,4 @@ func renderPlanPDF(w io.Writer, name string, p shared.Plan, today shared.Date, c
 	build(false) // learn the pages
 	pdf := build(true)
 	return pdf.Output(w)
-}
-
-// handlePlanPDF: GET /api/plan/pdf[?kontrakt=1] — the current plan as PDF
-// (SPEC D3). Citizen and jobcenter: the plan, and with kontrakt=1 the
-// integration-contract variant. A-kasse: the projection; the contract is
-// greyed out for it, so kontrakt=1 is refused (SPEC K4).
-func handlePlanPDF(w http.ResponseWriter, req *request) error {
-	ctx := req.r.Context()
-	cur, _, _, err := latestPlans(ctx, req.db, req.actor.CitizenID)
-	if err != nil {
-		return err
-	}
-	if cur == nil {
-		return shared.Errorf(shared.ENotFound, "Du har ingen plan endnu.")
-	}
-	contract := req.r.URL.Query().Get("kontrakt") == "1"
-	if contract && !cur.IntegrationContract {
-		return shared.Errorf(shared.ENotFound, "Planen har ingen kontrakt.")
-	}
-	if contract {
-		if err := shared.CheckIntegrationContractAccess(req.actor.Role); err != nil {
-			return err
-		}
-	}
-	plan := *cur
-	if req.actor.Role == shared.RoleAKasse {
-		c, err := req.citizen()
-		if err != nil {
-			return err
-		}
-		plan = shared.ProjectForAKasse(shared.CitizenData{Plan: &plan, Forloeb: c.Forloeb}).Plan.AsPlan()
-	}
-	var buf bytes.Buffer
-	if err := renderPlanPDF(&buf, req.actor.CitizenName, plan, shared.DateOf(req.now), contract); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `attachment; filename="min-plan.pdf"`)
-	w.Header().Set("Cache-Control", "no-store")
-	_, err = w.Write(buf.Bytes())
-	return err
 }

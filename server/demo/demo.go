@@ -1,0 +1,260 @@
+// Package demo is Jobnet's demo data: the citizens of the sources' examples
+// (002_…txt Bilag 1–3, 000_…txt) with their forløb, plans and counters, two
+// caseworkers and two case systems' API tokens. `make run` loads it, and
+// the tests start from it.
+//
+// The data set is a pure function of the day it is built for (Build): every
+// date is placed relative to "today" or to the a-kasse's statement date
+// (shared.StatementDate), and the stories the README tells hold on every
+// day of the year (TestDemoEveryDayOfAYear). Figures delivered "as of" a
+// date describe nothing after it.
+package demo
+
+import (
+	"context"
+	"crypto/sha256"
+	"maps"
+	"slices"
+	"time"
+
+	"jobnet/server/password"
+	"jobnet/server/storage"
+	"jobnet/shared"
+)
+
+// Password is the password of every demo login.
+const Password = "jobnet-demo-2026"
+
+// Login is one demo user, printed by `make run` and listed in the README.
+type Login struct {
+	Username, Name, Description string
+	CPR                         string // citizens only
+}
+
+// Organisations of the sources (002_…txt Bilag 2–3, 000_…txt).
+var organisations = []shared.Organisation{
+	{Code: "jc-101", Kind: shared.OrgJobcenter, Name: "Jobcenter København"},
+	{Code: "jc-230", Kind: shared.OrgJobcenter, Name: "Jobcenter Rudersdal"},
+	{Code: "jc-575", Kind: shared.OrgJobcenter, Name: "Jobcenter Vejen"},
+	{Code: "ak-dfh", Kind: shared.OrgAKasse, Name: "Det Faglige Hus A-kasse"},
+}
+
+// Tokens are the demo API tokens of the ingestion API, one per
+// organisation that sends.
+var Tokens = map[string]string{
+	"demo-token-jobcenter-koebenhavn": "jc-101",
+	"demo-token-det-faglige-hus":      "ak-dfh",
+}
+
+// TokenHash is how a token is stored (and looked up).
+func TokenHash(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+var caseworkers = []struct {
+	login Login
+	org   string
+	role  shared.Role
+}{
+	{Login{"nina", "Nina Pettersen", "Sagsbehandler, Jobcenter København", ""}, "jc-101", shared.RoleJobcenter},
+	{Login{"berit", "Berit Hansen", "Sagsbehandler, Det Faglige Hus A-kasse", ""}, "ak-dfh", shared.RoleAKasse},
+}
+
+// days places a date relative to a day.
+type days func(offset int) shared.Date
+
+// citizen is one demo citizen: their login and how their data is built on
+// a day (today) with the a-kasse's statement date asOf.
+type citizen struct {
+	login     Login
+	jobcenter string
+	akasse    string
+	enrolment shared.EnrolmentStatus
+	// forloeb are placed relative to today; to 0 is an open forløb.
+	forloeb       []forloeb
+	notifications []shared.NotificationKind
+	// counters builds the figures delivered as of asOf, if any; they are
+	// placed relative to asOf, never after it.
+	counters func(asOf days) shared.Counters
+	// plans builds the plan versions, oldest first, relative to today.
+	plans func(today days) []shared.Plan
+}
+
+type forloeb struct {
+	kg, kategori int
+	from, to     int
+}
+
+// notifications are the texts of "Vigtig information" the demo uses.
+var notifications = map[shared.NotificationKind]shared.Notification{
+	shared.NotifyDagpengekort: {Kind: shared.NotifyDagpengekort,
+		Title: "Husk: Du skal sende din ledighedserklæring og dit dagpengekort til a-kassen",
+		Text:  "Når du har sendt dem, kan du markere det her."},
+	shared.NotifyJoblog: {Kind: shared.NotifyJoblog,
+		Title: "Husk: Du skal registrere alle dine jobsøgningsaktiviteter i din Joblog",
+		Text:  "På den måde er både du og din jobkonsulent forberedt bedst muligt, når du skal til samtale med din a-kasse/jobcenter. Når du registrerer alle dine aktiviteter i Jobloggen, bliver det også nemmere for dig at planlægge din jobsøgning, og du viser, at du står til rådighed."},
+	shared.NotifySygemelding: {Kind: shared.NotifySygemelding,
+		Title: "Du er registreret som sygemeldt",
+		Text:  "Du er registreret i jobcentret som sygemeldt resten af dagen."},
+}
+
+// citizens are the citizens of the sources' examples. The sources name none
+// of the plan examples' citizens except Pete Adam-Janusz; the other names
+// are invented. All CPR numbers are fictitious.
+var citizens = []citizen{
+	{login: Login{"mads", "Mads Kristensen", "Dagpengemodtager, rørlægger; var sygedagpengemodtager før (skjult for a-kassen)", "120385-1231"},
+		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentTilmeldt,
+		forloeb:       []forloeb{{6, 0, -480, -321}, {1, 0, -320, 0}},
+		notifications: []shared.NotificationKind{shared.NotifyDagpengekort, shared.NotifyJoblog},
+		counters: func(asOf days) shared.Counters {
+			// The figures of the source's screenshots: 765 h → 1,530 h of
+			// forlængelse; 76 of 148 h for karens. Dagpenge since the
+			// forløb began at least 289 days before the statement: room
+			// for the 1,409 hours used.
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(0), Insurance: shared.FullTime,
+				Indplacering: asOf(-289), HoursUsed: 1409, ExtensionWorkHours: 765, KarensWorkHours: 76,
+				KarensPeriodEnd: asOf(60), GenoptjeningWorkHours: 765}}
+		},
+		plans: madsPlans},
+	{login: Login{"louise", "Louise Holm", "Jobparat kontanthjælpsmodtager, biblioteksassistent (Jobcenter Rudersdal)", "030792-2468"},
+		jobcenter: "jc-230", enrolment: shared.EnrolmentTilmeldt,
+		forloeb:       []forloeb{{2, 0, -240, 0}},
+		notifications: []shared.NotificationKind{shared.NotifyJoblog},
+		counters: func(asOf days) shared.Counters {
+			return shared.Counters{Hours225: &shared.Hours225Counters{AsOf: asOf(0), HoursLast12Months: 150, HighBenefit: true}}
+		},
+		plans: louisePlans},
+	{login: Login{"jonas", "Jonas Madsen", "Dagpengemodtager med uddannelsespålæg, tømrer/smed", "250899-1357"},
+		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentTilmeldt,
+		forloeb:       []forloeb{{1, 0, -640, 0}},
+		notifications: []shared.NotificationKind{shared.NotifyDagpengekort},
+		counters:      jonasCounters,
+		plans:         jonasPlans},
+	{login: Login{"henrik", "Henrik Poulsen", "Ressourceforløb, køkken- og kantinearbejde", "140271-3579"},
+		jobcenter: "jc-101", enrolment: shared.EnrolmentAfmeldt,
+		forloeb: []forloeb{{9, 0, -330, 0}},
+		plans:   henrikPlans},
+	{login: Login{"amina", "Amina Hassan", "Integrationskontrakt, social- og sundhedsassistent", "010190-2802"},
+		jobcenter: "jc-101", enrolment: shared.EnrolmentTilmeldt,
+		forloeb:       []forloeb{{18, 0, -180, 0}},
+		notifications: []shared.NotificationKind{shared.NotifyJoblog},
+		plans:         aminaPlans},
+	{login: Login{"mette", "Mette Lauridsen", "Fleksjobber, sekretær (Jobcenter Vejen); medlem af a-kasse uden dagpengeforløb", "220578-2684"},
+		jobcenter: "jc-575", akasse: "ak-dfh", enrolment: shared.EnrolmentAfmeldt,
+		forloeb: []forloeb{{10, 0, -2900, 0}},
+		plans:   mettePlans},
+	{login: Login{"pete", "Pete Adam-Janusz", "Sygemeldt (sygedagpenge) efter et dagpengeforløb", "090688-1122"},
+		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentAfmeldt,
+		forloeb:       []forloeb{{1, 0, -300, -31}, {6, 0, -30, 0}},
+		notifications: []shared.NotificationKind{shared.NotifySygemelding}},
+	{login: Login{"sofie", "Sofie Lund Nielsen", "Dimittend, arkæolog", "170600-4123"},
+		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentTilmeldt,
+		forloeb:       []forloeb{{8, shared.TilmeldekategoriDimittend, -80, 0}},
+		notifications: []shared.NotificationKind{shared.NotifyJoblog},
+		counters: func(asOf days) shared.Counters {
+			// A graduate on dagpenge since her forløb began, at least 49
+			// days before the statement.
+			return shared.Counters{Dagpenge: &shared.DagpengeCounters{AsOf: asOf(0), Insurance: shared.FullTime,
+				Indplacering: asOf(-49), HoursUsed: 160, KarensPeriodEnd: asOf(85)}}
+		},
+		plans: sofiePlans},
+	{login: Login{"emil", "Emil Sørensen", "Ung uddannelseshjælpsmodtager med uddannelsespålæg på trin 3", "150307-4455"},
+		jobcenter: "jc-101", enrolment: shared.EnrolmentTilmeldt,
+		forloeb: []forloeb{{4, 0, -200, 0}},
+		plans:   emilPlans},
+}
+
+// jonasCounters: part-time insured, on supplerende dagpenge near the
+// 30-week ceiling: 28 weeks used, one every third week back from the week
+// before the statement, all within the 104-week window and inside his
+// dagpenge forløb; one monthly report above the threshold gives 4 weeks of
+// forlængelse.
+func jonasCounters(asOf days) shared.Counters {
+	var weeks []shared.Date
+	for i := range 28 {
+		weeks = append(weeks, asOf(-7*(i*3+1)))
+	}
+	report := asOf(0).AddMonths(-2)
+	report.Day = 1
+	return shared.Counters{
+		Dagpenge: &shared.DagpengeCounters{AsOf: asOf(0), Insurance: shared.PartTime, Indplacering: asOf(-600),
+			HoursUsed: 640, ExtensionWorkHours: 310, KarensWorkHours: 40, KarensPeriodEnd: asOf(20), GenoptjeningWorkHours: 520},
+		Supplerende: &shared.SupplerendeCounters{AsOf: asOf(0), Insurance: shared.PartTime, UsedWeeks: weeks,
+			Reports: []shared.WorkReport{{Kind: shared.ReportMonthly, Start: report, Hours: 150}}},
+	}
+}
+
+// Logins lists the demo citizens and caseworkers.
+func Logins() (citizenLogins, caseworkerLogins []Login) {
+	for _, c := range citizens {
+		citizenLogins = append(citizenLogins, c.login)
+	}
+	for _, c := range caseworkers {
+		caseworkerLogins = append(caseworkerLogins, c.login)
+	}
+	return citizenLogins, caseworkerLogins
+}
+
+// Build is the demo data set on the day of now (in now's location, which
+// the server keeps in Europe/Copenhagen). passwordHash is stored for every
+// login; Build itself computes nothing slow and touches nothing.
+func Build(now time.Time, passwordHash string) storage.Seed {
+	today := shared.DateOf(now)
+	asOf := shared.StatementDate(today)
+	var d storage.Seed
+	d.Organisations = append(d.Organisations, organisations...)
+	for _, token := range slices.Sorted(maps.Keys(Tokens)) {
+		d.Tokens = append(d.Tokens, storage.SeedToken{TokenHash: TokenHash(token), Org: Tokens[token], Name: "demo"})
+	}
+	for _, c := range caseworkers {
+		d.Caseworkers = append(d.Caseworkers, storage.SeedCaseworker{Username: c.login.Username, PasswordHash: passwordHash,
+			Name: c.login.Name, Org: c.org, Role: c.role})
+	}
+	dayOf := func(n int) time.Time { return now.AddDate(0, 0, n) }
+	for _, c := range citizens {
+		sc := storage.SeedCitizen{CPR: c.login.CPR, Name: c.login.Name, Jobcenter: c.jobcenter, AKasse: c.akasse, Enrolment: c.enrolment,
+			Account: &storage.SeedAccount{Username: c.login.Username, PasswordHash: passwordHash, Created: dayOf(-30)}}
+		for _, f := range c.forloeb {
+			p := shared.Period{From: today.AddDays(f.from)}
+			if f.to != 0 {
+				p.To = today.AddDays(f.to)
+			}
+			sc.Forloeb = append(sc.Forloeb, shared.Forloeb{Kontaktgruppe: f.kg, Tilmeldekategori: f.kategori, Period: p})
+		}
+		for i, kind := range c.notifications {
+			n := notifications[kind]
+			n.Created = dayOf(-(i + 1))
+			sc.Notifications = append(sc.Notifications, n)
+		}
+		if c.counters != nil {
+			sc.Counters = c.counters(asOf.AddDays)
+		}
+		if c.plans != nil {
+			versions := c.plans(today.AddDays)
+			for i, p := range versions {
+				sc.Plans = append(sc.Plans, storage.SeedPlan{Org: c.jobcenter, Plan: p, Published: dayOf(-30 * (len(versions) - 1 - i))})
+			}
+		}
+		// A little login history: the citizen's own logins and, for
+		// citizens of Jobcenter København, one look by their caseworker.
+		sc.Logins = append(sc.Logins, storage.SeedLogin{At: dayOf(-20)})
+		if c.jobcenter == "jc-101" {
+			sc.Logins = append(sc.Logins, storage.SeedLogin{At: dayOf(-12), Caseworker: "nina"})
+		}
+		sc.Logins = append(sc.Logins, storage.SeedLogin{At: dayOf(-3)})
+		d.Citizens = append(d.Citizens, sc)
+	}
+	return d
+}
+
+// Seed loads the demo data set of the day of now. Like storage's Seed it
+// leaves what exists as it is, so a second `make run` keeps whatever was
+// changed.
+func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
+	hash, err := password.Hash(Password)
+	if err != nil {
+		return err
+	}
+	return store.Seed(ctx, Build(now, hash), now)
+}

@@ -1,0 +1,114 @@
+package httpapi
+
+import (
+	"strconv"
+
+	"jobnet/shared"
+)
+
+// Citizen-scoped handlers. The endpoint has already applied the route's
+// policy; these read and write only through req.citizen, the shown
+// citizen's rows.
+
+// loadOverview: GET /api/overview — the front page's data (SPEC B3, B7),
+// with a notice of a new or changed plan the citizen has not opened yet.
+func loadOverview(req *citizenRequest) (shared.Overview, error) {
+	fp, err := req.citizen.FrontPage(req.ctx())
+	if err != nil {
+		return shared.Overview{}, err
+	}
+	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
+		Notifications: fp.Notifications, Features: fp.Features}
+	if o.Notifications == nil {
+		o.Notifications = []shared.Notification{}
+	}
+	if fp.PlanNotice.NewVersion {
+		n := shared.Notification{Kind: shared.NotifyPlan, Title: "Din plan er ændret", Text: "Se, hvad der er ændret, i Min plan."}
+		if fp.PlanNotice.FirstPlan {
+			n.Title, n.Text = "Du har fået en plan", "Se din plan i Min plan."
+		}
+		o.Notifications = append([]shared.Notification{n}, o.Notifications...)
+	}
+	return o, nil
+}
+
+func overviewForCitizen(_ *citizenRequest, o shared.Overview) (shared.Overview, error) { return o, nil }
+
+// overviewForAKasse: the front page without other target groups (SPEC K4).
+func overviewForAKasse(_ *citizenRequest, o shared.Overview) (shared.AKasseOverview, error) {
+	return *shared.ProjectForAKasse(shared.CitizenData{Overview: &o}).Overview, nil
+}
+
+// handleNotificationDone: POST /api/notifications/{id}/done — the citizen
+// marks a notification as done ("Jeg har sendt dem").
+func handleNotificationDone(req *citizenRequest) (noContent, error) {
+	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
+	if err != nil {
+		return noContent{}, shared.Errorf(shared.EInvalid, "Ugyldigt id.")
+	}
+	return noContent{}, req.citizen.MarkNotificationDone(req.ctx(), id, req.now)
+}
+
+// handleLoginHistory: GET /api/history/logins — Historik → Login, the last
+// three months (SPEC D12, K3).
+func handleLoginHistory(req *citizenRequest) ([]shared.LoginEntry, error) {
+	return req.citizen.LoginHistory(req.ctx(), req.now.AddDate(0, -shared.LoginHistoryMonths, 0))
+}
+
+// handleGetEures: GET /api/eures — Job i Europa: is the CV visible to
+// employers in all of Europe (SPEC C6).
+func handleGetEures(req *citizenRequest) (shared.EuresSetting, error) {
+	return req.citizen.Eures(req.ctx())
+}
+
+// handlePutEures: PUT /api/eures — the citizen changes the Job i Europa choice.
+func handlePutEures(req *citizenRequest) (shared.EuresSetting, error) {
+	var e shared.EuresSetting
+	if err := decode(req.r, &e); err != nil {
+		return shared.EuresSetting{}, err
+	}
+	return e, req.citizen.SetEures(req.ctx(), e, req.now)
+}
+
+// counterEvents are the behaviour events of opening each counters page
+// (003_…txt "Jobsøgningsdata": "Dagpengetællere startet").
+var counterEvents = map[string]string{
+	shared.CounterViewDagpenge:    "Dagpengetællere startet",
+	shared.CounterViewSupplerende: "Tællere for supplerende dagpenge startet",
+	shared.CounterViewTimer225:    "225 timers reglen startet",
+}
+
+// loadCounters: GET /api/counters?view=dagpenge|supplerende|timer225 — the
+// citizen's counter figures (SPEC D9–D11). The simulator runs in the
+// browser and writes nothing. Opening a counters page (view) is behaviour
+// data, for a citizen (SPEC K5).
+func loadCounters(req *citizenRequest) (shared.Counters, error) {
+	view := req.r.URL.Query().Get("view")
+	event, ok := counterEvents[view]
+	if view != "" && !ok {
+		return shared.Counters{}, shared.Errorf(shared.EInvalid, "view skal være dagpenge, supplerende eller timer225.")
+	}
+	c, err := req.citizen.Counters(req.ctx())
+	if err == nil && ok {
+		req.record(event, "")
+	}
+	return c, err
+}
+
+func countersForCitizen(_ *citizenRequest, c shared.Counters) (shared.Counters, error) { return c, nil }
+
+// countersForAKasse: without the 225-hour figures (SPEC K4).
+func countersForAKasse(_ *citizenRequest, c shared.Counters) (shared.AKasseCounters, error) {
+	return *shared.ProjectForAKasse(shared.CitizenData{Counters: &c}).Counters, nil
+}
+
+// handleBehaviour: POST /api/behaviour — an action that happens only in the
+// browser, such as using the counters' simulator, reported by the app.
+func handleBehaviour(req *citizenRequest) (noContent, error) {
+	var in shared.BehaviourEvent
+	if err := decode(req.r, &in); err != nil {
+		return noContent{}, err
+	}
+	req.record(eventSimulation, in.View)
+	return noContent{}, nil
+}

@@ -1,0 +1,193 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"jobnet/shared"
+)
+
+// The role policy is data: every route in the table (routes.go) says, for
+// each kind of caller, what it gets. The endpoint (endpoint.go) is the one
+// place that applies it; handlers never check roles. checkPolicy holds the
+// table to the rules that must hold for every route, so that a route added
+// later cannot forget one: writes on a citizen's data refuse caseworkers
+// (SPEC K2), a projection has its a-kasse handler, and a route names no
+// caller its scope does not have.
+
+// Scope is what a route acts on, which decides who its callers are and
+// what its handler is given.
+type Scope uint8
+
+const (
+	// ScopeNone routes need nobody: the health check. No session is read.
+	ScopeNone Scope = iota
+	// ScopePublic routes work with or without a session (log in, create
+	// an account, read the session).
+	ScopePublic
+	// ScopeSession routes change only the caller's own session (log out,
+	// choose whom to mirror).
+	ScopeSession
+	// ScopeCitizen routes read or change the data of the citizen whose
+	// Jobnet is shown: the citizen's own, or the one a caseworker mirrors.
+	ScopeCitizen
+	// ScopeIngest routes are called by case systems with an API token.
+	ScopeIngest
+)
+
+func (s Scope) String() string {
+	return [...]string{"none", "public", "session", "citizen", "ingest"}[s]
+}
+
+// grantKind is what a caller gets; the zero value refuses, so a caller a
+// route does not name is refused.
+type grantKind uint8
+
+const (
+	refused grantKind = iota
+	allowed
+	projected
+)
+
+// Grant is what one kind of caller gets from a route.
+type Grant struct {
+	kind grantKind
+	msg  string // refused: the Danish message, or "" for the default
+}
+
+var (
+	// Allow: the route answers the caller as it is.
+	Allow = Grant{kind: allowed}
+	// Project: the route answers an a-kasse caseworker with its a-kasse
+	// handler, whose answer is an a-kasse view (SPEC K4).
+	Project = Grant{kind: projected}
+	// ReadOnly refuses a caseworker's write in a citizen's Jobnet with the
+	// sources' message (SPEC K2).
+	ReadOnly = Refuse(shared.MsgReadOnly)
+)
+
+// Refuse refuses the caller with a Danish message.
+func Refuse(msg string) Grant { return Grant{kind: refused, msg: msg} }
+
+func (g Grant) String() string {
+	switch g.kind {
+	case allowed:
+		return "allowed"
+	case projected:
+		return "projected"
+	}
+	return fmt.Sprintf("refused(%q)", g.msg)
+}
+
+// Policy is what each kind of caller gets from one route.
+type Policy struct {
+	Scope Scope
+	// People, by their session (ScopePublic, ScopeSession, ScopeCitizen).
+	// A caseworker on a ScopeCitizen route is in a mirror session.
+	Anonymous, Citizen, Jobcenter, AKasse Grant
+	// Case systems, by their API token's organisation (ScopeIngest).
+	JobcenterSystem, AKasseSystem Grant
+	// OwnCitizensOnly: on an ingest route, the citizen must already be the
+	// sender's (attached to the jobcenter, a member of the a-kasse).
+	OwnCitizensOnly bool
+}
+
+// Caller is a kind of caller, as the policy tells them apart.
+type Caller uint8
+
+const (
+	CallerAnonymous Caller = iota
+	CallerCitizen
+	CallerJobcenter
+	CallerAKasse
+	CallerJobcenterSystem
+	CallerAKasseSystem
+)
+
+// Callers lists every kind of caller, for tests that walk the table.
+var Callers = []Caller{CallerAnonymous, CallerCitizen, CallerJobcenter, CallerAKasse, CallerJobcenterSystem, CallerAKasseSystem}
+
+func (c Caller) String() string {
+	return [...]string{"anonymous", "citizen", "jobcenter", "akasse", "jobcenter-system", "akasse-system"}[c]
+}
+
+// Grant is what the caller gets.
+func (p Policy) Grant(c Caller) Grant {
+	return [...]Grant{p.Anonymous, p.Citizen, p.Jobcenter, p.AKasse, p.JobcenterSystem, p.AKasseSystem}[c]
+}
+
+// Callers says which kinds of caller the route's scope has.
+func (p Policy) Callers() []Caller {
+	switch p.Scope {
+	case ScopeNone:
+		return nil
+	case ScopeIngest:
+		return []Caller{CallerJobcenterSystem, CallerAKasseSystem}
+	}
+	return []Caller{CallerAnonymous, CallerCitizen, CallerJobcenter, CallerAKasse}
+}
+
+// Message is the refusal's message for the caller, with the default for
+// callers refused without one: no session, or the wrong kind of session.
+func (g Grant) Message(c Caller) string {
+	if g.msg != "" {
+		return g.msg
+	}
+	switch c {
+	case CallerAnonymous:
+		return shared.NewError(shared.EUnauthorized).Message
+	case CallerJobcenterSystem, CallerAKasseSystem:
+		return "Jeres organisation kan ikke sende denne besked."
+	}
+	return shared.NewError(shared.EForbidden).Message
+}
+
+// Allowed reports whether the caller gets an answer (as it is or projected).
+func (g Grant) Allowed() bool { return g.kind != refused }
+
+// Projected reports whether the caller gets the route's a-kasse view.
+func (g Grant) Projected() bool { return g.kind == projected }
+
+// checkPolicy holds one route to the rules every route keeps.
+func checkPolicy(rt Route) error {
+	method, _, _ := strings.Cut(rt.Pattern, " ")
+	p := rt.Policy
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("route %s: "+format, append([]any{rt.Pattern}, args...)...)
+	}
+	in := map[Caller]bool{}
+	for _, c := range p.Callers() {
+		in[c] = true
+	}
+	for _, c := range Callers {
+		g := p.Grant(c)
+		if !in[c] && g != (Grant{}) {
+			return fail("names %s, which a %s route does not have", c, p.Scope)
+		}
+		if g.Projected() && c != CallerAKasse {
+			return fail("projects for %s; only the a-kasse has a projection", c)
+		}
+	}
+	if p.OwnCitizensOnly && p.Scope != ScopeIngest {
+		return fail("OwnCitizensOnly is for ingest routes")
+	}
+	if p.AKasse.Projected() != (rt.handle.akasse != nil) {
+		return fail("the a-kasse's grant %s does not match its handler", p.AKasse)
+	}
+	if p.Scope == ScopeCitizen && method != http.MethodGet {
+		// SPEC K2: a caseworker sees the citizen's Jobnet, read-only.
+		for _, c := range []Caller{CallerJobcenter, CallerAKasse} {
+			if p.Grant(c) != ReadOnly {
+				return fail("a write on a citizen's data must refuse %s with the read-only message", c)
+			}
+		}
+	}
+	if p.Scope == ScopeCitizen && p.Anonymous.Allowed() {
+		return fail("a citizen's data needs a session")
+	}
+	if rt.handle.scope != p.Scope {
+		return fail("its handler is for %s routes, the policy says %s", rt.handle.scope, p.Scope)
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"jobnet/shared"
+)
+
+// respond is the one encoding path of every answer. For an a-kasse
+// caseworker it fails closed: it sends only an a-kasse view
+// (shared.AKasseView), and answers anything else with an internal error,
+// logged, so that a handler that forgets the projection cannot leak
+// (SPEC K4).
+func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor, v any) {
+	if v == nil {
+		v = noContent{}
+	}
+	if _, none := v.(noContent); !none && actor.Role == shared.RoleAKasse {
+		if _, ok := v.(shared.AKasseView); !ok {
+			a.writeError(w, r, fmt.Errorf("an answer of type %T for an a-kasse caseworker is not an a-kasse view", v))
+			return
+		}
+	}
+	switch v := v.(type) {
+	case noContent:
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusNoContent)
+	case shared.File:
+		writeFile(w, v)
+	case shared.AKasseFile:
+		writeFile(w, shared.File(v))
+	default:
+		writeJSON(w, http.StatusOK, v)
+	}
+}
+
+func writeFile(w http.ResponseWriter, f shared.File) {
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Name))
+	h.Set("Cache-Control", "no-store")
+	_, _ = w.Write(f.Body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// statusOf maps each error code to one HTTP status.
+var statusOf = map[shared.ErrorCode]int{
+	shared.EInvalid:         http.StatusBadRequest,
+	shared.ENotFound:        http.StatusNotFound,
+	shared.EForbidden:       http.StatusForbidden,
+	shared.EConflict:        http.StatusConflict,
+	shared.EUnauthorized:    http.StatusUnauthorized,
+	shared.ETooManyRequests: http.StatusTooManyRequests,
+	shared.EInternal:        http.StatusInternalServerError,
+}
+
+// writeError answers with the structured error. An error that is not a
+// *shared.Error is logged and described only generically.
+func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) {
+		err = shared.Errorf(shared.EInvalid, "Forespørgslen er for stor.")
+	}
+	code := shared.ErrorCodeOf(err)
+	var e *shared.Error
+	if !errors.As(err, &e) {
+		a.log.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+		e = shared.NewError(shared.EInternal)
+	}
+	writeJSON(w, statusOf[code], e)
+}
+
+// decode reads a JSON body into v and validates it with the shared
+// validators.
+func decode(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return shared.Errorf(shared.EInvalid, "Forespørgslen skal være JSON.")
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return err
+		}
+		return shared.Errorf(shared.EInvalid, "Forespørgslen kunne ikke læses.")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return shared.Errorf(shared.EInvalid, "Forespørgslen kunne ikke læses.")
+	}
+	return shared.Validate(v)
+}

@@ -1,0 +1,87 @@
+package httpapi
+
+import "jobnet/shared"
+
+// Route is one entry of the route table: its Go 1.22 method pattern, what
+// each kind of caller gets (the role policy, policy.go), and its handler.
+type Route struct {
+	Pattern string
+	Policy  Policy
+	handle  handle
+}
+
+// Policies shared by many routes.
+var (
+	// anyone: routes that work with or without a session.
+	anyone = Policy{Scope: ScopePublic, Anonymous: Allow, Citizen: Allow, Jobcenter: Allow, AKasse: Allow}
+	// ownSession: the signed-in caller's own session.
+	ownSession = Policy{Scope: ScopeSession, Citizen: Allow, Jobcenter: Allow, AKasse: Allow}
+	// caseworkerSession: a caseworker's own session, choosing whom to mirror.
+	caseworkerSession = Policy{Scope: ScopeSession, Citizen: Refuse(shared.MsgDenyNotCaseworker), Jobcenter: Allow, AKasse: Allow}
+	// citizenWrite: a change to the citizen's own data; caseworkers see it
+	// read-only (SPEC K2).
+	citizenWrite = Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: ReadOnly, AKasse: ReadOnly}
+)
+
+// citizenRead is a read of the citizen's data; akasse is what the a-kasse
+// gets (SPEC K4): Allow (the same), Project (its view) or a refusal.
+func citizenRead(akasse Grant) Policy {
+	return Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: Allow, AKasse: akasse}
+}
+
+// sentBy is an ingestion route for case systems: each kind of
+// organisation that may send it, and whether the citizen must already be
+// the sender's.
+func sentBy(jobcentres, akasser Grant, ownCitizensOnly bool) Policy {
+	return Policy{Scope: ScopeIngest, JobcenterSystem: jobcentres, AKasseSystem: akasser, OwnCitizensOnly: ownCitizensOnly}
+}
+
+// Routes is the one route table of the API.
+func Routes() []Route {
+	return []Route{
+		{"GET /healthz", Policy{Scope: ScopeNone}, plainHandler(ScopeNone, handleHealthz)},
+
+		{"POST " + shared.APILogin, anyone, plainHandler(ScopePublic, handleLogin)},
+		{"POST " + shared.APICaseworkerLogin, anyone, plainHandler(ScopePublic, handleCaseworkerLogin)},
+		// A caseworker's session may not create a citizen's account.
+		{"POST " + shared.APIRegister, Policy{Scope: ScopePublic, Anonymous: Allow, Citizen: Allow, Jobcenter: ReadOnly, AKasse: ReadOnly},
+			plainHandler(ScopePublic, handleRegister)},
+
+		{"GET " + shared.APISession, ownSession, plainHandler(ScopeSession, handleSession)},
+		{"POST " + shared.APISessionExpire, ownSession, plainHandler(ScopeSession, handleSessionExpire)},
+		{"POST " + shared.APILogout, ownSession, plainHandler(ScopeSession, handleLogout)},
+		{"POST " + shared.APIMirror, caseworkerSession, plainHandler(ScopeSession, handleMirrorStart)},
+		{"DELETE " + shared.APIMirror, caseworkerSession, plainHandler(ScopeSession, handleMirrorStop)},
+
+		// The a-kasse sees the front page without other target groups.
+		{"GET " + shared.APIOverview, citizenRead(Project), projectedHandler(loadOverview, overviewForCitizen, overviewForAKasse)},
+		{"POST " + shared.APINotificationDone, citizenWrite, citizenHandler(handleNotificationDone)},
+		// Historik: "Du har ikke adgang til siden" for the a-kasse.
+		{"GET " + shared.APILoginHistory, citizenRead(Refuse(shared.MsgNoAccessHistory)), citizenHandler(handleLoginHistory)},
+		{"GET " + shared.APIEures, citizenRead(Allow), citizenHandler(handleGetEures)},
+		{"PUT " + shared.APIEures, citizenWrite, citizenHandler(handlePutEures)},
+		// The a-kasse does not see the 225-hour figures.
+		{"GET " + shared.APICounters, citizenRead(Project), projectedHandler(loadCounters, countersForCitizen, countersForAKasse)},
+		// The a-kasse sees the plan's items of dagpenge forløb only.
+		{"GET " + shared.APIPlan, citizenRead(Project), projectedHandler(loadPlan, planForCitizen, planForAKasse)},
+		{"GET " + shared.APIPlanPDF, citizenRead(Project), projectedHandler(loadPlanPDF, planPDFForCitizen, planPDFForAKasse)},
+		// The integration contract is greyed out for the a-kasse.
+		{"GET " + shared.APIPlanContractPDF, citizenRead(Refuse(shared.MsgNoAccessIntegrationContract)), citizenHandler(handleContractPDF)},
+		{"POST " + shared.APIFirstPlanBox, citizenWrite, citizenHandler(handleDismissFirstPlan)},
+		{"POST " + shared.APIEducationSave, citizenWrite, citizenHandler(handleEducationSave)},
+		{"POST " + shared.APIEducationSend, citizenWrite, citizenHandler(handleEducationSend)},
+		{"POST " + shared.APIBehaviour, citizenWrite, citizenHandler(handleBehaviour)},
+
+		// Ingestion (SPEC F), version 1 (package ingestv1).
+		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),
+			ingestHandler(handleIngestTargetGroup)},
+		{"POST /api/ingest/v1/counters", sentBy(Refuse("Kun a-kasser kan sende dagpengetællere."), Allow, true),
+			ingestHandler(handleIngestCounters)},
+		{"POST /api/ingest/v1/hours225", sentBy(Allow, Refuse("Kun jobcentre kan sende oplysninger om 225-timers-reglen."), true),
+			ingestHandler(handleIngestHours225)},
+		{"POST /api/ingest/v1/plan", sentBy(Allow, Allow, true), ingestHandler(handleIngestPlan)},
+		// The uddannelsespålæg is the jobcenter's (SPEC K4).
+		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
+			ingestHandler(handleEducationSent)},
+	}
+}

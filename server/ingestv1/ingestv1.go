@@ -1,0 +1,324 @@
+// Package ingestv1 is version 1 of the ingestion contract (SPEC F): what a
+// case system sends to /api/ingest/v1/ and what it gets back. These types
+// are the contract and change only with a new version; each request turns
+// into the domain types of shared/ field by field (Domain methods), so a
+// field added to a domain type does not appear in the contract, nor a
+// contract field in the domain, without someone deciding it.
+//
+// Every request is validated with the same validators as the app
+// (shared.Validate) and names the citizen by CPR number. Which kind of
+// organisation may send which request is the server's route table.
+package ingestv1
+
+import (
+	"time"
+
+	"jobnet/shared"
+)
+
+// Receipt answers every ingestion request.
+type Receipt struct {
+	MessageID string `json:"message_id"`
+	// Duplicate is true when the message id was seen before and nothing changed.
+	Duplicate bool `json:"duplicate"`
+}
+
+// TargetGroup sets a citizen's target group and enrolment status (jobcentres).
+// MessageID is the sender's id: sending it again changes nothing.
+type TargetGroup struct {
+	MessageID        string                 `json:"message_id" validate:"required,max=100"`
+	CPR              string                 `json:"cpr" validate:"required,cpr"`
+	Kontaktgruppe    int                    `json:"kontaktgruppe" validate:"required,kontaktgruppe"`
+	Tilmeldekategori int                    `json:"tilmeldekategori" validate:"gte=0,lte=99"`
+	From             shared.Date            `json:"from" validate:"required"`
+	Enrolment        shared.EnrolmentStatus `json:"enrolment" validate:"required,enrolment"`
+}
+
+// Forloeb is the forløb the request opens.
+func (t TargetGroup) Forloeb() shared.Forloeb {
+	return shared.Forloeb{Kontaktgruppe: t.Kontaktgruppe, Tilmeldekategori: t.Tilmeldekategori, Period: shared.Period{From: t.From}}
+}
+
+// Counters carries an a-kasse's latest dagpenge and supplerende dagpenge
+// figures for a member, one kind or both. Figures older than those stored
+// are ignored.
+type Counters struct {
+	MessageID   string       `json:"message_id" validate:"required,max=100"`
+	CPR         string       `json:"cpr" validate:"required,cpr"`
+	Dagpenge    *Dagpenge    `json:"dagpenge,omitempty" validate:"required_without=Supplerende,omitempty"`
+	Supplerende *Supplerende `json:"supplerende,omitempty" validate:"omitempty"`
+}
+
+// Dagpenge are the dagpenge counters' figures (shared.DagpengeCounters).
+type Dagpenge struct {
+	AsOf                  shared.Date      `json:"as_of" validate:"required"`
+	Insurance             shared.Insurance `json:"insurance" validate:"required,oneof=fuldtid deltid"`
+	Indplacering          shared.Date      `json:"indplacering" validate:"required"`
+	HoursUsed             float64          `json:"hours_used" validate:"gte=0,lte=10000"`
+	ExtensionWorkHours    float64          `json:"extension_work_hours" validate:"gte=0,lte=10000"`
+	KarensWorkHours       float64          `json:"karens_work_hours" validate:"gte=0,lte=2000"`
+	KarensPeriodEnd       shared.Date      `json:"karens_period_end" validate:"required"`
+	GenoptjeningWorkHours float64          `json:"genoptjening_work_hours" validate:"gte=0,lte=10000"`
+}
+
+// Supplerende are the supplerende dagpenge figures (shared.SupplerendeCounters).
+type Supplerende struct {
+	AsOf      shared.Date      `json:"as_of" validate:"required"`
+	Insurance shared.Insurance `json:"insurance" validate:"required,oneof=fuldtid deltid"`
+	UsedWeeks []shared.Date    `json:"used_weeks" validate:"max=520,dive,required"`
+	Reports   []WorkReport     `json:"reports" validate:"max=600,dive"`
+}
+
+// WorkReport is one report of hours worked.
+type WorkReport struct {
+	Kind  shared.ReportKind `json:"kind" validate:"required,oneof=maaned uge 14dage"`
+	Start shared.Date       `json:"start" validate:"required"`
+	Hours float64           `json:"hours" validate:"gte=0,lte=744"`
+}
+
+// Domain returns the figures as shared's types; a kind not sent is nil.
+func (c Counters) Domain() (*shared.DagpengeCounters, *shared.SupplerendeCounters) {
+	var d *shared.DagpengeCounters
+	if in := c.Dagpenge; in != nil {
+		d = &shared.DagpengeCounters{AsOf: in.AsOf, Insurance: in.Insurance, Indplacering: in.Indplacering,
+			HoursUsed: in.HoursUsed, ExtensionWorkHours: in.ExtensionWorkHours, KarensWorkHours: in.KarensWorkHours,
+			KarensPeriodEnd: in.KarensPeriodEnd, GenoptjeningWorkHours: in.GenoptjeningWorkHours}
+	}
+	var s *shared.SupplerendeCounters
+	if in := c.Supplerende; in != nil {
+		s = &shared.SupplerendeCounters{AsOf: in.AsOf, Insurance: in.Insurance, UsedWeeks: append([]shared.Date{}, in.UsedWeeks...),
+			Reports: make([]shared.WorkReport, 0, len(in.Reports))}
+		for _, r := range in.Reports {
+			s.Reports = append(s.Reports, shared.WorkReport{Kind: r.Kind, Start: r.Start, Hours: r.Hours})
+		}
+	}
+	return d, s
+}
+
+// Hours225 carries a municipality's figures for the 225-hour rule
+// (jobcentres, for their own citizens).
+type Hours225 struct {
+	MessageID string      `json:"message_id" validate:"required,max=100"`
+	CPR       string      `json:"cpr" validate:"required,cpr"`
+	AsOf      shared.Date `json:"as_of" validate:"required"`
+	// HoursLast12Months is ordinary, unsubsidised work in the last 12
+	// calendar months.
+	HoursLast12Months float64 `json:"hours_last_12_months" validate:"gte=0,lte=9000"`
+	// HighBenefit: on høj ydelse (keep it) or lav ydelse (get back to it).
+	HighBenefit bool `json:"high_benefit"`
+}
+
+// Domain returns the figures as shared's type.
+func (h Hours225) Domain() shared.Hours225Counters {
+	return shared.Hours225Counters{AsOf: h.AsOf, HoursLast12Months: h.HoursLast12Months, HighBenefit: h.HighBenefit}
+}
+
+// Plan is a new version of a citizen's plan (jobcentres for their
+// citizens, a-kasser for their members). VersionID is the sender's id:
+// sending it again changes nothing.
+type Plan struct {
+	VersionID      string          `json:"version_id" validate:"required,max=100"`
+	CPR            string          `json:"cpr" validate:"required,cpr"`
+	Type           shared.PlanType `json:"type" validate:"required,oneof=jobplan uddannelsesplan rehabiliteringsplan opfoelgningsplan"`
+	JobGoals       []JobGoal       `json:"job_goals" validate:"max=20,dive"`
+	EducationGoals []EducationGoal `json:"education_goals" validate:"max=10,dive"`
+	// Description is "For at nå mit mål, har vi aftalt" (or the education
+	// plan's comment).
+	Description         string          `json:"description" validate:"max=4000"`
+	JobcenterAgreement  *Agreement      `json:"jobcenter_agreement,omitempty" validate:"omitempty"`
+	AKasseAgreement     *Agreement      `json:"akasse_agreement,omitempty" validate:"omitempty"`
+	Items               []PlanItem      `json:"items" validate:"max=1000,unique=ID,dive"`
+	EducationOrder      *EducationOrder `json:"education_order,omitempty" validate:"omitempty"`
+	IntegrationContract bool            `json:"integration_contract"`
+}
+
+// JobGoal is a jobmål.
+type JobGoal struct {
+	Title      string `json:"title" validate:"required,max=200"`
+	Function   bool   `json:"function"`
+	AgreedWith string `json:"agreed_with" validate:"max=200"`
+}
+
+// EducationGoal is an uddannelsesmål, in priority order.
+type EducationGoal struct {
+	Title string `json:"title" validate:"required,max=200"`
+}
+
+// Agreement is "Seneste aftale med jobcenter/a-kasse".
+type Agreement struct {
+	Text       string      `json:"text" validate:"required,max=4000"`
+	AgreedWith string      `json:"agreed_with" validate:"max=200"`
+	Date       shared.Date `json:"date" validate:"required"`
+}
+
+// EducationOrder is the uddannelsespålæg's current step.
+type EducationOrder struct {
+	Step       int         `json:"step" validate:"gte=1,lte=4"`
+	Deadline   shared.Date `json:"deadline" validate:"required"`
+	Caseworker string      `json:"caseworker" validate:"max=200"`
+	Places     []string    `json:"places,omitempty" validate:"max=20,dive,required,max=200"`
+}
+
+// PlanItem is an intervention, a krav til jobsøgning or an agreement.
+type PlanItem struct {
+	ID             string          `json:"id" validate:"required,max=100"`
+	Kind           shared.ItemKind `json:"kind" validate:"required,itemkind"`
+	Title          string          `json:"title" validate:"required,max=200"`
+	Period         shared.Period   `json:"period"`
+	What           string          `json:"what" validate:"max=2000"`
+	Why            string          `json:"why" validate:"max=1000"`
+	HoursPerWeek   float64         `json:"hours_per_week" validate:"gte=0,lte=80"`
+	Place          string          `json:"place" validate:"max=300"`
+	Company        string          `json:"company" validate:"max=200"`
+	CompanyAddress string          `json:"company_address" validate:"max=300"`
+	Contact        string          `json:"contact" validate:"max=300"`
+	Authority      string          `json:"authority" validate:"max=200"`
+	MeetingTime    string          `json:"meeting_time" validate:"max=50"`
+	MeetingForm    string          `json:"meeting_form" validate:"max=100"`
+	Caseworker     string          `json:"caseworker" validate:"max=200"`
+	Statuses       []PlanStatus    `json:"statuses" validate:"max=100,dive"`
+	Organisation   string          `json:"organisation" validate:"max=200"`
+}
+
+// PlanStatus is a "Seneste status" or, Final, the "Afsluttende status".
+type PlanStatus struct {
+	Date  shared.Date `json:"date" validate:"required"`
+	Text  string      `json:"text" validate:"required,max=2000"`
+	Final bool        `json:"final"`
+}
+
+// Domain returns the plan as shared's type, without the CPR number: whose
+// plan it is, is said by where it is stored.
+func (p Plan) Domain() shared.Plan {
+	out := shared.Plan{VersionID: p.VersionID, Type: p.Type, Description: p.Description,
+		IntegrationContract: p.IntegrationContract, JobGoals: make([]shared.JobGoal, 0, len(p.JobGoals)),
+		EducationGoals: make([]shared.EducationGoal, 0, len(p.EducationGoals)), Items: make([]shared.PlanItem, 0, len(p.Items)),
+		JobcenterAgreement: p.JobcenterAgreement.domain(), AKasseAgreement: p.AKasseAgreement.domain()}
+	for _, g := range p.JobGoals {
+		out.JobGoals = append(out.JobGoals, shared.JobGoal{Title: g.Title, Function: g.Function, AgreedWith: g.AgreedWith})
+	}
+	for _, g := range p.EducationGoals {
+		out.EducationGoals = append(out.EducationGoals, shared.EducationGoal{Title: g.Title})
+	}
+	if o := p.EducationOrder; o != nil {
+		out.EducationOrder = &shared.EducationOrder{Step: o.Step, Deadline: o.Deadline, Caseworker: o.Caseworker, Places: append([]string(nil), o.Places...)}
+	}
+	for _, it := range p.Items {
+		item := shared.PlanItem{ID: it.ID, Kind: it.Kind, Title: it.Title, Period: it.Period, What: it.What, Why: it.Why,
+			HoursPerWeek: it.HoursPerWeek, Place: it.Place, Company: it.Company, CompanyAddress: it.CompanyAddress,
+			Contact: it.Contact, Authority: it.Authority, MeetingTime: it.MeetingTime, MeetingForm: it.MeetingForm,
+			Caseworker: it.Caseworker, Organisation: it.Organisation, Statuses: make([]shared.PlanStatus, 0, len(it.Statuses))}
+		for _, st := range it.Statuses {
+			item.Statuses = append(item.Statuses, shared.PlanStatus{Date: st.Date, Text: st.Text, Final: st.Final})
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out
+}
+
+func (a *Agreement) domain() *shared.Agreement {
+	if a == nil {
+		return nil
+	}
+	return &shared.Agreement{Text: a.Text, AgreedWith: a.AgreedWith, Date: a.Date}
+}
+
+// EducationAnswerSent is one answer a jobcenter's case system collects from
+// GET /api/ingest/v1/education-answers: what the citizen sent to the
+// caseworker in the uddannelsespålæg's current step.
+type EducationAnswerSent struct {
+	// Seq orders what was sent; the next collection asks for after=Seq.
+	Seq    int64           `json:"seq"`
+	CPR    string          `json:"cpr"`
+	Answer EducationAnswer `json:"answer"`
+	SentAt time.Time       `json:"sent_at"`
+}
+
+// EducationAnswer is the citizen's answer in one step.
+type EducationAnswer struct {
+	Step   int              `json:"step"`
+	Wishes []EducationWish  `json:"wishes"`
+	Places []EducationPlace `json:"places"`
+	Reason string           `json:"reason"`
+}
+
+// EducationWish is a proposed education (step 1).
+type EducationWish struct {
+	Title string `json:"title"`
+}
+
+// EducationPlace is a proposed place (step 2) or an agreed place applied to
+// (step 3) with the place's answer.
+type EducationPlace struct {
+	Goal    string                   `json:"goal"`
+	Name    string                   `json:"name"`
+	Applied bool                     `json:"applied"`
+	Answer  shared.ApplicationAnswer `json:"answer"`
+}
+
+// NewEducationAnswer is a shared answer in the contract's form.
+func NewEducationAnswer(a shared.EducationAnswer) EducationAnswer {
+	out := EducationAnswer{Step: a.Step, Reason: a.Reason,
+		Wishes: make([]EducationWish, 0, len(a.Wishes)), Places: make([]EducationPlace, 0, len(a.Places))}
+	for _, w := range a.Wishes {
+		out.Wishes = append(out.Wishes, EducationWish{Title: w.Title})
+	}
+	for _, p := range a.Places {
+		out.Places = append(out.Places, EducationPlace{Goal: p.Goal, Name: p.Name, Applied: p.Applied, Answer: p.Answer})
+	}
+	return out
+}
+
+// NewPlan is a domain plan in the contract's form, for a sender written in
+// Go (the tests, the load generator): the inverse of Domain.
+func NewPlan(cpr string, p shared.Plan) Plan {
+	out := Plan{VersionID: p.VersionID, CPR: cpr, Type: p.Type, Description: p.Description,
+		IntegrationContract: p.IntegrationContract, JobGoals: make([]JobGoal, 0, len(p.JobGoals)),
+		EducationGoals: make([]EducationGoal, 0, len(p.EducationGoals)), Items: make([]PlanItem, 0, len(p.Items))}
+	for _, g := range p.JobGoals {
+		out.JobGoals = append(out.JobGoals, JobGoal{Title: g.Title, Function: g.Function, AgreedWith: g.AgreedWith})
+	}
+	for _, g := range p.EducationGoals {
+		out.EducationGoals = append(out.EducationGoals, EducationGoal{Title: g.Title})
+	}
+	for _, a := range []struct {
+		from *shared.Agreement
+		to   **Agreement
+	}{{p.JobcenterAgreement, &out.JobcenterAgreement}, {p.AKasseAgreement, &out.AKasseAgreement}} {
+		if a.from != nil {
+			*a.to = &Agreement{Text: a.from.Text, AgreedWith: a.from.AgreedWith, Date: a.from.Date}
+		}
+	}
+	if o := p.EducationOrder; o != nil {
+		out.EducationOrder = &EducationOrder{Step: o.Step, Deadline: o.Deadline, Caseworker: o.Caseworker, Places: o.Places}
+	}
+	for _, it := range p.Items {
+		item := PlanItem{ID: it.ID, Kind: it.Kind, Title: it.Title, Period: it.Period, What: it.What, Why: it.Why,
+			HoursPerWeek: it.HoursPerWeek, Place: it.Place, Company: it.Company, CompanyAddress: it.CompanyAddress,
+			Contact: it.Contact, Authority: it.Authority, MeetingTime: it.MeetingTime, MeetingForm: it.MeetingForm,
+			Caseworker: it.Caseworker, Organisation: it.Organisation}
+		for _, st := range it.Statuses {
+			item.Statuses = append(item.Statuses, PlanStatus{Date: st.Date, Text: st.Text, Final: st.Final})
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out
+}
+
+// NewCounters is dagpenge and supplerende figures in the contract's form
+// (either may be nil): the inverse of Counters.Domain.
+func NewCounters(messageID, cpr string, d *shared.DagpengeCounters, s *shared.SupplerendeCounters) Counters {
+	out := Counters{MessageID: messageID, CPR: cpr}
+	if d != nil {
+		out.Dagpenge = &Dagpenge{AsOf: d.AsOf, Insurance: d.Insurance, Indplacering: d.Indplacering, HoursUsed: d.HoursUsed,
+			ExtensionWorkHours: d.ExtensionWorkHours, KarensWorkHours: d.KarensWorkHours, KarensPeriodEnd: d.KarensPeriodEnd,
+			GenoptjeningWorkHours: d.GenoptjeningWorkHours}
+	}
+	if s != nil {
+		out.Supplerende = &Supplerende{AsOf: s.AsOf, Insurance: s.Insurance, UsedWeeks: s.UsedWeeks}
+		for _, r := range s.Reports {
+			out.Supplerende.Reports = append(out.Supplerende.Reports, WorkReport{Kind: r.Kind, Start: r.Start, Hours: r.Hours})
+		}
+	}
+	return out
+}

@@ -1,0 +1,125 @@
+// Package jobs runs Jobnet's work outside requests with River
+// (github.com/riverqueue/river) on the same PostgreSQL database: jobs are
+// rows, so a job is enqueued in the same transaction as the change that
+// causes it (EnqueueTx) and exists exactly when the change does; a job
+// survives a restart, and one server of many (River's elected leader)
+// schedules the periodic ones.
+//
+// Its first users are the retention rules of SPEC E2 (retention.go). Jobs
+// never run on behalf of a caseworker's mirror session: a mirror session
+// reads through a read-only transaction (storage.ReadOnly), in which
+// PostgreSQL refuses the insert of a job.
+//
+// `make run` works jobs in the server's own process; `jobnet -worker=only`
+// runs a process that only works jobs, and `-worker=off` one that only
+// serves, for when they are scaled apart.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/rivermigrate"
+	"github.com/uptrace/bun"
+
+	"jobnet/server/storage"
+)
+
+// Migrate brings River's own tables up to date.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	m, err := rivermigrate.New(riverdatabasesql.New(db), nil)
+	if err != nil {
+		return err
+	}
+	_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	return err
+}
+
+// Config says what this process does with jobs.
+type Config struct {
+	// Work: this process works jobs and schedules the periodic ones. A
+	// process that does not can still enqueue.
+	Work bool
+	// Now is the clock the jobs judge time by; tests pin it.
+	Now func() time.Time
+	// IdleTimeout is the sessions' idle timeout (retention of sessions).
+	IdleTimeout time.Duration
+	// RetentionEvery is how often the retention rules run (default 1 h).
+	RetentionEvery time.Duration
+	// RetentionDryRun makes the retention jobs count and log what they
+	// would delete, and delete nothing.
+	RetentionDryRun bool
+	// PollEvery is how often a worker looks for new jobs (River's default
+	// 1 s; database/sql has no LISTEN, so River polls).
+	PollEvery time.Duration
+	// addWorkers lets this package's tests add workers of their own.
+	addWorkers func(*river.Workers)
+}
+
+// Jobs is the queue: it enqueues, and with Config.Work it works.
+type Jobs struct {
+	client *river.Client[*sql.Tx]
+	work   bool
+}
+
+// New builds the queue on db; Start starts working when Config.Work. The
+// workers read and write through a store of their own.
+func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
+	store := storage.New(db, nil)
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.RetentionEvery <= 0 {
+		cfg.RetentionEvery = time.Hour
+	}
+	rc := &river.Config{Logger: log.With("component", "river"), FetchPollInterval: cfg.PollEvery}
+	if cfg.Work {
+		workers := river.NewWorkers()
+		river.AddWorker(workers, &retentionWorker{store: store, log: log, now: cfg.Now, idle: cfg.IdleTimeout, dryRun: cfg.RetentionDryRun})
+		if cfg.addWorkers != nil {
+			cfg.addWorkers(workers)
+		}
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
+		for _, r := range storage.RetentionRules(cfg.IdleTimeout) {
+			args := RetentionArgs{Rule: r.Name}
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.RetentionEvery),
+				func() (river.JobArgs, *river.InsertOpts) {
+					return args, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByPeriod: cfg.RetentionEvery}}
+				}, &river.PeriodicJobOpts{RunOnStart: true}))
+		}
+	}
+	client, err := river.NewClient(riverdatabasesql.New(db.DB), rc)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
+	}
+	return &Jobs{client: client, work: cfg.Work}, nil
+}
+
+// Start starts working jobs, when this process works them.
+func (j *Jobs) Start(ctx context.Context) error {
+	if !j.work {
+		return nil
+	}
+	return j.client.Start(ctx)
+}
+
+// Stop lets running jobs finish (until ctx ends) and stops working.
+func (j *Jobs) Stop(ctx context.Context) error {
+	if !j.work {
+		return nil
+	}
+	return j.client.Stop(ctx)
+}
+
+// EnqueueTx puts job in the queue within tx: it is worked once tx
+// commits, and never if tx rolls back (storage.Enqueuer).
+func (j *Jobs) EnqueueTx(ctx context.Context, tx bun.Tx, job storage.Job) error {
+	_, err := j.client.InsertTx(ctx, tx.Tx, job, nil)
+	return err
+}

@@ -1,0 +1,81 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"jobnet/shared"
+)
+
+type notificationRow struct {
+	bun.BaseModel `bun:"table:notifications"`
+	ID            int64      `bun:"id,pk,autoincrement"`
+	CitizenID     int64      `bun:"citizen_id"`
+	Kind          string     `bun:"kind"`
+	Title         string     `bun:"title"`
+	Text          string     `bun:"text"`
+	CreatedAt     time.Time  `bun:"created_at"`
+	DoneAt        *time.Time `bun:"done_at"`
+}
+
+// FrontPage is what the front page needs beyond the citizen: the open
+// notifications, which counter pages have data, and what the citizen has
+// seen of the plan. One round trip.
+type FrontPage struct {
+	Notifications []shared.Notification
+	Features      shared.Features
+	PlanNotice    shared.PlanNotice
+}
+
+// FrontPage reads the front page's data (SPEC B3, B7).
+func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
+	var r struct {
+		Notifications json.RawMessage `bun:"notifications"`
+		CounterKinds  []string        `bun:"counter_kinds,array"`
+		planState
+	}
+	err := c.db.NewRaw(`SELECT
+		coalesce((SELECT json_agg(json_build_object('id', id, 'kind', kind, 'title', title, 'text', text, 'created', created_at)
+			ORDER BY created_at DESC, id DESC) FROM notifications WHERE citizen_id = ?0 AND done_at IS NULL), '[]') AS notifications,
+		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(ctx, &r)
+	if err != nil {
+		return FrontPage{}, err
+	}
+	out := FrontPage{Features: featuresOf(r.CounterKinds), PlanNotice: r.notice()}
+	if err := json.Unmarshal(r.Notifications, &out.Notifications); err != nil {
+		return FrontPage{}, err
+	}
+	return out, nil
+}
+
+// MarkNotificationDone marks one of the citizen's notifications as done
+// ("Jeg har sendt dem"); another citizen's, or one already done, is not found.
+func (c Citizen) MarkNotificationDone(ctx context.Context, id int64, now time.Time) error {
+	res, err := c.db.NewUpdate().Model((*notificationRow)(nil)).Set("done_at = ?", now).
+		Where("id = ? AND citizen_id = ? AND done_at IS NULL", id, c.id).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmpErr(err, shared.Errorf(shared.ENotFound, "Beskeden findes ikke."))
+	}
+	return nil
+}
+
+// AddNotification puts a notification in the citizen's "Vigtig information".
+func (c Citizen) AddNotification(ctx context.Context, n shared.Notification) error {
+	row := notificationRow{CitizenID: c.id, Kind: string(n.Kind), Title: n.Title, Text: n.Text, CreatedAt: n.Created}
+	_, err := c.db.NewInsert().Model(&row).ExcludeColumn("id", "done_at").Exec(ctx)
+	return err
+}
+
+// cmpErr returns err when there is one, else alt.
+func cmpErr(err, alt error) error {
+	if err != nil {
+		return err
+	}
+	return alt
+}

@@ -1,0 +1,251 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"jobnet/shared"
+)
+
+type planVersionRow struct {
+	bun.BaseModel `bun:"table:plan_versions"`
+	ID            int64           `bun:"id,pk,autoincrement"`
+	CitizenID     int64           `bun:"citizen_id"`
+	OrgCode       string          `bun:"org_code"`
+	VersionID     string          `bun:"version_id"`
+	Data          json.RawMessage `bun:"data,type:jsonb"`
+	PublishedAt   time.Time       `bun:"published_at"`
+}
+
+// planDocV1 is a plan version as stored in plan_versions.data. It is the
+// document's own type: a change to shared.Plan changes nothing stored, and
+// a new form of the document is a new type with its case in decodePlan.
+// Documents written before versions were named carry no "v"; their fields
+// are those of v1.
+type planDocV1 struct {
+	V                   int                  `json:"v"`
+	VersionID           string               `json:"version_id"`
+	Type                string               `json:"type"`
+	JobGoals            []jobGoalDocV1       `json:"job_goals"`
+	EducationGoals      []educationGoalDocV1 `json:"education_goals"`
+	Description         string               `json:"description"`
+	JobcenterAgreement  *agreementDocV1      `json:"jobcenter_agreement,omitempty"`
+	AKasseAgreement     *agreementDocV1      `json:"akasse_agreement,omitempty"`
+	Items               []planItemDocV1      `json:"items"`
+	EducationOrder      *educationOrderDocV1 `json:"education_order,omitempty"`
+	IntegrationContract bool                 `json:"integration_contract"`
+}
+
+type jobGoalDocV1 struct {
+	Title      string `json:"title"`
+	Function   bool   `json:"function"`
+	AgreedWith string `json:"agreed_with"`
+}
+
+type educationGoalDocV1 struct {
+	Title string `json:"title"`
+}
+
+type agreementDocV1 struct {
+	Text       string      `json:"text"`
+	AgreedWith string      `json:"agreed_with"`
+	Date       shared.Date `json:"date"`
+}
+
+type educationOrderDocV1 struct {
+	Step       int         `json:"step"`
+	Deadline   shared.Date `json:"deadline"`
+	Caseworker string      `json:"caseworker"`
+	Places     []string    `json:"places,omitempty"`
+}
+
+type planItemDocV1 struct {
+	ID             string            `json:"id"`
+	Kind           string            `json:"kind"`
+	Title          string            `json:"title"`
+	Period         shared.Period     `json:"period"`
+	What           string            `json:"what"`
+	Why            string            `json:"why"`
+	HoursPerWeek   float64           `json:"hours_per_week"`
+	Place          string            `json:"place"`
+	Company        string            `json:"company"`
+	CompanyAddress string            `json:"company_address"`
+	Contact        string            `json:"contact"`
+	Authority      string            `json:"authority"`
+	MeetingTime    string            `json:"meeting_time"`
+	MeetingForm    string            `json:"meeting_form"`
+	Caseworker     string            `json:"caseworker"`
+	Statuses       []planStatusDocV1 `json:"statuses"`
+	Organisation   string            `json:"organisation"`
+}
+
+type planStatusDocV1 struct {
+	Date  shared.Date `json:"date"`
+	Text  string      `json:"text"`
+	Final bool        `json:"final"`
+}
+
+func encodePlan(p shared.Plan) ([]byte, error) {
+	d := planDocV1{V: 1, VersionID: p.VersionID, Type: string(p.Type), Description: p.Description,
+		IntegrationContract: p.IntegrationContract, JobGoals: make([]jobGoalDocV1, 0, len(p.JobGoals)),
+		EducationGoals: make([]educationGoalDocV1, 0, len(p.EducationGoals)), Items: make([]planItemDocV1, 0, len(p.Items))}
+	for _, g := range p.JobGoals {
+		d.JobGoals = append(d.JobGoals, jobGoalDocV1{Title: g.Title, Function: g.Function, AgreedWith: g.AgreedWith})
+	}
+	for _, g := range p.EducationGoals {
+		d.EducationGoals = append(d.EducationGoals, educationGoalDocV1{Title: g.Title})
+	}
+	if a := p.JobcenterAgreement; a != nil {
+		d.JobcenterAgreement = &agreementDocV1{Text: a.Text, AgreedWith: a.AgreedWith, Date: a.Date}
+	}
+	if a := p.AKasseAgreement; a != nil {
+		d.AKasseAgreement = &agreementDocV1{Text: a.Text, AgreedWith: a.AgreedWith, Date: a.Date}
+	}
+	if o := p.EducationOrder; o != nil {
+		d.EducationOrder = &educationOrderDocV1{Step: o.Step, Deadline: o.Deadline, Caseworker: o.Caseworker, Places: o.Places}
+	}
+	for _, it := range p.Items {
+		item := planItemDocV1{ID: it.ID, Kind: string(it.Kind), Title: it.Title, Period: it.Period, What: it.What, Why: it.Why,
+			HoursPerWeek: it.HoursPerWeek, Place: it.Place, Company: it.Company, CompanyAddress: it.CompanyAddress,
+			Contact: it.Contact, Authority: it.Authority, MeetingTime: it.MeetingTime, MeetingForm: it.MeetingForm,
+			Caseworker: it.Caseworker, Organisation: it.Organisation, Statuses: make([]planStatusDocV1, 0, len(it.Statuses))}
+		for _, st := range it.Statuses {
+			item.Statuses = append(item.Statuses, planStatusDocV1{Date: st.Date, Text: st.Text, Final: st.Final})
+		}
+		d.Items = append(d.Items, item)
+	}
+	return json.Marshal(d)
+}
+
+func decodePlan(data []byte) (shared.Plan, error) {
+	var d planDocV1
+	if err := json.Unmarshal(data, &d); err != nil {
+		return shared.Plan{}, err
+	}
+	if d.V > 1 {
+		return shared.Plan{}, fmt.Errorf("storage: plan document version %d is newer than this server", d.V)
+	}
+	p := shared.Plan{VersionID: d.VersionID, Type: shared.PlanType(d.Type), Description: d.Description,
+		IntegrationContract: d.IntegrationContract, JobGoals: make([]shared.JobGoal, 0, len(d.JobGoals)),
+		EducationGoals: make([]shared.EducationGoal, 0, len(d.EducationGoals)), Items: make([]shared.PlanItem, 0, len(d.Items))}
+	for _, g := range d.JobGoals {
+		p.JobGoals = append(p.JobGoals, shared.JobGoal{Title: g.Title, Function: g.Function, AgreedWith: g.AgreedWith})
+	}
+	for _, g := range d.EducationGoals {
+		p.EducationGoals = append(p.EducationGoals, shared.EducationGoal{Title: g.Title})
+	}
+	if a := d.JobcenterAgreement; a != nil {
+		p.JobcenterAgreement = &shared.Agreement{Text: a.Text, AgreedWith: a.AgreedWith, Date: a.Date}
+	}
+	if a := d.AKasseAgreement; a != nil {
+		p.AKasseAgreement = &shared.Agreement{Text: a.Text, AgreedWith: a.AgreedWith, Date: a.Date}
+	}
+	if o := d.EducationOrder; o != nil {
+		p.EducationOrder = &shared.EducationOrder{Step: o.Step, Deadline: o.Deadline, Caseworker: o.Caseworker, Places: o.Places}
+	}
+	for _, it := range d.Items {
+		item := shared.PlanItem{ID: it.ID, Kind: shared.ItemKind(it.Kind), Title: it.Title, Period: it.Period, What: it.What, Why: it.Why,
+			HoursPerWeek: it.HoursPerWeek, Place: it.Place, Company: it.Company, CompanyAddress: it.CompanyAddress,
+			Contact: it.Contact, Authority: it.Authority, MeetingTime: it.MeetingTime, MeetingForm: it.MeetingForm,
+			Caseworker: it.Caseworker, Organisation: it.Organisation, Statuses: make([]shared.PlanStatus, 0, len(it.Statuses))}
+		for _, st := range it.Statuses {
+			item.Statuses = append(item.Statuses, shared.PlanStatus{Date: st.Date, Text: st.Text, Final: st.Final})
+		}
+		p.Items = append(p.Items, item)
+	}
+	return p, nil
+}
+
+// PublishPlan stores a new version of the citizen's plan, sent by the
+// organisation org at the given time.
+func (c Citizen) PublishPlan(ctx context.Context, org string, p shared.Plan, published time.Time) error {
+	data, err := encodePlan(p)
+	if err != nil {
+		return err
+	}
+	row := planVersionRow{CitizenID: c.id, OrgCode: org, VersionID: p.VersionID, Data: data, PublishedAt: published}
+	_, err = c.db.NewInsert().Model(&row).ExcludeColumn("id").Exec(ctx)
+	return err
+}
+
+// Plans is the newest version of the citizen's plan and the one before.
+type Plans struct {
+	Current   *shared.Plan // nil: no plan yet
+	Previous  *shared.Plan // nil: the current one is the first
+	Published time.Time    // when Current was published
+	// LatestID orders versions; MarkPlanSeen takes it.
+	LatestID int64
+}
+
+// Plans reads the newest two versions of the citizen's plan.
+func (c Citizen) Plans(ctx context.Context) (Plans, error) {
+	var rows []planVersionRow
+	if err := c.db.NewSelect().Model(&rows).Column("id", "data", "published_at").Where("citizen_id = ?", c.id).
+		Order("id DESC").Limit(2).Scan(ctx); err != nil {
+		return Plans{}, err
+	}
+	var out Plans
+	for i, r := range rows {
+		p, err := decodePlan(r.Data)
+		if err != nil {
+			return Plans{}, err
+		}
+		if i == 0 {
+			out.Current, out.Published, out.LatestID = &p, r.PublishedAt, r.ID
+		} else {
+			out.Previous = &p
+		}
+	}
+	return out, nil
+}
+
+// planState is what the citizen has seen of their plan, as columns any
+// query on the citizen may add (planStateColumns, with ?0 the citizen).
+type planState struct {
+	Latest    int64 `bun:"plan_latest"`
+	Count     int   `bun:"plan_count"`
+	Seen      int64 `bun:"plan_seen"`
+	Dismissed bool  `bun:"plan_first_box_dismissed"`
+}
+
+const planStateColumns = `
+	(SELECT coalesce(max(id), 0) FROM plan_versions WHERE citizen_id = ?0) AS plan_latest,
+	(SELECT count(*) FROM plan_versions WHERE citizen_id = ?0) AS plan_count,
+	coalesce((SELECT seen_version FROM plan_visits WHERE citizen_id = ?0), 0) AS plan_seen,
+	coalesce((SELECT first_box_dismissed FROM plan_visits WHERE citizen_id = ?0), false) AS plan_first_box_dismissed`
+
+// notice says which of Min Plan's change boxes to show (SPEC D1): the
+// first-plan box until dismissed for good, the changes on the first visit
+// after a new version.
+func (s planState) notice() shared.PlanNotice {
+	if s.Latest == 0 {
+		return shared.PlanNotice{}
+	}
+	return shared.PlanNotice{FirstPlan: s.Count == 1 && !s.Dismissed, NewVersion: s.Latest > s.Seen}
+}
+
+// PlanNotice reads what the citizen has seen of the plan.
+func (c Citizen) PlanNotice(ctx context.Context) (shared.PlanNotice, error) {
+	var s planState
+	err := c.db.NewRaw(`SELECT `+planStateColumns, c.id).Scan(ctx, &s)
+	return s.notice(), err
+}
+
+// MarkPlanSeen records that the citizen has opened the plan version with
+// the given id (and every version before it).
+func (c Citizen) MarkPlanSeen(ctx context.Context, latestID int64) error {
+	_, err := c.db.NewRaw(`INSERT INTO plan_visits (citizen_id, seen_version) VALUES (?, ?)
+		ON CONFLICT (citizen_id) DO UPDATE SET seen_version = greatest(plan_visits.seen_version, EXCLUDED.seen_version)`, c.id, latestID).Exec(ctx)
+	return err
+}
+
+// DismissFirstPlanBox is "Vis ikke denne besked igen".
+func (c Citizen) DismissFirstPlanBox(ctx context.Context) error {
+	_, err := c.db.NewRaw(`INSERT INTO plan_visits (citizen_id, first_box_dismissed) VALUES (?, true)
+		ON CONFLICT (citizen_id) DO UPDATE SET first_box_dismissed = true`, c.id).Exec(ctx)
+	return err
+}

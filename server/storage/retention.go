@@ -1,0 +1,63 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Retention (SPEC E2) of what Jobnet holds today. Each rule names a table,
+// the moment a row's period starts and how long it is kept; a row is
+// deleted once its period has passed. The background jobs run the rules;
+// the rules' periods are decisions, written here:
+//
+//   - login history: 3 months (SPEC E2; shared.LoginHistoryMonths is also
+//     how far back Historik → Login shows).
+//   - sessions: 30 days after they ended, by "Log ud", the countdown or the
+//     idle timeout (a session nobody closed ended when it went idle). A
+//     session is needed only while it lives and for the next login's
+//     return to the last page; who logged in when is in the login history.
+//   - behaviour events (SPEC E1): 13 months. They are raw material for
+//     the researchers' anonymised export (003_…txt "Jobsøgningsdata"),
+//     which BI collects; the sources give no period, so we keep a year of
+//     events and a month for the export to have run, and no longer.
+type RetentionRule struct {
+	Name string
+	// Cutoff is the start of the oldest period still kept.
+	Cutoff func(now time.Time) time.Time
+	// table and expired say which rows are past the cutoff (?0).
+	table, expired string
+}
+
+// RetentionRules are the rules, in the order the jobs run them. idle is
+// the session idle timeout.
+func RetentionRules(idle time.Duration) []RetentionRule {
+	return []RetentionRule{
+		{Name: "login_history", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -3, 0) },
+			table: "login_events", expired: "at < ?0"},
+		{Name: "sessions", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "sessions", expired: fmt.Sprintf("ended_at < ?0 OR (ended_at IS NULL AND last_seen_at < ?0::timestamptz - interval '%d seconds')", int(idle.Seconds()))},
+		{Name: "behaviour_events", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -13, 0) },
+			table: "behaviour_events", expired: "at < ?0"},
+	}
+}
+
+// CountExpired counts the rows the rule would delete now: the dry run.
+func (s *Store) CountExpired(ctx context.Context, r RetentionRule, now time.Time) (int, error) {
+	var n int
+	err := s.db.NewRaw(`SELECT count(*) FROM `+r.table+` WHERE `+r.expired, r.Cutoff(now)).Scan(ctx, &n)
+	return n, err
+}
+
+// DeleteExpired deletes up to batch rows the rule says are past their
+// period and reports how many it deleted; the job calls it until it
+// deletes fewer than batch, so that no statement holds locks for long.
+func (s *Store) DeleteExpired(ctx context.Context, r RetentionRule, now time.Time, batch int) (int, error) {
+	res, err := s.db.NewRaw(`DELETE FROM `+r.table+` WHERE ctid = ANY(ARRAY(SELECT ctid FROM `+r.table+` WHERE `+r.expired+` LIMIT ?1))`,
+		r.Cutoff(now), batch).Exec(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}

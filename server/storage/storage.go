@@ -1,0 +1,82 @@
+// Package storage keeps Jobnet's data in PostgreSQL through bun. It is the
+// only package that knows the tables: its rows and stored documents stay
+// inside, and what leaves are shared/ types and the few records declared
+// here. One file per entity.
+//
+// Two ways in:
+//   - Store: the services that act on more than one citizen or on no
+//     citizen (sessions, accounts, ingestion, retention). A method that
+//     writes more than once owns its transaction.
+//   - Citizen: the one accessor to a citizen's own rows. Every query it
+//     makes is bound to the citizen's id, so a handler holding one cannot
+//     read another citizen's data; ReadOnly gives one over a read-only
+//     transaction, in which PostgreSQL itself refuses a write (mirror
+//     sessions, SPEC K2).
+//
+// Times are passed in by the caller (the server's clock), never taken from
+// the database's now(), so that tests can pin the day.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/uptrace/bun"
+
+	"jobnet/shared"
+)
+
+// Store is the database and the services on it.
+type Store struct {
+	db   *bun.DB
+	jobs Enqueuer
+}
+
+// Enqueuer puts a background job in the queue within the transaction of the
+// change that causes it, so that the job exists exactly when the change
+// does. The jobs package implements it with River.
+type Enqueuer interface {
+	EnqueueTx(ctx context.Context, tx bun.Tx, job Job) error
+}
+
+// Job is a background job's arguments; Kind names its worker.
+type Job interface{ Kind() string }
+
+// New returns the store over db. jobs may be nil where nothing enqueues.
+func New(db *bun.DB, jobs Enqueuer) *Store { return &Store{db: db, jobs: jobs} }
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// inTx runs fn in one transaction.
+func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
+	return s.db.RunInTx(ctx, nil, fn)
+}
+
+// notFound turns sql.ErrNoRows into the shared not-found error about what.
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return shared.Errorf(shared.ENotFound, "%s findes ikke.", what)
+	}
+	return err
+}
+
+// IsNotFound reports whether err is a not-found error.
+func IsNotFound(err error) bool { return shared.ErrorCodeOf(err) == shared.ENotFound }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "23505"
+}
+
+func timeOfDate(d shared.Date) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// sqlReadOnly begins a transaction in which PostgreSQL refuses every write.
+var sqlReadOnly = sql.TxOptions{ReadOnly: true}

@@ -1,0 +1,40 @@
+package shared
+
+import "strconv"
+
+// The API's paths, named once: the server's route table and the app's
+// typed client (app/api) both use these, so that neither spells a path.
+const (
+	APISession          = "/api/session"
+	APISessionExpire    = "/api/session/expire"
+	APILogin            = "/api/login"
+	APIRegister         = "/api/register"
+	APILogout           = "/api/logout"
+	APICaseworkerLogin  = "/api/caseworker/login"
+	APIMirror           = "/api/mirror"
+	APIOverview         = "/api/overview"
+	APINotificationDone = "/api/notifications/{id}/done"
+	APILoginHistory     = "/api/history/logins"
+	APIEures            = "/api/eures"
+	APICounters         = "/api/counters"
+	APIPlan             = "/api/plan"
+	APIPlanPDF          = "/api/plan/pdf"
+	APIPlanContractPDF  = "/api/plan/contract.pdf"
+	APIFirstPlanBox     = "/api/plan/first-plan-box"
+	APIEducationSave    = "/api/plan/education"
+	APIEducationSend    = "/api/plan/education/send"
+	APIBehaviour        = "/api/behaviour"
+)
+
+// NotificationDonePath is APINotificationDone for one notification.
+func NotificationDonePath(id int64) string {
+	return "/api/notifications/" + strconv.FormatInt(id, 10) + "/done"
+}
+
+// CounterViews name the counters pages for GET APICounters?view=…, and
+// the behaviour event each page's opening records.
+const (
+	CounterViewDagpenge    = "dagpenge"
+	CounterViewSupplerende = "supplerende"
+	CounterViewTimer225    = "timer225"
+)
