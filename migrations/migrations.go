@@ -1,5 +1,6 @@
 // Package migrations holds the SQL schema as embedded, numbered bun/migrate
-// files (NNN_name.tx.up.sql / .tx.down.sql) and applies them.
+// files (NNN_name.tx.up.sql / .tx.down.sql) and applies them, together with
+// the tables of the job queue (River's own migrations).
 package migrations
 
 import (
@@ -7,6 +8,8 @@ import (
 	"embed"
 	"fmt"
 
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/rivermigrate"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 )
@@ -45,6 +48,13 @@ func Migrate(ctx context.Context, db *bun.DB) error {
 	defer m.Unlock(context.WithoutCancel(ctx))
 	if _, err := m.Migrate(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	river, err := rivermigrate.New(riverdatabasesql.New(db.DB), nil)
+	if err != nil {
+		return err
+	}
+	if _, err := river.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate the job queue: %w", err)
 	}
 	return nil
 }

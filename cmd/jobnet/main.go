@@ -111,9 +111,6 @@ func run(log *slog.Logger, worker string) error {
 	if err := migrations.Migrate(ctx, db); err != nil {
 		return err
 	}
-	if err := jobs.Migrate(ctx, sqldb); err != nil {
-		return err
-	}
 	copenhagen, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
 		return err

@@ -24,21 +24,10 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
-	"github.com/riverqueue/river/rivermigrate"
 	"github.com/uptrace/bun"
 
 	"jobnet/server/storage"
 )
-
-// Migrate brings River's own tables up to date.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	m, err := rivermigrate.New(riverdatabasesql.New(db), nil)
-	if err != nil {
-		return err
-	}
-	_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
-	return err
-}
 
 // Config says what this process does with jobs.
 type Config struct {
