@@ -21,7 +21,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,10 +33,9 @@ import (
 	"syscall"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
-	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 	_ "time/tzdata" // Europe/Copenhagen without relying on the host's zoneinfo
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"jobnet/migrations"
 	"jobnet/server"
@@ -102,11 +100,10 @@ func run(log *slog.Logger, worker string) error {
 		}
 	}
 
-	sqldb, err := sql.Open("pgx", dsn)
+	db, err := storage.Open(dsn)
 	if err != nil {
 		return err
 	}
-	db := bun.NewDB(sqldb, pgdialect.New())
 	defer db.Close()
 	if err := migrations.Migrate(ctx, db); err != nil {
 		return err

@@ -28,10 +28,10 @@ import (
 	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"jobnet/migrations"
 	"jobnet/server/pgembed"
+	"jobnet/server/storage"
 )
 
 // server is the PostgreSQL server test databases are created on.
@@ -163,12 +163,11 @@ func MustOpenDB(tb testing.TB) *bun.DB {
 		tb.Fatalf("dbtest: create database %s on %s: %v", name, s, err)
 	}
 
-	sqldb, err := sql.Open("pgx", s.dsnFor(name))
+	db, err := storage.Open(s.dsnFor(name))
 	if err != nil {
 		dropDB(s, ident)
 		tb.Fatalf("dbtest: open %s: %v", name, err)
 	}
-	db := bun.NewDB(sqldb, pgdialect.New())
 	tb.Cleanup(func() {
 		db.Close()
 		if err := dropDB(s, ident); err != nil {
@@ -193,12 +192,11 @@ func (s *server) makeTemplate(ctx context.Context) (string, error) {
 	if _, err := s.admin.ExecContext(ctx, "CREATE DATABASE "+ident+s.createOpts); err != nil {
 		return "", fmt.Errorf("create template database on %s: %w", s, err)
 	}
-	sqldb, err := sql.Open("pgx", s.dsnFor(name))
+	db, err := storage.Open(s.dsnFor(name))
 	if err != nil {
 		dropDB(s, ident)
 		return "", err
 	}
-	db := bun.NewDB(sqldb, pgdialect.New())
 	err = migrations.Migrate(ctx, db)
 	db.Close()
 	if err != nil {

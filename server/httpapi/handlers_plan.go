@@ -16,35 +16,23 @@ type planData struct {
 }
 
 // loadPlan: GET /api/plan — the current plan and what changed since the
-// version before (SPEC D1). The citizen opening it marks the newest
-// version seen; a caseworker sees the same boxes as the citizen and
-// changes nothing.
+// version before (SPEC D1), in one round trip. The citizen opening it
+// marks the newest version seen; a caseworker sees the same boxes as the
+// citizen and changes nothing.
 func loadPlan(req *citizenRequest) (planData, error) {
-	ctx := req.ctx()
-	var d planData
-	var err error
-	if d.plans, err = req.citizen.Plans(ctx); err != nil {
-		return d, err
+	page, err := req.citizen.PlanPage(req.ctx())
+	if err != nil {
+		return planData{}, err
 	}
-	if cur := d.plans.Current; cur != nil {
-		if o := cur.EducationOrder; o != nil && o.Step >= 1 && o.Step <= 3 {
-			st, found, err := req.citizen.Education(ctx, o.Step)
-			if err != nil {
-				return d, err
-			}
-			if found {
-				d.education = &st
-			}
+	d := planData{plans: page.Plans, notice: page.Notice, features: page.Features}
+	if cur := d.plans.Current; cur != nil && cur.EducationOrder != nil {
+		// The answer of the order's current step (1–3; step 4 has none).
+		if st, ok := page.Education[cur.EducationOrder.Step]; ok {
+			d.education = &st
 		}
 	}
-	if d.notice, err = req.citizen.PlanNotice(ctx); err != nil {
-		return d, err
-	}
-	if d.features, err = req.citizen.Features(ctx); err != nil {
-		return d, err
-	}
 	if req.actor.Role == shared.RoleCitizen && d.notice.NewVersion {
-		if err := req.citizen.MarkPlanSeen(ctx, d.plans.LatestID); err != nil {
+		if err := req.citizen.MarkPlanSeen(req.ctx(), d.plans.LatestID); err != nil {
 			return d, err
 		}
 	}

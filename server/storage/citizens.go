@@ -146,11 +146,6 @@ func (c Citizen) Enqueue(ctx context.Context, job Job) error {
 // ID is the citizen's id.
 func (c Citizen) ID() int64 { return c.id }
 
-// Load reads the citizen with their forløb.
-func (c Citizen) Load(ctx context.Context) (shared.Citizen, error) {
-	return loadCitizen(ctx, c.db, "c.id = ?", c.id, false)
-}
-
 // Eures reads the Job i Europa choice (SPEC C6).
 func (c Citizen) Eures(ctx context.Context) (shared.EuresSetting, error) {
 	var e shared.EuresSetting

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"jobnet/shared"
 )
@@ -161,13 +160,6 @@ func (c Citizen) storeCounter(ctx context.Context, kind string, asOf shared.Date
 		ON CONFLICT (citizen_id, kind) DO UPDATE SET as_of = EXCLUDED.as_of, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at
 		WHERE counters.as_of <= EXCLUDED.as_of`, c.id, kind, asOf.String(), string(data), now).Exec(ctx)
 	return err
-}
-
-// Features says which counter pages the citizen's data feeds.
-func (c Citizen) Features(ctx context.Context) (shared.Features, error) {
-	var kinds []string
-	err := c.db.NewRaw(`SELECT `+counterKindsColumn, c.id).Scan(ctx, pgdialect.Array(&kinds))
-	return featuresOf(kinds), err
 }
 
 func featuresOf(kinds []string) shared.Features {

@@ -92,21 +92,6 @@ func (r educationRow) state() (shared.EducationState, error) {
 	return st, nil
 }
 
-// Education reads the citizen's answer in step of the uddannelsespålæg;
-// found is false when nothing is saved.
-func (c Citizen) Education(ctx context.Context, step int) (st shared.EducationState, found bool, err error) {
-	var row educationRow
-	err = c.db.NewSelect().Model(&row).Where("citizen_id = ? AND step = ?", c.id, step).Scan(ctx)
-	if isNoRows(err) {
-		return shared.EducationState{}, false, nil
-	}
-	if err != nil {
-		return shared.EducationState{}, false, err
-	}
-	st, err = row.state()
-	return st, err == nil, err
-}
-
 // SaveEducation saves the citizen's answer ("Gem"), or with send also
 // replaces what the caseworker has, with a new place in the case systems'
 // queue ("Send til sagsbehandler"). One statement.

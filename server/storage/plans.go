@@ -228,13 +228,6 @@ func (s planState) notice() shared.PlanNotice {
 	return shared.PlanNotice{FirstPlan: s.Count == 1 && !s.Dismissed, NewVersion: s.Latest > s.Seen}
 }
 
-// PlanNotice reads what the citizen has seen of the plan.
-func (c Citizen) PlanNotice(ctx context.Context) (shared.PlanNotice, error) {
-	var s planState
-	err := c.db.NewRaw(`SELECT `+planStateColumns, c.id).Scan(ctx, &s)
-	return s.notice(), err
-}
-
 // MarkPlanSeen records that the citizen has opened the plan version with
 // the given id (and every version before it).
 func (c Citizen) MarkPlanSeen(ctx context.Context, latestID int64) error {
@@ -248,4 +241,76 @@ func (c Citizen) DismissFirstPlanBox(ctx context.Context) error {
 	_, err := c.db.NewRaw(`INSERT INTO plan_visits (citizen_id, first_box_dismissed) VALUES (?, true)
 		ON CONFLICT (citizen_id) DO UPDATE SET first_box_dismissed = true`, c.id).Exec(ctx)
 	return err
+}
+
+// PlanPage is what Min Plan shows, read in one round trip: the newest two
+// plan versions, the citizen's answers in the uddannelsespålæg, what the
+// citizen has seen of the plan, and which counter pages have data.
+type PlanPage struct {
+	Plans
+	// Education holds the citizen's answer in each step they answered.
+	Education map[int]shared.EducationState
+	Notice    shared.PlanNotice
+	Features  shared.Features
+}
+
+// PlanPage reads Min Plan's data.
+func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
+	var r struct {
+		Versions     json.RawMessage `bun:"versions"`
+		Education    json.RawMessage `bun:"education"`
+		CounterKinds []string        `bun:"counter_kinds,array"`
+		planState
+	}
+	err := c.db.NewRaw(`SELECT
+		coalesce((SELECT json_agg(json_build_object('id', v.id, 'data', v.data, 'published_at', v.published_at) ORDER BY v.id DESC)
+			FROM (SELECT id, data, published_at FROM plan_versions WHERE citizen_id = ?0 ORDER BY id DESC LIMIT 2) v), '[]') AS versions,
+		coalesce((SELECT json_agg(json_build_object('step', e.step, 'data', e.data, 'saved_at', e.saved_at, 'sent_data', e.sent_data, 'sent_at', e.sent_at))
+			FROM education_answers e WHERE e.citizen_id = ?0), '[]') AS education,
+		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(ctx, &r)
+	if err != nil {
+		return PlanPage{}, err
+	}
+	var versions []struct {
+		ID          int64           `json:"id"`
+		Data        json.RawMessage `json:"data"`
+		PublishedAt time.Time       `json:"published_at"`
+	}
+	if err := json.Unmarshal(r.Versions, &versions); err != nil {
+		return PlanPage{}, err
+	}
+	out := PlanPage{Education: map[int]shared.EducationState{}, Notice: r.notice(), Features: featuresOf(r.CounterKinds)}
+	for i, v := range versions {
+		p, err := decodePlan(v.Data)
+		if err != nil {
+			return PlanPage{}, err
+		}
+		if i == 0 {
+			out.Current, out.Published, out.LatestID = &p, v.PublishedAt, v.ID
+		} else {
+			out.Previous = &p
+		}
+	}
+	var answers []struct {
+		Step     int             `json:"step"`
+		Data     json.RawMessage `json:"data"`
+		SavedAt  time.Time       `json:"saved_at"`
+		SentData json.RawMessage `json:"sent_data"`
+		SentAt   *time.Time      `json:"sent_at"`
+	}
+	if err := json.Unmarshal(r.Education, &answers); err != nil {
+		return PlanPage{}, err
+	}
+	for _, a := range answers {
+		row := educationRow{Step: a.Step, Data: a.Data, SavedAt: a.SavedAt, SentAt: a.SentAt}
+		if len(a.SentData) > 0 && string(a.SentData) != "null" {
+			row.SentData = a.SentData
+		}
+		st, err := row.state()
+		if err != nil {
+			return PlanPage{}, err
+		}
+		out.Education[a.Step] = st
+	}
+	return out, nil
 }

@@ -23,8 +23,11 @@ import (
 	"errors"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"jobnet/shared"
 )
@@ -80,3 +83,26 @@ func timeOfDate(d shared.Date) time.Time {
 
 // sqlReadOnly begins a transaction in which PostgreSQL refuses every write.
 var sqlReadOnly = sql.TxOptions{ReadOnly: true}
+
+// MaxConns bounds the connections a server process holds; idle ones are
+// kept, since opening one costs PostgreSQL a new process (database/sql
+// keeps only 2 idle by default).
+const MaxConns = 20
+
+// Open connects to PostgreSQL for bun. bun writes the arguments into the
+// statement itself, so pgx sends it by the simple protocol, in one round
+// trip: each statement text is new, and preparing it (pgx's default) would
+// cost a second round trip and fill pgx's statement cache with statements
+// used once.
+func Open(dsn string) (*bun.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+	sqldb := stdlib.OpenDB(*cfg)
+	sqldb.SetMaxOpenConns(MaxConns)
+	sqldb.SetMaxIdleConns(MaxConns)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	return bun.NewDB(sqldb, pgdialect.New()), nil
+}
