@@ -13,7 +13,7 @@ BROTLI_LEVEL ?= 9
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-http leak clean
 
 ## build: the WASM app (precompressed) and the server binary
 build: web/app.wasm bin/jobnet
@@ -66,9 +66,17 @@ axe:
 dkfds:
 	scripts/vendor-dkfds.sh --force
 
-## bench: benchmarks (API latency, WASM size figures)
-bench: build
+## bench: every measurement, side by side with its floor in the same run
+bench: bench-go bench-http
+
+## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
+bench-go: build
 	go test -run '^$$' -bench . -benchmem ./...
+
+## bench-http: citizen-scoped GETs against GET /healthz with wrk, 9 sessions x 9 connections (BENCH_SECONDS per run)
+BENCH_SECONDS ?= 10
+bench-http: build
+	scripts/bench-http.sh $(BENCH_SECONDS)
 
 ## leak: the leak test with many random citizens (make leak LEAK_CITIZENS=300 LEAK_SEED=7)
 LEAK_CITIZENS ?= 300

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -53,8 +54,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "jobnet: -worker must be in, off or only")
 		os.Exit(2)
 	}
-	if err := run(log, *worker); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, log, *worker, os.Stdout); err != nil {
 		log.Error("jobnet stopped", "err", err)
+		stop()
 		os.Exit(1)
 	}
 }
@@ -66,10 +70,9 @@ func env(key, def string) string {
 	return def
 }
 
-func run(log *slog.Logger, worker string) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
+// run serves until ctx ends (Ctrl-C), printing the address, the demo
+// logins and where the data lives to out.
+func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) error {
 	dsn := os.Getenv("DATABASE_URL")
 	var dataNote string
 	if dsn == "" {
@@ -93,10 +96,10 @@ func run(log *slog.Logger, worker string) error {
 			return err
 		}
 		dsn = cluster.DSN("jobnet")
-		dataNote = "Data (PostgreSQL): " + cluster.DataDir()
+		dataNote = "Data gemmes i " + cluster.DataDir() + " og bevares til næste kørsel."
 		if cluster.RequestedDir() != cluster.DataDir() {
 			// As root, in a folder the postgres user cannot enter.
-			dataNote += "\n  (" + cluster.RequestedDir() + " peger derhen: postgres-brugeren kan ikke åbne mappen, hvor Jobnet ligger)"
+			dataNote += "\n(" + cluster.RequestedDir() + " peger derhen: PostgreSQL kører som brugeren postgres, som ikke kan åbne mappen, Jobnet ligger i.)"
 		}
 	}
 
@@ -166,7 +169,7 @@ func run(log *slog.Logger, worker string) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
 	}
-	printBanner("http://"+ln.Addr().String(), dataNote)
+	printBanner(out, "http://"+ln.Addr().String(), dataNote)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -184,20 +187,20 @@ func run(log *slog.Logger, worker string) error {
 	return srv.Close(shutdownCtx)
 }
 
-func printBanner(url, dataNote string) {
+func printBanner(out io.Writer, url, dataNote string) {
 	citizens, caseworkers := demo.Logins()
-	fmt.Printf("\nJobnet kører på %s\n\n", url)
-	fmt.Printf("Demo-logins (adgangskode for alle: %s)\n", demo.Password)
-	fmt.Printf("  Borgere – log ind på %s/log-ind\n", url)
+	fmt.Fprintf(out, "\nJobnet kører på %s\n\n", url)
+	fmt.Fprintf(out, "Demo-logins (adgangskode for alle: %s)\n", demo.Password)
+	fmt.Fprintf(out, "  Borgere – log ind på %s/log-ind\n", url)
 	for _, l := range citizens {
-		fmt.Printf("    %-8s %-20s CPR %s  %s\n", l.Username, l.Name, l.CPR, l.Description)
+		fmt.Fprintf(out, "    %-8s %-20s CPR %s  %s\n", l.Username, l.Name, l.CPR, l.Description)
 	}
-	fmt.Printf("  Sagsbehandlere – log ind på %s/sagsbehandleradgang\n", url)
+	fmt.Fprintf(out, "  Sagsbehandlere – log ind på %s/sagsbehandleradgang\n", url)
 	for _, l := range caseworkers {
-		fmt.Printf("    %-8s %-20s %s\n", l.Username, l.Name, l.Description)
+		fmt.Fprintf(out, "    %-8s %-20s %s\n", l.Username, l.Name, l.Description)
 	}
 	if dataNote != "" {
-		fmt.Println("\n" + dataNote)
+		fmt.Fprintln(out, "\n"+dataNote)
 	}
-	fmt.Println("\nStop med Ctrl-C.")
+	fmt.Fprintln(out, "\nStop med Ctrl-C.")
 }
