@@ -1,8 +1,11 @@
 package ingestv1
 
 import (
+	"reflect"
 	"testing"
+	"time"
 
+	"jobnet/internal/fill"
 	"jobnet/shared"
 )
 
@@ -72,5 +75,44 @@ func TestValidateCounters(t *testing.T) {
 	if e, ok := shared.Validate(Hours225{MessageID: "m", CPR: "120385-1231", HoursLast12Months: -1}).(*shared.Error); !ok ||
 		e.FieldMessage("as_of") == "" || e.FieldMessage("hours_last_12_months") != "Skal være mindst 0." {
 		t.Errorf("bad 225: %+v", e)
+	}
+}
+
+func filler(seed int) *fill.Filler {
+	return fill.With(fill.New(seed), func(n int) shared.Date {
+		return shared.Date{Year: 2000 + n%30, Month: time.Month(1 + n%12), Day: 1 + n%28}
+	})
+}
+
+// The contract's requests become domain types and back without losing a
+// field: a field added to one side and not the other fails here.
+func TestConversionsKeepEveryField(t *testing.T) {
+	var p Plan
+	filler(1).Fill(&p)
+	if back := NewPlan(p.CPR, p.Domain()); !reflect.DeepEqual(back, p) {
+		t.Errorf("plan:\n sent %+v\n back %+v", p, back)
+	}
+	var c Counters
+	filler(2).Fill(&c)
+	d, s := c.Domain()
+	if back := NewCounters(c.MessageID, c.CPR, d, s); !reflect.DeepEqual(back, c) {
+		t.Errorf("counters:\n sent %+v\n back %+v", c, back)
+	}
+	var h Hours225
+	filler(3).Fill(&h)
+	dh := h.Domain()
+	if dh.AsOf != h.AsOf || dh.HoursLast12Months != h.HoursLast12Months || dh.HighBenefit != h.HighBenefit {
+		t.Errorf("225: %+v → %+v", h, dh)
+	}
+	var a shared.EducationAnswer
+	filler(4).Fill(&a)
+	sent := NewEducationAnswer(a)
+	if len(sent.Wishes) != 2 || sent.Wishes[1].Title != a.Wishes[1].Title || len(sent.Places) != 2 || sent.Places[1] != (EducationPlace{
+		Goal: a.Places[1].Goal, Name: a.Places[1].Name, Applied: a.Places[1].Applied, Answer: a.Places[1].Answer}) || sent.Reason != a.Reason || sent.Step != a.Step {
+		t.Errorf("education answer: %+v → %+v", a, sent)
+	}
+	// Every field of the domain's answer has its place in the contract.
+	if got, want := reflect.TypeFor[EducationAnswer]().NumField(), reflect.TypeFor[shared.EducationAnswer]().NumField(); got != want {
+		t.Errorf("the contract's answer has %d fields, the domain's %d: decide what the case systems get", got, want)
 	}
 }
