@@ -91,16 +91,19 @@ func handleLogin(req *sessionRequest) (shared.Session, error) {
 	if err := req.api.checkCredentials(req, "citizen", in, acc.PasswordHash, found); err != nil {
 		return shared.Session{}, err
 	}
-	return req.api.loginCitizen(req, acc)
+	return req.api.loginCitizen(req, func(s storage.NewSession) (storage.CitizenLogin, error) {
+		return req.api.store.StartCitizenSession(req.ctx(), acc, s, req.api.cfg.IdleTimeout)
+	})
 }
 
 // loginCitizen is the login seam: every way of proving a citizen's identity
 // ends here once the account is known — the password check today, and an
 // OIDC callback (MitID) later, which maps the verified CPR number to the
-// account and calls this. It starts the session (storage records the login
-// for Historik in the same transaction) and answers with the session,
-// including where to return after an automatic sign-off.
-func (a *API) loginCitizen(req *sessionRequest, acc storage.Account) (shared.Session, error) {
+// account and calls this. start starts the session in storage (which
+// records the login for Historik in the same transaction); loginCitizen
+// gives the browser its cookie and answers with the session, including
+// where to return after an automatic sign-off.
+func (a *API) loginCitizen(req *sessionRequest, start func(storage.NewSession) (storage.CitizenLogin, error)) (shared.Session, error) {
 	token, hash, err := newToken()
 	if err != nil {
 		return shared.Session{}, err
@@ -108,7 +111,7 @@ func (a *API) loginCitizen(req *sessionRequest, acc storage.Account) (shared.Ses
 	if prev := previousToken(req); prev != nil {
 		a.live.forget(prev)
 	}
-	login, err := a.store.StartCitizenSession(req.ctx(), acc, storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now}, a.cfg.IdleTimeout)
+	login, err := start(storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now})
 	if err != nil {
 		return shared.Session{}, err
 	}
@@ -134,11 +137,10 @@ func handleRegister(req *sessionRequest) (shared.Session, error) {
 	if err != nil {
 		return shared.Session{}, err
 	}
-	acc, err := req.api.store.Register(req.ctx(), storage.NewAccount{CPR: cpr, Name: in.Name, Username: in.Username, PasswordHash: hash, Now: req.now})
-	if err != nil {
-		return shared.Session{}, err
-	}
-	return req.api.loginCitizen(req, acc)
+	account := storage.NewAccount{CPR: cpr, Name: in.Name, Username: in.Username, PasswordHash: hash, Now: req.now}
+	return req.api.loginCitizen(req, func(s storage.NewSession) (storage.CitizenLogin, error) {
+		return req.api.store.Register(req.ctx(), account, s, req.api.cfg.IdleTimeout)
+	})
 }
 
 // handleCaseworkerLogin: POST /api/caseworker/login — /sagsbehandleradgang (SPEC K1).

@@ -238,9 +238,13 @@ func start(ctx context.Context, requested string, log *slog.Logger, opt options)
 	if err != nil {
 		return nil, err
 	}
-	runAs, err := lookupRunAs()
-	if err != nil {
-		return nil, err
+	// As root, initdb and postgres run as the postgres user; otherwise as
+	// ourselves (runAs nil).
+	var runAs *runAsUser
+	if os.Geteuid() == 0 {
+		if runAs, err = lookupRunAs(); err != nil {
+			return nil, err
+		}
 	}
 
 	requested, err = filepath.Abs(requested)
@@ -690,10 +694,8 @@ type runAsUser struct {
 	groups   []uint32 // supplementary groups, as a login would get them
 }
 
+// lookupRunAs finds the postgres user, for a root process.
 func lookupRunAs() (*runAsUser, error) {
-	if os.Geteuid() != 0 {
-		return nil, nil
-	}
 	u, err := user.Lookup("postgres")
 	if err != nil {
 		return nil, fmt.Errorf("pgembed: running as root, and PostgreSQL refuses to run as root, "+

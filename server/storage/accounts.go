@@ -95,12 +95,12 @@ type NewAccount struct {
 	Now          time.Time
 }
 
-// Register creates a citizen's account in one transaction: a CPR number
-// already known to Jobnet (enrolled by a jobcenter) gets the account, a new
-// one becomes a citizen; one that has an account, or a username taken, is a
-// conflict with its field.
-func (s *Store) Register(ctx context.Context, in NewAccount) (Account, error) {
-	var acc accountRow
+// Register creates a citizen's account and signs them in, in one
+// transaction: a CPR number already known to Jobnet (enrolled by a
+// jobcenter) gets the account, a new one becomes a citizen; one that has an
+// account, or a username taken, is a conflict with its field.
+func (s *Store) Register(ctx context.Context, in NewAccount, session NewSession, idle time.Duration) (CitizenLogin, error) {
+	var login CitizenLogin
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		var citizenID int64
 		err := tx.NewSelect().Table("citizens").Column("id").Where("cpr = ?", string(in.CPR)).For("UPDATE").Scan(ctx, &citizenID)
@@ -121,14 +121,18 @@ func (s *Store) Register(ctx context.Context, in NewAccount) (Account, error) {
 		if n > 0 {
 			return fieldConflict("cpr", "Der findes allerede en bruger med dette CPR-nummer.", "")
 		}
-		acc = accountRow{CitizenID: citizenID, Username: in.Username, PasswordHash: in.PasswordHash, PrivacyAcceptedAt: in.Now, CreatedAt: in.Now}
+		acc := accountRow{CitizenID: citizenID, Username: in.Username, PasswordHash: in.PasswordHash, PrivacyAcceptedAt: in.Now, CreatedAt: in.Now}
 		_, err = tx.NewInsert().Model(&acc).ExcludeColumn("id").Returning("id").Exec(ctx)
 		if isUniqueViolation(err) {
 			return fieldConflict("username", "Brugernavnet er optaget.", "Brugernavnet er optaget. Vælg et andet.")
 		}
+		if err != nil {
+			return err
+		}
+		login, err = startCitizenSession(ctx, tx, Account{ID: acc.ID, CitizenID: citizenID}, session, idle)
 		return err
 	})
-	return Account{ID: acc.ID, CitizenID: acc.CitizenID, PasswordHash: acc.PasswordHash}, err
+	return login, err
 }
 
 // fieldConflict is a conflict shown at one field of a form; fieldMsg

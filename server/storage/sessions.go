@@ -169,26 +169,33 @@ type CitizenLogin struct {
 // (SPEC D12) and starts the new session. idle is the idle timeout, to tell
 // an abandoned session from a live one.
 func (s *Store) StartCitizenSession(ctx context.Context, acc Account, in NewSession, idle time.Duration) (CitizenLogin, error) {
-	out := CitizenLogin{CitizenID: acc.CitizenID}
+	var out CitizenLogin
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		if out.ReturnTo, err = returnPath(ctx, tx, acc.ID, in.Now, idle); err != nil {
-			return err
-		}
-		if in.Previous != nil {
-			if err := endSession(ctx, tx, in.Previous, SessionEnd{Reason: "logout", At: in.Now}); err != nil {
-				return err
-			}
-		}
-		if err := tx.NewSelect().Table("citizens").Column("name").Where("id = ?", acc.CitizenID).Scan(ctx, &out.Name); err != nil {
-			return err
-		}
-		if err := insertLogin(ctx, tx, LoginRecord{CitizenID: acc.CitizenID, At: in.Now, Name: out.Name}); err != nil {
-			return err
-		}
-		return insertSession(ctx, tx, sessionRow{TokenHash: in.TokenHash, AccountID: &acc.ID}, in.Now)
+		out, err = startCitizenSession(ctx, tx, acc, in, idle)
+		return err
 	})
 	return out, err
+}
+
+func startCitizenSession(ctx context.Context, tx bun.Tx, acc Account, in NewSession, idle time.Duration) (CitizenLogin, error) {
+	out := CitizenLogin{CitizenID: acc.CitizenID}
+	var err error
+	if out.ReturnTo, err = returnPath(ctx, tx, acc.ID, in.Now, idle); err != nil {
+		return out, err
+	}
+	if in.Previous != nil {
+		if err := endSession(ctx, tx, in.Previous, SessionEnd{Reason: "logout", At: in.Now}); err != nil {
+			return out, err
+		}
+	}
+	if err := tx.NewSelect().Table("citizens").Column("name").Where("id = ?", acc.CitizenID).Scan(ctx, &out.Name); err != nil {
+		return out, err
+	}
+	if err := insertLogin(ctx, tx, LoginRecord{CitizenID: acc.CitizenID, At: in.Now, Name: out.Name}); err != nil {
+		return out, err
+	}
+	return out, insertSession(ctx, tx, sessionRow{TokenHash: in.TokenHash, AccountID: &acc.ID}, in.Now)
 }
 
 // StartCaseworkerSession signs a caseworker in, ending the browser's
