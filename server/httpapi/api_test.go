@@ -16,8 +16,8 @@ import (
 
 	"jobnet/server/dbtest"
 	"jobnet/server/demo"
-	"jobnet/server/storage"
 	"jobnet/server/servertest"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
