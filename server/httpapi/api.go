@@ -34,15 +34,16 @@ type Config struct {
 
 // API serves the routes of the route table.
 type API struct {
-	store   *storage.Store
-	log     *slog.Logger
-	cfg     Config
-	routes  []Route
-	limiter *loginLimiter
-	live    *liveness
-	events  *eventLog
-	stop    chan struct{}
-	stopped chan struct{}
+	store    *storage.Store
+	log      *slog.Logger
+	cfg      Config
+	routes   []Route
+	limiter  *loginLimiter
+	live     *liveness
+	sessions *sessionCache
+	events   *eventLog
+	stop     chan struct{}
+	stopped  chan struct{}
 }
 
 // New checks the route table against the policy's rules and builds the
@@ -74,7 +75,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 		return nil, err
 	}
 	a := &API{store: store, log: log, cfg: cfg, routes: routes,
-		limiter: newLoginLimiter(10, 15*time.Minute), live: newLiveness(), events: newEventLog(store),
+		limiter: newLoginLimiter(10, 15*time.Minute), live: newLiveness(), sessions: newSessionCache(), events: newEventLog(store),
 		stop: make(chan struct{}), stopped: make(chan struct{})}
 	go a.writeDown()
 	return a, nil

@@ -59,9 +59,10 @@ func (r *citizenRequest) record(kind, detail string) { r.events.record(r.sess, k
 // sending organisation and the store's ingestion service.
 type ingestRequest struct {
 	request
-	org    shared.Organisation
-	policy Policy
-	store  *storage.Store
+	org      shared.Organisation
+	policy   Policy
+	store    *storage.Store
+	sessions *sessionCache
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -152,7 +153,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {

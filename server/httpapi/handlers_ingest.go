@@ -38,8 +38,15 @@ func ingest(req *ingestRequest, messageID string, cpr *string, body any,
 	apply func(ctx context.Context, c storage.Citizen, who shared.Citizen) error) (ingestv1.Receipt, error) {
 	parsed, _ := shared.ParseCPR(*cpr) // valid: checked by decode
 	*cpr = string(parsed)
+	var changed int64
 	dup, err := req.store.Ingest(req.ctx(), storage.Message{Org: req.org, MessageID: messageID, Body: body, CPR: parsed,
-		OwnCitizensOnly: req.policy.OwnCitizensOnly, Now: req.now}, apply)
+		OwnCitizensOnly: req.policy.OwnCitizensOnly, Now: req.now}, func(ctx context.Context, c storage.Citizen, who shared.Citizen) error {
+		changed = who.ID
+		return apply(ctx, c, who)
+	})
+	if err == nil && changed != 0 {
+		req.sessions.forgetCitizen(changed) // their forløb or name may have changed
+	}
 	return ingestv1.Receipt{MessageID: messageID, Duplicate: dup}, err
 }
 

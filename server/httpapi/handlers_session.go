@@ -109,7 +109,7 @@ func (a *API) loginCitizen(req *sessionRequest, start func(storage.NewSession) (
 		return shared.Session{}, err
 	}
 	if prev := previousToken(req); prev != nil {
-		a.live.forget(prev)
+		a.forgetSession(prev)
 	}
 	login, err := start(storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now})
 	if err != nil {
@@ -162,7 +162,7 @@ func handleCaseworkerLogin(req *sessionRequest) (shared.Session, error) {
 		return shared.Session{}, err
 	}
 	if prev := previousToken(req); prev != nil {
-		req.api.live.forget(prev)
+		req.api.forgetSession(prev)
 	}
 	if err := req.api.store.StartCaseworkerSession(req.ctx(), cw.ID, storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now}); err != nil {
 		return shared.Session{}, err
@@ -195,6 +195,7 @@ func handleMirrorStart(req *sessionRequest) (shared.Session, error) {
 		return shared.Session{}, fieldError(shared.EForbidden, "cpr", shared.ErrorMessageOf(err))
 	}
 	access := storage.LoginRecord{At: req.now, Name: actor.Name, CaseworkerID: req.sess.caseworkerID, Organisation: actor.Organisation.Name}
+	req.api.sessions.forget(req.sess.tokenHash)
 	if err := req.api.store.StartMirror(req.ctx(), req.sess.tokenHash, c.ID, access); err != nil {
 		return shared.Session{}, err
 	}
@@ -204,6 +205,7 @@ func handleMirrorStart(req *sessionRequest) (shared.Session, error) {
 
 // handleMirrorStop: DELETE /api/mirror — "Skift til anden borger".
 func handleMirrorStop(req *sessionRequest) (shared.Session, error) {
+	req.api.sessions.forget(req.sess.tokenHash)
 	if err := req.api.store.StopMirror(req.ctx(), req.sess.tokenHash); err != nil {
 		return shared.Session{}, err
 	}

@@ -66,12 +66,14 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 		return nil, errAnonymous
 	}
 	hash := hashToken(c.Value)
-	rec, err := a.store.Session(r.Context(), hash)
-	if storage.IsNotFound(err) {
-		return nil, errAnonymous
-	}
-	if err != nil {
-		return nil, err
+	rec, ok := a.sessions.get(hash)
+	if !ok {
+		if rec, err = a.store.Session(r.Context(), hash); storage.IsNotFound(err) {
+			return nil, errAnonymous
+		} else if err != nil {
+			return nil, err
+		}
+		a.sessions.put(rec)
 	}
 	lastSeen, lastPath := a.live.seen(hash, rec.LastSeenAt, rec.LastPath)
 	s := &session{tokenHash: hash}
@@ -85,7 +87,7 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 		s.actor = shared.Actor{Role: cw.Role, Name: cw.Name, Organisation: &org}
 	}
 	if now.Sub(lastSeen) > a.cfg.IdleTimeout {
-		a.live.forget(hash)
+		a.forgetSession(hash)
 		expired, err := a.store.ExpireSession(r.Context(), hash, lastSeen.Add(a.cfg.IdleTimeout), lastPath)
 		if err != nil {
 			return nil, err
@@ -99,6 +101,7 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 		// Checked on every request, so that access ends the day the
 		// forløb does, or the citizen moves: back to choosing a citizen.
 		if shared.CheckMirrorAccess(s.actor, *rec.Citizen, shared.DateOf(now)) != nil {
+			a.sessions.forget(hash)
 			if err := a.store.StopMirror(r.Context(), hash); err != nil {
 				return nil, err
 			}
@@ -113,6 +116,12 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 		a.events.record(s, eventPage, cleanPath(r.Header.Get(pathHeader)), now)
 	}
 	return s, nil
+}
+
+// forgetSession drops what this process keeps of a session that ends.
+func (a *API) forgetSession(hash []byte) {
+	a.live.forget(hash)
+	a.sessions.forget(hash)
 }
 
 // setSessionCookie gives the browser the new session's token.
@@ -131,7 +140,7 @@ func (a *API) clearSessionCookie(w http.ResponseWriter) {
 func (a *API) endSession(req *sessionRequest, reason string) error {
 	s := req.sess
 	lastSeen, lastPath := a.live.seen(s.tokenHash, time.Time{}, "")
-	a.live.forget(s.tokenHash)
+	a.forgetSession(s.tokenHash)
 	a.clearSessionCookie(req.w)
 	return a.store.EndSession(req.ctx(), s.tokenHash, storage.SessionEnd{Reason: reason, At: req.now, LastSeen: lastSeen, LastPath: lastPath})
 }

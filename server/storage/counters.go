@@ -18,8 +18,9 @@ const (
 	counterTimer225    = "timer225"
 )
 
-// counterKindsColumn lists the citizen's counter kinds (?0 the citizen).
-const counterKindsColumn = `ARRAY(SELECT kind FROM counters WHERE citizen_id = ?0 ORDER BY kind) AS counter_kinds`
+// counterKindsColumn lists the citizen's counter kinds as a JSON array
+// ($1 the citizen).
+const counterKindsColumn = `coalesce((SELECT json_agg(kind ORDER BY kind) FROM counters WHERE citizen_id = $1), '[]') AS counter_kinds`
 
 type counterRow struct {
 	bun.BaseModel `bun:"table:counters"`
@@ -160,6 +161,12 @@ func (c Citizen) storeCounter(ctx context.Context, kind string, asOf shared.Date
 		ON CONFLICT (citizen_id, kind) DO UPDATE SET as_of = EXCLUDED.as_of, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at
 		WHERE counters.as_of <= EXCLUDED.as_of`, c.id, kind, asOf.String(), string(data), now).Exec(ctx)
 	return err
+}
+
+func featuresOfJSON(kinds []byte) (shared.Features, error) {
+	var ks []string
+	err := json.Unmarshal(kinds, &ks)
+	return featuresOf(ks), err
 }
 
 func featuresOf(kinds []string) shared.Features {

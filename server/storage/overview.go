@@ -32,20 +32,21 @@ type FrontPage struct {
 
 // FrontPage reads the front page's data (SPEC B3, B7).
 func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
-	var r struct {
-		Notifications json.RawMessage `bun:"notifications"`
-		CounterKinds  []string        `bun:"counter_kinds,array"`
-		planState
-	}
-	err := c.db.NewRaw(`SELECT
+	var notifications, kinds []byte
+	var st planState
+	err := prepared(ctx, c.db, `SELECT
 		coalesce((SELECT json_agg(json_build_object('id', id, 'kind', kind, 'title', title, 'text', text, 'created', created_at)
-			ORDER BY created_at DESC, id DESC) FROM notifications WHERE citizen_id = ?0 AND done_at IS NULL), '[]') AS notifications,
-		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(ctx, &r)
+			ORDER BY created_at DESC, id DESC) FROM notifications WHERE citizen_id = $1 AND done_at IS NULL), '[]') AS notifications,
+		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&notifications, &kinds, &st.Latest, &st.Count, &st.Seen, &st.Dismissed)
 	if err != nil {
 		return FrontPage{}, err
 	}
-	out := FrontPage{Features: featuresOf(r.CounterKinds), PlanNotice: r.notice()}
-	if err := json.Unmarshal(r.Notifications, &out.Notifications); err != nil {
+	features, err := featuresOfJSON(kinds)
+	if err != nil {
+		return FrontPage{}, err
+	}
+	out := FrontPage{Features: features, PlanNotice: st.notice()}
+	if err := json.Unmarshal(notifications, &out.Notifications); err != nil {
 		return FrontPage{}, err
 	}
 	return out, nil

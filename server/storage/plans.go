@@ -203,20 +203,19 @@ func (c Citizen) Plans(ctx context.Context) (Plans, error) {
 	return out, nil
 }
 
-// planState is what the citizen has seen of their plan, as columns any
-// query on the citizen may add (planStateColumns, with ?0 the citizen).
+// planState is what the citizen has seen of their plan, as the columns
+// planStateColumns, which a query on the citizen may add ($1 the citizen).
 type planState struct {
-	Latest    int64 `bun:"plan_latest"`
-	Count     int   `bun:"plan_count"`
-	Seen      int64 `bun:"plan_seen"`
-	Dismissed bool  `bun:"plan_first_box_dismissed"`
+	Latest, Seen int64
+	Count        int
+	Dismissed    bool
 }
 
 const planStateColumns = `
-	(SELECT coalesce(max(id), 0) FROM plan_versions WHERE citizen_id = ?0) AS plan_latest,
-	(SELECT count(*) FROM plan_versions WHERE citizen_id = ?0) AS plan_count,
-	coalesce((SELECT seen_version FROM plan_visits WHERE citizen_id = ?0), 0) AS plan_seen,
-	coalesce((SELECT first_box_dismissed FROM plan_visits WHERE citizen_id = ?0), false) AS plan_first_box_dismissed`
+	(SELECT coalesce(max(id), 0) FROM plan_versions WHERE citizen_id = $1) AS plan_latest,
+	(SELECT count(*) FROM plan_versions WHERE citizen_id = $1) AS plan_count,
+	coalesce((SELECT seen_version FROM plan_visits WHERE citizen_id = $1), 0) AS plan_seen,
+	coalesce((SELECT first_box_dismissed FROM plan_visits WHERE citizen_id = $1), false) AS plan_first_box_dismissed`
 
 // notice says which of Min Plan's change boxes to show (SPEC D1): the
 // first-plan box until dismissed for good, the changes on the first visit
@@ -257,17 +256,16 @@ type PlanPage struct {
 // PlanPage reads Min Plan's data.
 func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 	var r struct {
-		Versions     json.RawMessage `bun:"versions"`
-		Education    json.RawMessage `bun:"education"`
-		CounterKinds []string        `bun:"counter_kinds,array"`
+		Versions, Education, CounterKinds []byte
 		planState
 	}
-	err := c.db.NewRaw(`SELECT
+	err := prepared(ctx, c.db, `SELECT
 		coalesce((SELECT json_agg(json_build_object('id', v.id, 'data', v.data, 'published_at', v.published_at) ORDER BY v.id DESC)
-			FROM (SELECT id, data, published_at FROM plan_versions WHERE citizen_id = ?0 ORDER BY id DESC LIMIT 2) v), '[]') AS versions,
+			FROM (SELECT id, data, published_at FROM plan_versions WHERE citizen_id = $1 ORDER BY id DESC LIMIT 2) v), '[]') AS versions,
 		coalesce((SELECT json_agg(json_build_object('step', e.step, 'data', e.data, 'saved_at', e.saved_at, 'sent_data', e.sent_data, 'sent_at', e.sent_at))
-			FROM education_answers e WHERE e.citizen_id = ?0), '[]') AS education,
-		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(ctx, &r)
+			FROM education_answers e WHERE e.citizen_id = $1), '[]') AS education,
+		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&r.Versions, &r.Education, &r.CounterKinds,
+		&r.Latest, &r.Count, &r.Seen, &r.Dismissed)
 	if err != nil {
 		return PlanPage{}, err
 	}
@@ -279,7 +277,11 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 	if err := json.Unmarshal(r.Versions, &versions); err != nil {
 		return PlanPage{}, err
 	}
-	out := PlanPage{Education: map[int]shared.EducationState{}, Notice: r.notice(), Features: featuresOf(r.CounterKinds)}
+	features, err := featuresOfJSON(r.CounterKinds)
+	if err != nil {
+		return PlanPage{}, err
+	}
+	out := PlanPage{Education: map[int]shared.EducationState{}, Notice: r.notice(), Features: features}
 	for i, v := range versions {
 		p, err := decodePlan(v.Data)
 		if err != nil {

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -54,32 +53,25 @@ const sessionQuery = `SELECT s.token_hash, s.account_id, s.caseworker_id, s.crea
 	LEFT JOIN caseworkers w ON w.id = s.caseworker_id
 	LEFT JOIN organisations o ON o.code = w.org_code
 	LEFT JOIN citizens c ON c.id = coalesce(a.citizen_id, s.mirror_citizen_id)
-	WHERE s.token_hash = ? AND s.ended_at IS NULL`
+	WHERE s.token_hash = $1 AND s.ended_at IS NULL`
 
 // Session reads the live session with the token's hash; a session that
 // ended or never was is not found.
 func (s *Store) Session(ctx context.Context, tokenHash []byte) (Session, error) {
 	var r struct {
-		TokenHash    []byte          `bun:"token_hash"`
-		AccountID    *int64          `bun:"account_id"`
-		CaseworkerID *int64          `bun:"caseworker_id"`
-		CreatedAt    time.Time       `bun:"created_at"`
-		LastSeenAt   time.Time       `bun:"last_seen_at"`
-		LastPath     string          `bun:"last_path"`
-		CWName       *string         `bun:"cw_name"`
-		CWRole       *string         `bun:"cw_role"`
-		OrgCode      *string         `bun:"org_code"`
-		OrgKind      *string         `bun:"org_kind"`
-		OrgName      *string         `bun:"org_name"`
-		CID          *int64          `bun:"c_id"`
-		CCPR         *string         `bun:"c_cpr"`
-		CName        *string         `bun:"c_name"`
-		CJobcenter   *string         `bun:"c_jobcenter"`
-		CAKasse      *string         `bun:"c_akasse"`
-		CEnrolment   *string         `bun:"c_enrolment"`
-		CForloeb     json.RawMessage `bun:"c_forloeb"`
+		TokenHash                                    []byte
+		AccountID, CaseworkerID                      *int64
+		CreatedAt, LastSeenAt                        time.Time
+		LastPath                                     string
+		CWName, CWRole, OrgCode, OrgKind, OrgName    *string
+		CID                                          *int64
+		CCPR, CName, CJobcenter, CAKasse, CEnrolment *string
+		CForloeb                                     []byte
 	}
-	if err := s.db.NewRaw(sessionQuery, tokenHash).Scan(ctx, &r); err != nil {
+	err := prepared(ctx, s.db, sessionQuery, tokenHash).Scan(&r.TokenHash, &r.AccountID, &r.CaseworkerID, &r.CreatedAt,
+		&r.LastSeenAt, &r.LastPath, &r.CWName, &r.CWRole, &r.OrgCode, &r.OrgKind, &r.OrgName,
+		&r.CID, &r.CCPR, &r.CName, &r.CJobcenter, &r.CAKasse, &r.CEnrolment, &r.CForloeb)
+	if err != nil {
 		return Session{}, notFound(err, "Sessionen")
 	}
 	out := Session{TokenHash: r.TokenHash, CreatedAt: r.CreatedAt, LastSeenAt: r.LastSeenAt, LastPath: r.LastPath}
