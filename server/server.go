@@ -29,7 +29,8 @@ type Config struct {
 	SecureCookies bool
 	// WebDir holds the static files served under /web/ (styles, app.wasm).
 	WebDir string
-	// Location is Europe/Copenhagen: "today" is a Danish calendar date.
+	// Location is Europe/Copenhagen (the default): "today" is a Danish
+	// calendar date.
 	Location *time.Location
 	// Now is the clock; tests pin it.
 	Now func() time.Time
@@ -50,13 +51,6 @@ type Server struct {
 func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if cfg.WebDir == "" {
 		cfg.WebDir = "web"
-	}
-	if cfg.Location == nil {
-		loc, err := time.LoadLocation("Europe/Copenhagen")
-		if err != nil {
-			return nil, err
-		}
-		cfg.Location = loc
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
