@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -52,7 +53,7 @@ func (p *caseworkerPage) Render() app.UI {
 	return newShell().Title("Sagsbehandleradgang").Access(forAnyone).Body(
 		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-10 col-lg-8").Body(
 			app.If(p.timedOut && !p.signedIn(), func() app.UI {
-				return infoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv.")
+				return ui.InfoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv.")
 			}),
 			app.If(p.signedIn(), p.renderChooseCitizen).Else(p.renderLogin),
 		)),
@@ -65,10 +66,10 @@ func (p *caseworkerPage) renderLogin() app.UI {
 		app.P().Text("Log ind som sagsbehandler i et jobcenter eller en a-kasse for at se en borgers Jobnet."),
 		p.ferr.summary(),
 		app.Form().ID("caseworker-login-form").NoValidate(true).OnSubmit(p.submitLogin).Body(
-			field{id: "username", label: "Brugernavn", autocomplete: "username", value: p.login.Username, errMsg: p.ferr.field("username"),
-				onInput: func(ctx app.Context, e app.Event) { p.login.Username = inputValue(ctx) }}.render(),
-			field{id: "password", label: "Adgangskode", kind: "password", autocomplete: "current-password", value: p.login.Password,
-				errMsg: p.ferr.field("password"), onInput: func(ctx app.Context, e app.Event) { p.login.Password = inputValue(ctx) }}.render(),
+			ui.Field("username").Label("Brugernavn").Autocomplete("username").Value(p.login.Username).Error(p.ferr.field("username")).
+				OnInput(func(ctx app.Context, e app.Event) { p.login.Username = ui.InputValue(ctx) }),
+			ui.Field("password").Label("Adgangskode").Type("password").Autocomplete("current-password").Value(p.login.Password).
+				Error(p.ferr.field("password")).OnInput(func(ctx app.Context, e app.Event) { p.login.Password = ui.InputValue(ctx) }),
 			app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind"),
 		),
 	)
@@ -81,8 +82,8 @@ func (p *caseworkerPage) renderChooseCitizen() app.UI {
 		app.P().Text("Som sagsbehandler - særligt i en a-kasse - skal du være klar over, at på grund af reglerne om GDPR har du ikke et fuldt billede af Jobnet. Det skyldes, at der er oplysninger på borgerens Jobnet som du som sagsbehandler i Jobcenteret eller a-kassen ikke må tilgå."),
 		p.ferr.summary(),
 		app.Form().ID("mirror-form").NoValidate(true).OnSubmit(p.submitCPR).Body(
-			field{id: "cpr", label: "Indtast borgerens CPR-nummer", hint: "DDMMÅÅ-XXXX", value: p.mirror.CPR, errMsg: p.ferr.field("cpr"),
-				onInput: func(ctx app.Context, e app.Event) { p.mirror.CPR = inputValue(ctx) }}.render(),
+			ui.Field("cpr").Label("Indtast borgerens CPR-nummer").Hint("DDMMÅÅ-XXXX").Value(p.mirror.CPR).Error(p.ferr.field("cpr")).
+				OnInput(func(ctx app.Context, e app.Event) { p.mirror.CPR = ui.InputValue(ctx) }),
 			app.P().Body(app.Strong().Text("Obs: Borgeren kan se i sin historik på Jobnet, at du har været logget ind.")),
 			app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind som denne borger"),
 		),

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -71,9 +72,9 @@ func (p *countersPage) OnNav(ctx app.Context) {
 func (p *countersPage) Render() app.UI {
 	title := counterPageTitles[p.kind]
 	return newShell().Title(title).Access(forCitizenView).Body(
-		breadcrumb("Planer og aftaler", title),
+		ui.Breadcrumb(pathForside, "Planer og aftaler", title),
 		app.H1().Text(title),
-		p.load.view(waitingText("Henter dine tællere …"), p.renderCounters),
+		p.load.view(ui.Waiting("Henter dine tællere …"), p.renderCounters),
 	)
 }
 
@@ -86,7 +87,7 @@ func (p *countersPage) renderCounters() app.UI {
 	case p.kind == kindTimer225 && p.data.Hours225 != nil:
 		return timer225View(*p.data.Hours225)
 	}
-	return infoAlert("Der er ingen tællere at vise. Tællerne vises, når din a-kasse eller dit jobcenter har sendt oplysningerne.")
+	return ui.InfoAlert("Der er ingen tællere at vise. Tællerne vises, når din a-kasse eller dit jobcenter har sendt oplysningerne.")
 }
 
 // timer225View is the 225-hour rule (SPEC D11, 003_…txt): hours of ordinary

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -73,7 +74,7 @@ func (c *dagpengeCounters) onTouchEnd(ctx app.Context, e app.Event) {
 }
 
 func (c *dagpengeCounters) onSimInput(ctx app.Context, e app.Event) {
-	c.simText = inputValue(ctx)
+	c.simText = ui.InputValue(ctx)
 	v, err := shared.ParseHours(c.simText)
 	if err != nil {
 		c.simErr = shared.ErrorMessageOf(err) // the last valid state stays
@@ -129,11 +130,11 @@ func (c *dagpengeCounters) renderCarousel(now shared.DagpengeGauges, before *sha
 		TabIndex(0).OnKeyDown(c.onKey).On("touchstart", c.onTouchStart).On("touchend", c.onTouchEnd).Body(
 		app.Div().Class("jobnet-carousel-nav").Body(
 			app.Button().Type("button").Class("button button-tertiary jobnet-carousel-prev").Aria("label", "Forrige tæller").
-				OnClick(func(ctx app.Context, e app.Event) { c.move(-1) }).Body(icon("chevron-left", ""), app.Span().Class("sr-only").Text("Forrige")),
+				OnClick(func(ctx app.Context, e app.Event) { c.move(-1) }).Body(ui.Icon("chevron-left", ""), app.Span().Class("sr-only").Text("Forrige")),
 			app.H2().ID("slide-title").Class("h3 jobnet-carousel-title").Aria("live", "polite").
 				Text(slideTitles[i]+" ("+strconv.Itoa(i+1)+" af 3)"),
 			app.Button().Type("button").Class("button button-tertiary jobnet-carousel-next").Aria("label", "Næste tæller").
-				OnClick(func(ctx app.Context, e app.Event) { c.move(1) }).Body(icon("chevron-right", ""), app.Span().Class("sr-only").Text("Næste")),
+				OnClick(func(ctx app.Context, e app.Event) { c.move(1) }).Body(ui.Icon("chevron-right", ""), app.Span().Class("sr-only").Text("Næste")),
 		),
 		app.Div().Class("jobnet-slide").Aria("roledescription", "dias").Aria("labelledby", "slide-title").Body(
 			speedometer(slideTitles[i], gauges[i], b, "slide-text"),
@@ -225,8 +226,8 @@ func (c *dagpengeCounters) renderSimulator() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { c.simOpen = !c.simOpen }).Text("Prøv at tilføje timer"),
 		app.Div().ID("sim-panel").Hidden(!c.simOpen).Body(
 			app.P().Text("Skriv, hvor mange timer mere du kunne arbejde. Tællerne viser med det samme, hvad timerne vil give. Intet bliver gemt."),
-			field{id: "sim-hours", label: "Ekstra timer", hint: "Fx 51 eller 7,5", inputMode: "decimal", value: c.simText, errMsg: c.simErr,
-				onInput: c.onSimInput}.render(),
+			ui.Field("sim-hours").Label("Ekstra timer").Hint("Fx 51 eller 7,5").InputMode("decimal").Value(c.simText).Error(c.simErr).
+				OnInput(c.onSimInput),
 			app.Button().Type("button").ID("sim-reset").Class("button button-tertiary").OnClick(c.reset).Text("Nulstil"),
 		),
 	)

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -55,7 +56,7 @@ func (p *demoCountersPage) Render() app.UI {
 			app.Label().Class("form-label").For("demo-member").Text("Eksempel"),
 			app.Select().ID("demo-member").Class("form-select").OnChange(func(ctx app.Context, e app.Event) {
 				for i, m := range demoMembers {
-					if m.name == inputValue(ctx) {
+					if m.name == ui.InputValue(ctx) {
 						p.example = i
 					}
 				}

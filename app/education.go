@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -102,13 +103,14 @@ func (e *educationStep) renderForm() app.UI {
 			if e.draft.Step == 2 {
 				label = "Derfor har jeg valgt disse uddannelsessteder"
 			}
-			return textarea("edu-reason", label, e.draft.Reason, e.form.ferr.field("reason"), func(ctx app.Context, ev app.Event) {
-				e.draft.Reason = inputValue(ctx)
-				e.edited()
-			})
+			return ui.Field("edu-reason").Label(label).Rows(4).Value(e.draft.Reason).Error(e.form.ferr.field("reason")).
+				OnInput(func(ctx app.Context, ev app.Event) {
+					e.draft.Reason = ui.InputValue(ctx)
+					e.edited()
+				})
 		}),
 		app.Div().Class("jobnet-education-status").Aria("live", "polite").Body(
-			app.If(e.done != "", func() app.UI { return successAlert(e.done) }).
+			app.If(e.done != "", func() app.UI { return ui.SuccessAlert(e.done) }).
 				ElseIf(e.state != nil, func() app.UI { return app.P().Class("jobnet-counters-meta").Text(e.stateText()) }),
 		),
 		app.Div().Class("jobnet-plan-actions").Body(
@@ -159,18 +161,18 @@ func (e *educationStep) renderWishes() app.UI {
 	// The rows sit in a wrapper that is always there, so that "Tilføj"
 	// keeps its place when the first row comes: go-app matches children by
 	// position and drops the deferred focus of a button it replaced.
-	return listFieldset("edu-wishes", "Dine uddannelsesønsker", e.form.ferr.field("wishes"),
+	return ui.Fieldset("edu-wishes").Legend("Dine uddannelsesønsker").Error(e.form.ferr.field("wishes")).Body(
 		app.Div().Body(app.Range(e.draft.Wishes).Slice(func(i int) app.UI {
-			return e.row(field{
-				id: fmt.Sprintf("edu-wish-%d", i), label: fmt.Sprintf("%d. uddannelsesønske", i+1),
-				value: e.draft.Wishes[i].Title, errMsg: e.form.ferr.field(fmt.Sprintf("wishes[%d].title", i)),
-				onInput: func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = inputValue(ctx); e.edited() },
-			}, "", "edu-add-wish", func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) })
+			id, label := fmt.Sprintf("edu-wish-%d", i), fmt.Sprintf("%d. uddannelsesønske", i+1)
+			return e.row(id, label, "", "edu-add-wish", func() { e.draft.Wishes = append(e.draft.Wishes[:i:i], e.draft.Wishes[i+1:]...) },
+				ui.Field(id).Label(label).Value(e.draft.Wishes[i].Title).Error(e.form.ferr.field(fmt.Sprintf("wishes[%d].title", i))).
+					OnInput(func(ctx app.Context, ev app.Event) { e.draft.Wishes[i].Title = ui.InputValue(ctx); e.edited() }))
 		})),
-		addButton("edu-add-wish", "Tilføj uddannelsesønske", "", len(e.draft.Wishes) >= shared.EducationMaxWishes,
-			fmt.Sprintf("Du kan højst have %d uddannelsesønsker.", shared.EducationMaxWishes), func(ctx app.Context) {
+		ui.AddButton("edu-add-wish").Label("Tilføj uddannelsesønske").
+			Limit(len(e.draft.Wishes) >= shared.EducationMaxWishes, fmt.Sprintf("Du kan højst have %d uddannelsesønsker.", shared.EducationMaxWishes)).
+			OnAdd(func(ctx app.Context) {
 				e.draft.Wishes = append(e.draft.Wishes, shared.EducationWish{})
-				focusSoon(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
+				ui.FocusSoon(ctx, fmt.Sprintf("edu-wish-%d", len(e.draft.Wishes)-1))
 			}),
 	)
 }
@@ -183,7 +185,7 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 		groups = append(groups, g.Title)
 	}
 	groups = append(groups, "")
-	return listFieldset("edu-places", "Dine forslag til uddannelsessteder", e.form.ferr.field("places"),
+	return ui.Fieldset("edu-places").Legend("Dine forslag til uddannelsessteder").Error(e.form.ferr.field("places")).Body(
 		app.Range(groups).Slice(func(gi int) app.UI {
 			goal := groups[gi]
 			heading := "Andre uddannelsessteder"
@@ -197,20 +199,20 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 					continue
 				}
 				n++
-				rows = append(rows, e.row(field{
-					id: fmt.Sprintf("edu-place-%d", i), label: fmt.Sprintf("Uddannelsessted %d", n),
-					value: p.Name, errMsg: strings.TrimSpace(e.form.ferr.field(fmt.Sprintf("places[%d].name", i)) + " " + e.form.ferr.field(fmt.Sprintf("places[%d].goal", i))),
-					onInput: func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = inputValue(ctx); e.edited() },
-				}, heading, fmt.Sprintf("edu-add-place-%d", gi), func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) }))
+				id, label := fmt.Sprintf("edu-place-%d", i), fmt.Sprintf("Uddannelsessted %d", n)
+				errMsg := strings.TrimSpace(e.form.ferr.field(fmt.Sprintf("places[%d].name", i)) + " " + e.form.ferr.field(fmt.Sprintf("places[%d].goal", i)))
+				rows = append(rows, e.row(id, label, heading, fmt.Sprintf("edu-add-place-%d", gi), func() { e.draft.Places = append(e.draft.Places[:i:i], e.draft.Places[i+1:]...) },
+					ui.Field(id).Label(label).Value(p.Name).Error(errMsg).
+						OnInput(func(ctx app.Context, ev app.Event) { e.draft.Places[i].Name = ui.InputValue(ctx); e.edited() })))
 			}
 			return app.Div().Class("jobnet-education-goal").Role("group").Aria("labelledby", fmt.Sprintf("edu-goal-%d", gi)).Body(
 				app.H3().ID(fmt.Sprintf("edu-goal-%d", gi)).Class("h5").Text(heading),
 				app.Div().Body(rows...),
-				addButton(fmt.Sprintf("edu-add-place-%d", gi), "Tilføj forslag til uddannelsessted", fmt.Sprintf("edu-goal-%d", gi),
-					len(e.draft.Places) >= shared.EducationMaxPlaces,
-					fmt.Sprintf("Du kan højst foreslå %d uddannelsessteder.", shared.EducationMaxPlaces), func(ctx app.Context) {
+				ui.AddButton(fmt.Sprintf("edu-add-place-%d", gi)).Label("Tilføj forslag til uddannelsessted").DescribedBy(fmt.Sprintf("edu-goal-%d", gi)).
+					Limit(len(e.draft.Places) >= shared.EducationMaxPlaces, fmt.Sprintf("Du kan højst foreslå %d uddannelsessteder.", shared.EducationMaxPlaces)).
+					OnAdd(func(ctx app.Context) {
 						e.draft.Places = append(e.draft.Places, shared.EducationPlace{Goal: goal})
-						focusSoon(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
+						ui.FocusSoon(ctx, fmt.Sprintf("edu-place-%d", len(e.draft.Places)-1))
 					}),
 			)
 		}),
@@ -220,7 +222,7 @@ func (e *educationStep) renderProposedPlaces() app.UI {
 // renderApplications is step 3: per agreed place, whether the application
 // is sent and what the place answered.
 func (e *educationStep) renderApplications() app.UI {
-	return listFieldset("edu-places", "Dine ansøgninger", e.form.ferr.field("places"),
+	return ui.Fieldset("edu-places").Legend("Dine ansøgninger").Error(e.form.ferr.field("places")).Body(
 		app.If(len(e.IGoals) > 0, func() app.UI {
 			return app.Ul().Class("jobnet-education-goals").Body(app.Range(e.IGoals).Slice(func(i int) app.UI {
 				return app.Li().Text(fmt.Sprintf("%d. prioriterede uddannelsesmål: %s", i+1, e.IGoals[i].Title))
@@ -231,7 +233,7 @@ func (e *educationStep) renderApplications() app.UI {
 			id := fmt.Sprintf("edu-answer-%d", i)
 			answerErr := e.form.ferr.field(fmt.Sprintf("places[%d].answer", i))
 			sel := app.Select().ID(id).Class("form-select").OnChange(func(ctx app.Context, ev app.Event) {
-				e.draft.Places[i].Answer = shared.ApplicationAnswer(inputValue(ctx))
+				e.draft.Places[i].Answer = shared.ApplicationAnswer(ui.InputValue(ctx))
 				e.edited()
 			}).Body(
 				app.Option().Value("").Selected(p.Answer == "").Text("Vælg"),
@@ -245,7 +247,7 @@ func (e *educationStep) renderApplications() app.UI {
 			}
 			return app.Div().Class("jobnet-education-place").Role("group").Aria("labelledby", fmt.Sprintf("edu-place-name-%d", i)).Body(
 				app.H3().ID(fmt.Sprintf("edu-place-name-%d", i)).Class("h5").Text(p.Name),
-				fieldError(fmt.Sprintf("edu-place-%d", i), e.form.ferr.field(fmt.Sprintf("places[%d].name", i))),
+				ui.FieldError(fmt.Sprintf("edu-place-%d", i), e.form.ferr.field(fmt.Sprintf("places[%d].name", i))),
 				app.Div().Class("form-group-checkbox").Body(
 					app.Input().Type("checkbox").ID(fmt.Sprintf("edu-applied-%d", i)).Class("form-checkbox").Checked(p.Applied).
 						OnChange(func(ctx app.Context, ev app.Event) {
@@ -254,9 +256,9 @@ func (e *educationStep) renderApplications() app.UI {
 						}),
 					app.Label().Class("form-label").For(fmt.Sprintf("edu-applied-%d", i)).Text("Ja, jeg har sendt ansøgningen til uddannelsesstedet"),
 				),
-				app.Div().Class(formGroupClass(answerErr)).Body(
+				app.Div().Class(ui.FormGroupClass(answerErr)).Body(
 					app.Label().Class("form-label").For(id).Text("Svar fra uddannelsesstedet"),
-					fieldError(id, answerErr),
+					ui.FieldError(id, answerErr),
 					sel,
 				),
 			)
@@ -264,53 +266,23 @@ func (e *educationStep) renderApplications() app.UI {
 	)
 }
 
-// row is one input of a list with its "Fjern" button, whose name says
-// which input it removes (and, with group, in which group). Removing gives
-// the focus to the list's "Tilføj" button (addID) first, while the row is
-// still there: go-app drops deferred work of an element that is gone.
-func (e *educationStep) row(f field, group, addID string, remove func()) app.UI {
-	name := "Fjern " + strings.ToLower(f.label[:1]) + f.label[1:]
+// row is one input (id, labelled label) of a list with its "Fjern" button,
+// whose name says which input it removes (and, with group, in which
+// group). Removing gives the focus to the list's "Tilføj" button (addID)
+// first, while the row is still there: go-app drops deferred work of an
+// element that is gone.
+func (e *educationStep) row(id, label, group, addID string, remove func(), input ui.IField) app.UI {
+	name := "Fjern " + strings.ToLower(label[:1]) + label[1:]
 	if group != "" {
 		name += " under " + group
 	}
 	return app.Div().Class("jobnet-education-row").Body(
-		f.render(),
-		app.Button().Type("button").ID(f.id+"-remove").Class("button button-tertiary").Aria("label", name).
+		input,
+		app.Button().Type("button").ID(id+"-remove").Class("button button-tertiary").Aria("label", name).
 			OnClick(func(ctx app.Context, ev app.Event) {
-				focusByID(addID)
+				ui.FocusByID(addID)
 				remove()
 				e.form.ferr = formError{} // the messages' paths no longer match the rows
 			}).Text("Fjern"),
 	)
-}
-
-// addButton is a list's "Tilføj". At the list's limit it stays, so that
-// the focus has a place to go back to, but says the limit and adds nothing.
-func addButton(id, label, describedBy string, atLimit bool, limit string, add func(app.Context)) app.UI {
-	b := app.Button().Type("button").ID(id).Class("button button-tertiary").OnClick(func(ctx app.Context, ev app.Event) {
-		if !atLimit {
-			add(ctx)
-		}
-	}).Text(label)
-	if atLimit {
-		b = b.Aria("disabled", "true")
-		describedBy = strings.TrimSpace(describedBy + " " + id + "-limit")
-	}
-	if describedBy != "" {
-		b = b.Aria("describedby", describedBy)
-	}
-	return app.Div().Class("jobnet-add").Body(
-		b,
-		app.Span().ID(id+"-limit").Class("form-hint").Body(app.If(atLimit, func() app.UI { return app.Text(limit) })),
-	)
-}
-
-// listFieldset groups a list of inputs under a legend, with the message
-// about the list as a whole.
-func listFieldset(id, legend, errMsg string, body ...app.UI) app.UI {
-	fs := app.FieldSet().ID(id).Class(formGroupClass(errMsg))
-	if errMsg != "" {
-		fs = fs.Aria("describedby", id+"-error")
-	}
-	return fs.Body(append([]app.UI{app.Legend().Class("form-label h4").Text(legend), fieldError(id, errMsg)}, body...)...)
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -32,15 +33,15 @@ func (p *euresPage) save(ctx app.Context, e app.Event) {
 
 func (p *euresPage) Render() app.UI {
 	return newShell().Title("Job i Europa").Access(forCitizenView).Body(
-		breadcrumb("Jobsøgning", "Job i Europa"),
+		ui.Breadcrumb(pathForside, "Jobsøgning", "Job i Europa"),
 		app.H1().Text("Job i Europa"),
 		app.P().Text("Via EURES kan arbejdsgivere i hele EU/EØS og Schweiz finde dit CV, hvis du ønsker det. Du kan altid ændre dit valg."),
-		p.load.view(waitingText("Henter …"), func() app.UI {
+		p.load.view(ui.Waiting("Henter …"), func() app.UI {
 			// The messages sit in wrappers that are always there, so that
 			// the checkbox and the button keep their place (and the focus).
 			return app.Form().ID("eures-form").OnSubmit(p.save).Body(
 				p.form.ferr.summary(),
-				slot("jobnet-form-success", p.saved, func() app.UI { return successAlert("Dit valg er gemt.") }),
+				ui.Slot("jobnet-form-success", p.saved, func() app.UI { return ui.SuccessAlert("Dit valg er gemt.") }),
 				app.Div().Class("form-group").Body(app.Div().Class("form-group-checkbox").Body(
 					app.Input().Type("checkbox").ID("eures-visible").Class("form-checkbox").Checked(p.setting.Visible).
 						OnChange(func(ctx app.Context, e app.Event) {

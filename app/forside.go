@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -52,7 +53,6 @@ type forside struct {
 	load      pageLoad
 	ov        shared.Overview
 	folded    bool
-	tab       int
 	actionErr string
 }
 
@@ -69,29 +69,6 @@ func (p *forside) OnNav(ctx app.Context) {
 func (p *forside) toggleVigtig(ctx app.Context, e app.Event) {
 	p.folded = !p.folded
 	ctx.SessionStorage().Set(vigtigFoldedKey, p.folded)
-}
-
-func (p *forside) selectTab(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.tab = i }
-}
-
-// tabKeys moves between the tabs with the arrow keys, Home and End (WAI-ARIA tabs).
-func (p *forside) tabKeys(ctx app.Context, e app.Event) {
-	n := 2
-	switch e.Get("key").String() {
-	case "ArrowRight":
-		p.tab = (p.tab + 1) % n
-	case "ArrowLeft":
-		p.tab = (p.tab + n - 1) % n
-	case "Home":
-		p.tab = 0
-	case "End":
-		p.tab = n - 1
-	default:
-		return
-	}
-	e.PreventDefault()
-	focusSoon(ctx, "tab-"+strconv.Itoa(p.tab))
 }
 
 func (p *forside) markDone(id int64) app.EventHandler {
@@ -164,7 +141,7 @@ func (p *forside) renderVigtig() app.UI {
 			),
 			app.Div().ID("vigtig-content").Class("accordion-content").Aria("hidden", strconv.FormatBool(!open)).Body(
 				// Always present, so the list below keeps its place (see formError.summary).
-				errorSlot("jobnet-action-error", p.actionErr),
+				ui.ErrorSlot("jobnet-action-error", p.actionErr),
 				app.If(len(p.ov.Notifications) == 0, func() app.UI {
 					return app.P().Text("Du har ingen notifikationer lige nu.")
 				}).Else(func() app.UI {
@@ -190,39 +167,25 @@ func (p *forside) renderVigtig() app.UI {
 	)
 }
 
+// renderTabs is the front page's menu: "Jobsøgning" and "Planer og
+// aftaler" as tabs of cards.
 func (p *forside) renderTabs() app.UI {
-	tabs := []struct {
-		title string
-		cards []menuCard
-	}{{"Jobsøgning", jobsoegningCards}, {"Planer og aftaler", planerCards(p.ov.Features)}}
-	return app.Div().Class("tab-container jobnet-tabs").Body(
-		app.Div().Class("tab-list").Role("tablist").Aria("label", "Menu").Body(
-			app.Range(tabs).Slice(func(i int) app.UI {
-				selected := p.tab == i
-				tabIndex := -1
-				if selected {
-					tabIndex = 0
-				}
-				return app.Button().Type("button").Class("tab-button").Role("tab").ID("tab-"+strconv.Itoa(i)).
-					Aria("selected", strconv.FormatBool(selected)).Aria("controls", "panel-"+strconv.Itoa(i)).
-					TabIndex(tabIndex).OnClick(p.selectTab(i)).OnKeyDown(p.tabKeys).Body(app.Span().Text(tabs[i].title))
-			}),
-		),
-		app.Range(tabs).Slice(func(i int) app.UI {
-			return app.Div().Class("tab-panel").Role("tabpanel").ID("panel-"+strconv.Itoa(i)).
-				Aria("labelledby", "tab-"+strconv.Itoa(i)).TabIndex(0).Hidden(p.tab != i).Body(
-				app.Div().Class("row jobnet-cards").Body(
-					app.Range(tabs[i].cards).Slice(func(j int) app.UI {
-						c := tabs[i].cards[j]
-						return app.Div().Class("col-12 col-md-6 col-lg-4 mb-5").Body(
-							app.A().Class("card jobnet-card").Href(c.href).Body(
-								app.Div().Class("card-content").Body(
-									app.H3().Class("card-heading").Text(c.title),
-									app.P().Text(c.text),
-								),
-							),
-						)
-					}),
+	return ui.Tabs().Class("jobnet-tabs").Label("Menu").
+		Tab("Jobsøgning", cardMenu(jobsoegningCards)).
+		Tab("Planer og aftaler", cardMenu(planerCards(p.ov.Features)))
+}
+
+// cardMenu is a tab's cards, each a link to its page.
+func cardMenu(cards []menuCard) app.UI {
+	return app.Div().Class("row jobnet-cards").Body(
+		app.Range(cards).Slice(func(j int) app.UI {
+			c := cards[j]
+			return app.Div().Class("col-12 col-md-6 col-lg-4 mb-5").Body(
+				app.A().Class("card jobnet-card").Href(c.href).Body(
+					app.Div().Class("card-content").Body(
+						app.H3().Class("card-heading").Text(c.title),
+						app.P().Text(c.text),
+					),
 				),
 			)
 		}),

@@ -6,8 +6,12 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
+
+// svgNS is the namespace of the drawings' elements.
+const svgNS = ui.SVGNamespace
 
 // speedometer draws one gauge as a half circle with a needle. The numbers are
 // always said in text beside it (describedBy); the drawing is a picture of

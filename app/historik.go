@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -27,9 +28,9 @@ func (p *historikPage) OnNav(ctx app.Context) {
 
 func (p *historikPage) Render() app.UI {
 	return newShell().Title("Historik").Access(forCitizenView).Body(
-		breadcrumb("Planer og aftaler", "Historik"),
+		ui.Breadcrumb(pathForside, "Planer og aftaler", "Historik"),
 		app.H1().Text("Historik"),
-		p.load.view(waitingText("Henter historik …"), func() app.UI {
+		p.load.view(ui.Waiting("Henter historik …"), func() app.UI {
 			return app.Ul().Class("accordion").Body(app.Li().Body(
 				app.H2().Body(app.Button().Type("button").Class("accordion-button").ID("login-button").
 					Aria("expanded", boolString(p.open)).Aria("controls", "login-content").
@@ -81,14 +82,4 @@ func boolString(b bool) string {
 // danishDateTime formats a time as "22.11.2026 kl. 09:15" in the browser's zone.
 func danishDateTime(t time.Time) string {
 	return t.Local().Format("02.01.2006") + " kl. " + t.Local().Format("15:04")
-}
-
-// breadcrumb renders "Forside › section › page" (DKFDS breadcrumbs with the
-// chevron between the items).
-func breadcrumb(section, page string) app.UI {
-	return app.Nav().Class("breadcrumbs").Aria("label", "Brødkrumme").Body(app.Ul().Class("breadcrumbs__list").Body(
-		app.Li().Class("breadcrumbs__list-item").Body(app.A().Class("breadcrumbs__link").Href(pathForside).Text("Forside")),
-		app.Li().Class("breadcrumbs__list-item").Body(icon("chevron-right", ""), app.Text(section)),
-		app.Li().Class("breadcrumbs__list-item").Aria("current", "page").Body(icon("chevron-right", ""), app.Text(page)),
-	))
 }

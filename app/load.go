@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -34,10 +35,7 @@ func fetchInto[T any](ctx app.Context, l *pageLoad, path string, dst *T) {
 
 // view is the page's body: the error, the data (ok) or, until then, waiting.
 func (l pageLoad) view(waiting app.UI, ok func() app.UI) app.UI {
-	return app.If(l.st == loadingErr, func() app.UI { return errorAlert(shared.ErrorMessageOf(l.err)) }).
+	return app.If(l.st == loadingErr, func() app.UI { return ui.ErrorAlert(shared.ErrorMessageOf(l.err)) }).
 		ElseIf(l.st == loaded, ok).
 		Else(func() app.UI { return waiting })
 }
-
-// waitingText says, politely to screen readers, what is on its way.
-func waitingText(s string) app.UI { return app.P().Aria("live", "polite").Text(s) }

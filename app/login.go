@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -39,14 +40,14 @@ func (p *loginPage) Render() app.UI {
 		app.Div().Class("row").Body(app.Div().Class("col-12 col-md-8 col-lg-6").Body(
 			app.H1().Text("Log ind på Jobnet"),
 			app.If(p.timedOut, func() app.UI {
-				return infoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte, hvor du slap.")
+				return ui.InfoAlert("Du er blevet logget automatisk ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte, hvor du slap.")
 			}),
 			p.ferr.summary(),
 			app.Form().ID("login-form").NoValidate(true).OnSubmit(p.submit).Body(
-				field{id: "username", label: "Brugernavn", autocomplete: "username", value: p.in.Username,
-					errMsg: p.ferr.field("username"), onInput: func(ctx app.Context, e app.Event) { p.in.Username = inputValue(ctx) }}.render(),
-				field{id: "password", label: "Adgangskode", kind: "password", autocomplete: "current-password", value: p.in.Password,
-					errMsg: p.ferr.field("password"), onInput: func(ctx app.Context, e app.Event) { p.in.Password = inputValue(ctx) }}.render(),
+				ui.Field("username").Label("Brugernavn").Autocomplete("username").Value(p.in.Username).
+					Error(p.ferr.field("username")).OnInput(func(ctx app.Context, e app.Event) { p.in.Username = ui.InputValue(ctx) }),
+				ui.Field("password").Label("Adgangskode").Type("password").Autocomplete("current-password").Value(p.in.Password).
+					Error(p.ferr.field("password")).OnInput(func(ctx app.Context, e app.Event) { p.in.Password = ui.InputValue(ctx) }),
 				app.Button().Type("submit").Class("button button-primary").Disabled(p.busy).Text("Log ind"),
 			),
 			app.P().Class("mt-6").Body(

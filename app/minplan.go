@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -30,11 +31,11 @@ func (p *minPlanPage) OnNav(ctx app.Context) {
 
 func (p *minPlanPage) Render() app.UI {
 	return newShell().Title("Min plan").Access(forCitizenView).Body(
-		breadcrumb("Planer og aftaler", "Min plan"),
+		ui.Breadcrumb(pathForside, "Planer og aftaler", "Min plan"),
 		app.H1().Text("Min plan"),
-		p.load.view(waitingText("Henter din plan …"), func() app.UI {
+		p.load.view(ui.Waiting("Henter din plan …"), func() app.UI {
 			if p.view.Plan == nil {
-				return infoAlert("Du har ingen plan endnu. Din plan bliver lavet sammen med din sagsbehandler i jobcentret eller a-kassen.")
+				return ui.InfoAlert("Du har ingen plan endnu. Din plan bliver lavet sammen med din sagsbehandler i jobcentret eller a-kassen.")
 			}
 			return p.renderPlan()
 		}),
@@ -60,7 +61,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 				return app.Button().Type("button").ID("plan-changes").Class("button button-tertiary").Aria("haspopup", "dialog").
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.showChanges = true
-						openModal(ctx, "changes-dialog")
+						ui.OpenModal(ctx, "changes-dialog")
 					}).Text("Seneste ændringer")
 			}),
 		),
@@ -68,7 +69,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 			app.If(p.view.FirstPlan && !p.firstClosed, p.renderFirstPlanBox).
 				ElseIf(p.view.NewVersion && len(p.view.Changes) > 0, func() app.UI {
 					return app.Div().ID("plan-new-version").Class("alert alert-info").Role("status").Body(
-						icon("info", "alert-icon"),
+						ui.Icon("info", "alert-icon"),
 						app.Div().Class("alert-body").Body(
 							app.H2().Class("alert-heading h4").Text("Din plan er ændret"),
 							app.P().Class("alert-text").Text("Følgende er ændret, siden du sidst så din plan:"),
@@ -78,11 +79,11 @@ func (p *minPlanPage) renderPlan() app.UI {
 				}),
 		),
 		// "Seneste ændringer" on later visits: the same list as a dialog.
-		slot("jobnet-changes-dialog", p.showChanges, func() app.UI {
-			return modal("changes-dialog", "Seneste ændringer i din plan", func(ctx app.Context) {
-				focusByID("plan-changes")
+		ui.Slot("jobnet-changes-dialog", p.showChanges, func() app.UI {
+			return ui.Modal("changes-dialog").Title("Seneste ændringer i din plan").OnClose(func(ctx app.Context) {
+				ui.FocusByID("plan-changes")
 				p.showChanges = false
-			}, app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+p.view.Published.Danish()+":"), p.renderChanges())
+			}).Body(app.P().Text("Følgende er ændret i den seneste udgave af din plan, udgivet "+p.view.Published.Danish()+":"), p.renderChanges())
 		}),
 		app.If(pl.IntegrationContract, func() app.UI { return contractBox(akasse) }),
 		app.If(len(pl.JobGoals) > 0, func() app.UI {
@@ -129,11 +130,11 @@ func nudges(ns []shared.PlanNudge) app.UI {
 // is remembered on the server, "Luk" only for this visit (SPEC D1).
 func (p *minPlanPage) renderFirstPlanBox() app.UI {
 	return app.Div().ID("plan-first").Class("alert alert-info").Role("status").Body(
-		icon("info", "alert-icon"),
+		ui.Icon("info", "alert-icon"),
 		app.Div().Class("alert-body").Body(
 			app.H2().Class("alert-heading h4").Text("Du har fået en plan"),
 			app.P().Class("alert-text").Text("Her kan du se dine mål og de indsatser og aftaler, du og din sagsbehandler har lavet. Planen bliver opdateret, når der sker ændringer."),
-			errorSlot("jobnet-box-error", p.boxErr),
+			ui.ErrorSlot("jobnet-box-error", p.boxErr),
 			app.Button().Type("button").ID("plan-first-dismiss").Class("button button-secondary").OnClick(p.dismissFirst).Text("Vis ikke denne besked igen"),
 			app.Button().Type("button").ID("plan-first-close").Class("button button-tertiary").
 				OnClick(func(ctx app.Context, e app.Event) { p.firstClosed = true }).Text("Luk"),

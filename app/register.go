@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -26,7 +27,7 @@ func (p *registerPage) submit(ctx app.Context, e app.Event) {
 
 func (p *registerPage) Render() app.UI {
 	set := func(dst *string) app.EventHandler {
-		return func(ctx app.Context, e app.Event) { *dst = inputValue(ctx) }
+		return func(ctx app.Context, e app.Event) { *dst = ui.InputValue(ctx) }
 	}
 	privacyErr := p.ferr.field("accept_privacy")
 	return newShell().Title("Opret bruger").Access(forAnyone).Body(
@@ -34,18 +35,18 @@ func (p *registerPage) Render() app.UI {
 			app.H1().Text("Opret bruger på Jobnet"),
 			p.ferr.summary(),
 			app.Form().ID("register-form").NoValidate(true).OnSubmit(p.submit).Body(
-				field{id: "name", label: "Navn", autocomplete: "name", value: p.in.Name, errMsg: p.ferr.field("name"), onInput: set(&p.in.Name)}.render(),
-				field{id: "cpr", label: "CPR-nummer", hint: "Skriv det som DDMMÅÅ-XXXX.", value: p.in.CPR, errMsg: p.ferr.field("cpr"), onInput: set(&p.in.CPR)}.render(),
-				field{id: "username", label: "Brugernavn", hint: "Mindst 3 tegn: bogstaver, tal, punktum, bindestreg og understregning.", autocomplete: "username",
-					value: p.in.Username, errMsg: p.ferr.field("username"), onInput: set(&p.in.Username)}.render(),
-				field{id: "password", label: "Adgangskode", hint: "Mindst 10 tegn.", kind: "password", autocomplete: "new-password",
-					value: p.in.Password, errMsg: p.ferr.field("password"), onInput: set(&p.in.Password)}.render(),
-				field{id: "password_repeat", label: "Gentag adgangskode", kind: "password", autocomplete: "new-password",
-					value: p.in.PasswordRepeat, errMsg: p.ferr.field("password_repeat"), onInput: set(&p.in.PasswordRepeat)}.render(),
+				ui.Field("name").Label("Navn").Autocomplete("name").Value(p.in.Name).Error(p.ferr.field("name")).OnInput(set(&p.in.Name)),
+				ui.Field("cpr").Label("CPR-nummer").Hint("Skriv det som DDMMÅÅ-XXXX.").Value(p.in.CPR).Error(p.ferr.field("cpr")).OnInput(set(&p.in.CPR)),
+				ui.Field("username").Label("Brugernavn").Hint("Mindst 3 tegn: bogstaver, tal, punktum, bindestreg og understregning.").Autocomplete("username").
+					Value(p.in.Username).Error(p.ferr.field("username")).OnInput(set(&p.in.Username)),
+				ui.Field("password").Label("Adgangskode").Hint("Mindst 10 tegn.").Type("password").Autocomplete("new-password").
+					Value(p.in.Password).Error(p.ferr.field("password")).OnInput(set(&p.in.Password)),
+				ui.Field("password_repeat").Label("Gentag adgangskode").Type("password").Autocomplete("new-password").
+					Value(p.in.PasswordRepeat).Error(p.ferr.field("password_repeat")).OnInput(set(&p.in.PasswordRepeat)),
 				app.H2().Class("h3").Text("Politik om persondata"),
 				app.P().Text("Jobnet behandler dine personoplysninger for at kunne hjælpe dig med jobsøgning og for at vise dig de planer, aftaler og ydelser, som jobcenter og a-kasse registrerer om dig. Oplysningerne deles kun med de myndigheder, der har hjemmel til det. Du kan til enhver tid se, hvem der har været logget ind på dit Jobnet, under Historik."),
-				app.Div().Class(formGroupClass(privacyErr)).Body(
-					fieldError("accept_privacy", privacyErr),
+				app.Div().Class(ui.FormGroupClass(privacyErr)).Body(
+					ui.FieldError("accept_privacy", privacyErr),
 					app.Div().Class("form-group-checkbox").Body(
 						app.Input().Type("checkbox").ID("accept_privacy").Class("form-checkbox").Checked(p.in.AcceptPrivacy).
 							Aria("invalid", privacyErr != "").Aria("describedby", "accept_privacy-error").

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -109,7 +110,7 @@ func (c *supplerendeCounters) renderRuler(s shared.SupplerendeStatus) app.UI {
 			app.Input().Type("range").ID("ruler-weeks").Class("jobnet-range").Min(0).Max(shared.SupplerendeWindowWeeks).Step(1).
 				Value(strconv.Itoa(c.weeks)).Aria("valuetext", when).
 				OnInput(func(ctx app.Context, e app.Event) {
-					n, _ := strconv.Atoi(inputValue(ctx))
+					n, _ := strconv.Atoi(ui.InputValue(ctx))
 					c.setWeeks(ctx, n)
 				}),
 		),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -65,7 +66,7 @@ func (v *timelineView) item(id string) (shared.PlanItem, bool) {
 }
 
 func (v *timelineView) setMonths(ctx app.Context, e app.Event) {
-	n, _ := strconv.Atoi(inputValue(ctx))
+	n, _ := strconv.Atoi(ui.InputValue(ctx))
 	if slices.Contains(shared.TimelineMonths, n) {
 		v.window = shared.WindowAround(v.today(), n)
 	}
@@ -74,7 +75,7 @@ func (v *timelineView) setMonths(ctx app.Context, e app.Event) {
 func (v *timelineView) openItem(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		v.open = id
-		openModal(ctx, "item-popup")
+		ui.OpenModal(ctx, "item-popup")
 	}
 }
 
@@ -82,7 +83,7 @@ func (v *timelineView) openItem(id string) app.EventHandler {
 // pop-up still exists: go-app drops a deferred call whose element (the
 // pop-up that got the key) is gone by then.
 func (v *timelineView) closePopup(ctx app.Context) {
-	focusByID("bar-" + v.open)
+	ui.FocusByID("bar-" + v.open)
 	v.open = ""
 }
 
@@ -100,7 +101,7 @@ func (v *timelineView) Render() app.UI {
 		),
 		app.If(v.list, v.renderList).Else(v.renderTimeline),
 		// Always present, so the page keeps its places (go-app matches by position).
-		slot("jobnet-popup-slot", v.open != "", v.renderPopup),
+		ui.Slot("jobnet-popup-slot", v.open != "", v.renderPopup),
 	)
 }
 
@@ -120,10 +121,10 @@ func (v *timelineView) renderTimeline() app.UI {
 	return app.Div().Body(
 		app.Div().Class("jobnet-timeline-controls").Body(
 			app.Button().Type("button").ID("timeline-prev").Class("button button-tertiary").Aria("label", "Forrige periode").
-				OnClick(func(ctx app.Context, e app.Event) { v.window = v.window.Shift(-1, v.earliest()) }).Body(icon("chevron-left", "")),
+				OnClick(func(ctx app.Context, e app.Event) { v.window = v.window.Shift(-1, v.earliest()) }).Body(ui.Icon("chevron-left", "")),
 			app.Span().ID("timeline-period").Class("jobnet-timeline-period").Aria("live", "polite").Text(w.From.Danish()+" – "+last.Danish()),
 			app.Button().Type("button").ID("timeline-next").Class("button button-tertiary").Aria("label", "Næste periode").
-				OnClick(func(ctx app.Context, e app.Event) { v.window = v.window.Shift(1, shared.Date{}) }).Body(icon("chevron-right", "")),
+				OnClick(func(ctx app.Context, e app.Event) { v.window = v.window.Shift(1, shared.Date{}) }).Body(ui.Icon("chevron-right", "")),
 			app.Button().Type("button").ID("timeline-today").Class("button button-secondary").
 				OnClick(func(ctx app.Context, e app.Event) { v.window = shared.WindowAround(today, v.window.Months) }).Text("Gå til i dag"),
 			app.Label().For("timeline-months").Class("sr-only").Text("Periode"),
@@ -204,7 +205,7 @@ func (v *timelineView) renderPopup() app.UI {
 	if !ok {
 		return nil
 	}
-	return modal("item-popup", it.Heading(), v.closePopup, itemDetails(it))
+	return ui.Modal("item-popup").Title(it.Heading()).OnClose(v.closePopup).Body(itemDetails(it))
 }
 
 func (v *timelineView) renderList() app.UI {
