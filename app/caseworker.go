@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -34,8 +35,7 @@ func (p *caseworkerPage) signedIn() bool { return p.sess.Actor.Role.IsCaseworker
 
 func (p *caseworkerPage) submitLogin(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	var sess shared.Session
-	p.formState.submit(ctx, "POST", "/api/caseworker/login", p.login, &sess, func(ctx app.Context) {
+	submit(ctx, &p.formState, p.login, api.CaseworkerLogin, func(ctx app.Context, sess shared.Session) {
 		p.login.Password = ""
 		ctx.SetState(stateSession, sess)
 		ctx.Navigate(pathCaseworker) // reload the shell with the new session
@@ -44,7 +44,7 @@ func (p *caseworkerPage) submitLogin(ctx app.Context, e app.Event) {
 
 func (p *caseworkerPage) submitCPR(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	p.formState.submit(ctx, "POST", "/api/mirror", p.mirror, nil, func(ctx app.Context) {
+	submit(ctx, &p.formState, p.mirror, api.StartMirror, func(ctx app.Context, _ shared.Session) {
 		ctx.Navigate(pathForside)
 	})
 }

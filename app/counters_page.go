@@ -1,8 +1,11 @@
 package app
 
 import (
+	"context"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -24,7 +27,11 @@ var counterPageTitles = map[counterKind]string{
 
 // counterViews name the page to the server, which records that the citizen
 // opened it.
-var counterViews = map[counterKind]string{kindDagpenge: "dagpenge", kindSupplerende: "supplerende", kindTimer225: "timer225"}
+var counterViews = map[counterKind]string{
+	kindDagpenge:    shared.CounterViewDagpenge,
+	kindSupplerende: shared.CounterViewSupplerende,
+	kindTimer225:    shared.CounterViewTimer225,
+}
 
 // countersPage shows one kind of the citizen's counters (SPEC D9–D11). The
 // server sends the figures; the a-kasse's view lacks the 225-hour figures.
@@ -56,7 +63,7 @@ func (p *countersPage) onSimulated(ctx app.Context, a app.Action) {
 	}
 	p.simulated = true
 	ev := shared.BehaviourEvent{Kind: "simulation", View: counterViews[p.kind]}
-	ctx.Async(func() { _ = call(ctx, "POST", "/api/behaviour", ev, nil) })
+	ctx.Async(func() { _ = api.RecordBehaviour(ctx, ev) })
 }
 
 func newCountersPage(k counterKind) *countersPage { return &countersPage{kind: k} }
@@ -66,7 +73,8 @@ func (p *countersPage) OnNav(ctx app.Context) {
 		return
 	}
 	p.simulated = false
-	fetchInto(ctx, &p.load, "/api/counters?view="+counterViews[p.kind], &p.data)
+	view := counterViews[p.kind]
+	fetchInto(ctx, &p.load, func(ctx context.Context) (shared.Counters, error) { return api.Counters(ctx, view) }, &p.data)
 }
 
 func (p *countersPage) Render() app.UI {

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -48,7 +49,7 @@ var demoMembers = []demoMember{
 }
 
 func (p *demoCountersPage) Render() app.UI {
-	c := demoMembers[p.example].counters(shared.DateOf(now()))
+	c := demoMembers[p.example].counters(shared.DateOf(api.Now()))
 	return newShell().Title("Prøv dagpengetællerne").Access(forAnyone).Body(
 		app.H1().Text("Prøv dagpengetællerne"),
 		app.P().Text("Her kan du prøve tællerne med eksempler på medlemmer. Siden virker også uden internet, når du har besøgt den én gang. Dine egne tal ser du, når du logger ind."),

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -125,13 +127,10 @@ func (e *educationStep) renderForm() app.UI {
 func (e *educationStep) save(send bool) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
 		in := e.draft
-		path := "/api/plan/education"
-		if send {
-			path = "/api/plan/education/send"
-		}
 		e.done = ""
-		var st shared.EducationState
-		e.form.submitChecked(ctx, in.Check(e.IOrder, e.IGoals, send), "POST", path, in, &st, func(ctx app.Context) {
+		submitChecked(ctx, &e.form, in.Check(e.IOrder, e.IGoals, send), in, func(ctx context.Context, in shared.EducationAnswer) (shared.EducationState, error) {
+			return api.SaveEducation(ctx, in, send)
+		}, func(ctx app.Context, st shared.EducationState) {
 			e.state = &st
 			e.done = "Gemt " + danishDateTime(st.SavedAt) + "."
 			switch {

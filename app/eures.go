@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -22,13 +23,13 @@ type euresPage struct {
 func newEuresPage() *euresPage { return &euresPage{} }
 
 func (p *euresPage) OnNav(ctx app.Context) {
-	fetchInto(ctx, &p.load, "/api/eures", &p.setting)
+	fetchInto(ctx, &p.load, api.Eures, &p.setting)
 }
 
 func (p *euresPage) save(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	p.saved = false
-	p.form.submit(ctx, "PUT", "/api/eures", p.setting, nil, func(app.Context) { p.saved = true })
+	submit(ctx, &p.form, p.setting, api.SaveEures, func(app.Context, shared.EuresSetting) { p.saved = true })
 }
 
 func (p *euresPage) Render() app.UI {

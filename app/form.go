@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/app/ui"
@@ -14,17 +16,18 @@ type formState struct {
 	busy bool
 }
 
-// submit judges in with the shared validators, as the server will, and sends
-// it only when it passes; the server's answer comes back as the same kind of
-// field messages. done runs after a successful answer. The input itself is
-// never touched, so nothing the user typed is lost.
-func (f *formState) submit(ctx app.Context, method, path string, in, out any, done func(app.Context)) {
-	f.submitChecked(ctx, shared.Validate(in), method, path, in, out, done)
+// submit judges in with the shared validators, as the server will, and
+// sends it with send (an api function) only when it passes; the server's
+// answer comes back as the same kind of field messages. done gets the
+// answer after a successful send. The input itself is never touched, so
+// nothing the user typed is lost.
+func submit[In, Out any](ctx app.Context, f *formState, in In, send func(context.Context, In) (Out, error), done func(app.Context, Out)) {
+	submitChecked(ctx, f, shared.Validate(in), in, send, done)
 }
 
 // submitChecked is submit for a form whose input is judged by more than its
 // tags (e.g. against the plan it answers): checkErr is that judgement.
-func (f *formState) submitChecked(ctx app.Context, checkErr error, method, path string, in, out any, done func(app.Context)) {
+func submitChecked[In, Out any](ctx app.Context, f *formState, checkErr error, in In, send func(context.Context, In) (Out, error), done func(app.Context, Out)) {
 	if f.busy {
 		return
 	}
@@ -34,14 +37,14 @@ func (f *formState) submitChecked(ctx app.Context, checkErr error, method, path 
 	}
 	f.busy, f.ferr = true, formError{}
 	ctx.Async(func() {
-		err := call(ctx, method, path, in, out)
+		out, err := send(ctx, in)
 		ctx.Dispatch(func(ctx app.Context) {
 			f.busy = false
 			if err != nil {
 				f.ferr = asFormError(err)
 				return
 			}
-			done(ctx)
+			done(ctx, out)
 		})
 	})
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -63,7 +64,7 @@ func (p *forside) OnNav(ctx app.Context) {
 		return
 	}
 	ctx.SessionStorage().Get(vigtigFoldedKey, &p.folded)
-	fetchInto(ctx, &p.load, "/api/overview", &p.ov)
+	fetchInto(ctx, &p.load, api.Overview, &p.ov)
 }
 
 func (p *forside) toggleVigtig(ctx app.Context, e app.Event) {
@@ -75,7 +76,7 @@ func (p *forside) markDone(id int64) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.actionErr = ""
 		ctx.Async(func() {
-			err := call(ctx, "POST", fmt.Sprintf("/api/notifications/%d/done", id), nil, nil)
+			err := api.MarkNotificationDone(ctx, id)
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
 					p.actionErr = shared.ErrorMessageOf(err)
@@ -113,7 +114,7 @@ func (p *forside) Render() app.UI {
 
 // renderStatus shows the enrolment status and current target group (SPEC B7).
 func (p *forside) renderStatus() app.UI {
-	cur, ok := shared.CurrentForloeb(p.ov.Forloeb, shared.DateOf(now()))
+	cur, ok := shared.CurrentForloeb(p.ov.Forloeb, shared.DateOf(api.Now()))
 	group := "Ingen aktuel målgruppe"
 	if ok {
 		group = cur.Label()

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -23,7 +24,7 @@ type historikPage struct {
 func newHistorikPage() *historikPage { return &historikPage{open: true} }
 
 func (p *historikPage) OnNav(ctx app.Context) {
-	fetchInto(ctx, &p.load, "/api/history/logins", &p.rows)
+	fetchInto(ctx, &p.load, api.LoginHistory, &p.rows)
 }
 
 func (p *historikPage) Render() app.UI {

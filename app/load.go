@@ -1,10 +1,22 @@
 package app
 
 import (
+	"context"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/app/ui"
 	"jobnet/shared"
+)
+
+// status is the state of a load: every page renders from it.
+type status int
+
+const (
+	neverLoaded status = iota
+	loading
+	loadingErr
+	loaded
 )
 
 // pageLoad is where a page's data is: on its way, failed (with the error)
@@ -14,16 +26,16 @@ type pageLoad struct {
 	err error
 }
 
-// fetchInto GETs path in the browser (a prerendered page waits for the app)
-// and puts the answer in dst on the UI goroutine.
-func fetchInto[T any](ctx app.Context, l *pageLoad, path string, dst *T) {
+// fetchInto loads a page's data with load (an api function) in the browser
+// (a prerendered page waits for the app) and puts it in dst on the UI
+// goroutine.
+func fetchInto[T any](ctx app.Context, l *pageLoad, load func(context.Context) (T, error), dst *T) {
 	if app.IsServer {
 		return
 	}
 	l.st = loading
 	ctx.Async(func() {
-		var v T
-		err := call(ctx, "GET", path, nil, &v)
+		v, err := load(ctx)
 		ctx.Dispatch(func(app.Context) {
 			*dst, l.err, l.st = v, err, loaded
 			if err != nil {

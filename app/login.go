@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -24,8 +25,7 @@ func (p *loginPage) OnNav(ctx app.Context) {
 
 func (p *loginPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	var sess shared.Session
-	p.formState.submit(ctx, "POST", "/api/login", p.in, &sess, func(ctx app.Context) {
+	submit(ctx, &p.formState, p.in, api.Login, func(ctx app.Context, sess shared.Session) {
 		p.in.Password = ""
 		target := pathForside
 		if sess.ReturnTo != "" {

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -26,7 +27,7 @@ func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
 func (p *minPlanPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *minPlanPage) OnNav(ctx app.Context) {
-	fetchInto(ctx, &p.load, "/api/plan", &p.view)
+	fetchInto(ctx, &p.load, api.Plan, &p.view)
 }
 
 func (p *minPlanPage) Render() app.UI {
@@ -144,7 +145,7 @@ func (p *minPlanPage) renderFirstPlanBox() app.UI {
 
 func (p *minPlanPage) dismissFirst(ctx app.Context, e app.Event) {
 	ctx.Async(func() {
-		err := call(ctx, "POST", "/api/plan/first-plan-box", nil, nil)
+		err := api.DismissFirstPlanBox(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.boxErr = shared.ErrorMessageOf(err)

@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -20,7 +21,7 @@ func newRegisterPage() *registerPage { return &registerPage{} }
 
 func (p *registerPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	p.formState.submit(ctx, "POST", "/api/register", p.in, nil, func(ctx app.Context) {
+	submit(ctx, &p.formState, p.in, api.Register, func(ctx app.Context, _ shared.Session) {
 		ctx.Navigate(pathForside)
 	})
 }

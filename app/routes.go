@@ -1,7 +1,8 @@
 // Package app is what a citizen or caseworker sees: go-app components
 // compiled to WebAssembly and prerendered by the server. It talks to the
-// server only through the JSON API, draws with the DKFDS widgets of package
-// ui, and judges forms with the same shared validators the server uses.
+// server only through the JSON API's typed client (package api), draws with
+// the DKFDS widgets of package ui, and judges forms with the same shared
+// validators the server uses.
 package app
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/shared"
 )
 
@@ -65,8 +65,7 @@ func (s *shell) load(ctx app.Context) {
 // activity.
 func (s *shell) fetchSession(ctx app.Context) {
 	ctx.Async(func() {
-		var sess shared.Session
-		err := call(ctx, "GET", "/api/session", nil, &sess)
+		sess, err := api.Session(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				s.st = loadingErr
@@ -103,7 +102,7 @@ func (s *shell) startTicking(ctx app.Context) {
 			return
 		}
 		if s.signedIn() && !s.signedOff {
-			s.remaining = s.sess.IdleSeconds - int(sinceActivity()/time.Second)
+			s.remaining = s.sess.IdleSeconds - int(api.SinceActivity()/time.Second)
 			if s.remaining <= 0 {
 				s.autoSignOff(ctx)
 			}
@@ -122,7 +121,7 @@ func (s *shell) autoSignOff(ctx app.Context) {
 		target = pathCaseworker
 	}
 	ctx.Async(func() {
-		_ = call(ctx, "POST", "/api/session/expire", nil, nil)
+		_ = api.ExpireSession(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
 			s.st = neverLoaded
 			ctx.SetState(stateSession, shared.Session{})
@@ -146,7 +145,7 @@ func (s *shell) logOut(ctx app.Context, e app.Event) {
 		target = pathCaseworker
 	}
 	ctx.Async(func() {
-		_ = call(ctx, "POST", "/api/logout", nil, nil)
+		_ = api.Logout(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
 			s.st, s.sess = neverLoaded, shared.Session{}
 			ctx.SetState(stateSession, shared.Session{})
@@ -158,7 +157,7 @@ func (s *shell) logOut(ctx app.Context, e app.Event) {
 func (s *shell) switchCitizen(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	ctx.Async(func() {
-		err := call(ctx, "DELETE", "/api/mirror", nil, nil)
+		_, err := api.StopMirror(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err == nil {
 				ctx.Navigate(pathCaseworker)
@@ -252,5 +251,3 @@ func (s *shell) renderCountdown() app.UI {
 		),
 	)
 }
-
-var _ = context.Background

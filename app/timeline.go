@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -35,14 +36,14 @@ func (v *timelineView) Items(items []shared.PlanItem) *timelineView {
 
 func (v *timelineView) OnMount(ctx app.Context) {
 	v.expanded = map[string]bool{}
-	v.window = shared.WindowAround(shared.DateOf(now()), 6)
+	v.window = shared.WindowAround(shared.DateOf(api.Now()), 6)
 	if app.IsClient {
 		v.list = app.Window().Get("innerWidth").Int() < 768
 	}
 	v.ready = true
 }
 
-func (v *timelineView) today() shared.Date { return shared.DateOf(now()) }
+func (v *timelineView) today() shared.Date { return shared.DateOf(api.Now()) }
 
 // earliest is where the window may reach back to: the first item of the
 // plan, standing in for the first public benefit.

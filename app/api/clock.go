@@ -1,18 +1,19 @@
-package app
+package api
 
 import (
+	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// now is "now" as the server tells it: the browser's clock, moved by how far
+// Now is "now" as the server tells it: the browser's clock, moved by how far
 // it was from the Date of the server's latest answer. The server decides
 // what day it is (a device's clock may be wrong, and the tests pin the
 // server's); before any answer, the browser's clock is all there is (the
 // public demo offline). It is used for display only ("today" for the
 // current target group and the timeline); the server decides everything
 // that matters.
-func now() time.Time { return time.Now().Add(time.Duration(serverOffset.Load())) }
+func Now() time.Time { return time.Now().Add(time.Duration(serverOffset.Load())) }
 
 // serverOffset is the server's clock minus the browser's, in nanoseconds.
 var serverOffset atomic.Int64
@@ -32,4 +33,25 @@ func followServerClock(date string) {
 	if d := off - time.Duration(serverOffset.Load()); d > time.Second || d < -time.Second {
 		serverOffset.Store(int64(off))
 	}
+}
+
+// lastActivity is when the server last saw a signed-in request; the session
+// countdown runs from it.
+var (
+	activityMu   sync.Mutex
+	lastActivity time.Time
+)
+
+func touchActivity() {
+	activityMu.Lock()
+	lastActivity = time.Now()
+	activityMu.Unlock()
+}
+
+// SinceActivity is how long ago the server last accepted a request, which
+// keeps the session alive: the session countdown runs from it.
+func SinceActivity() time.Duration {
+	activityMu.Lock()
+	defer activityMu.Unlock()
+	return time.Since(lastActivity)
 }

@@ -1,0 +1,174 @@
+// Package api is the app's typed client of the server's JSON API: one
+// function per route the app calls, named for what it does, with the
+// paths of shared/api.go. It sends with the browser's fetch, keeps the
+// session's activity clock for the countdown and follows the server's
+// clock (Now). The a-kasse's answers have the JSON shape of the citizen's
+// types (shared/akasse_views.go), so every answer decodes into those.
+//
+// The functions block until the answer is there: call them in ctx.Async.
+// The PDFs are not calls but links to their paths (shared.APIPlanPDF).
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
+
+// Session is the signed-in session (GET /api/session); asking counts as
+// activity.
+func Session(ctx context.Context) (shared.Session, error) {
+	return get[shared.Session](ctx, shared.APISession)
+}
+
+// ExpireSession ends the session as an automatic sign-off, so that the next
+// login returns to this page (POST /api/session/expire).
+func ExpireSession(ctx context.Context) error {
+	return call(ctx, "POST", shared.APISessionExpire, nil, nil)
+}
+
+// Login signs a citizen in (POST /api/login).
+func Login(ctx context.Context, in shared.LoginRequest) (shared.Session, error) {
+	return request[shared.Session](ctx, "POST", shared.APILogin, in)
+}
+
+// Register creates a citizen's account and signs in (POST /api/register).
+func Register(ctx context.Context, in shared.RegisterRequest) (shared.Session, error) {
+	return request[shared.Session](ctx, "POST", shared.APIRegister, in)
+}
+
+// Logout ends the session at the person's request (POST /api/logout).
+func Logout(ctx context.Context) error {
+	return call(ctx, "POST", shared.APILogout, nil, nil)
+}
+
+// CaseworkerLogin signs a caseworker in (POST /api/caseworker/login).
+func CaseworkerLogin(ctx context.Context, in shared.LoginRequest) (shared.Session, error) {
+	return request[shared.Session](ctx, "POST", shared.APICaseworkerLogin, in)
+}
+
+// StartMirror lets a caseworker see the citizen with the CPR number
+// (POST /api/mirror).
+func StartMirror(ctx context.Context, in shared.MirrorRequest) (shared.Session, error) {
+	return request[shared.Session](ctx, "POST", shared.APIMirror, in)
+}
+
+// StopMirror leaves the mirrored citizen, to choose another
+// (DELETE /api/mirror).
+func StopMirror(ctx context.Context) (shared.Session, error) {
+	return request[shared.Session](ctx, "DELETE", shared.APIMirror, nil)
+}
+
+// Overview is the front page's data (GET /api/overview).
+func Overview(ctx context.Context) (shared.Overview, error) {
+	return get[shared.Overview](ctx, shared.APIOverview)
+}
+
+// MarkNotificationDone marks a notification as done
+// (POST /api/notifications/{id}/done).
+func MarkNotificationDone(ctx context.Context, id int64) error {
+	return call(ctx, "POST", shared.NotificationDonePath(id), nil, nil)
+}
+
+// LoginHistory is Historik → Login, the last three months
+// (GET /api/history/logins).
+func LoginHistory(ctx context.Context) ([]shared.LoginEntry, error) {
+	return get[[]shared.LoginEntry](ctx, shared.APILoginHistory)
+}
+
+// Eures is the Job i Europa choice (GET /api/eures).
+func Eures(ctx context.Context) (shared.EuresSetting, error) {
+	return get[shared.EuresSetting](ctx, shared.APIEures)
+}
+
+// SaveEures changes the Job i Europa choice (PUT /api/eures).
+func SaveEures(ctx context.Context, in shared.EuresSetting) (shared.EuresSetting, error) {
+	return request[shared.EuresSetting](ctx, "PUT", shared.APIEures, in)
+}
+
+// Counters are the citizen's counter figures; view (a shared.CounterView…)
+// names the counters page that asks, which the server records
+// (GET /api/counters?view=…).
+func Counters(ctx context.Context, view string) (shared.Counters, error) {
+	return get[shared.Counters](ctx, shared.APICounters+"?view="+url.QueryEscape(view))
+}
+
+// Plan is Min plan (GET /api/plan).
+func Plan(ctx context.Context) (shared.PlanView, error) {
+	return get[shared.PlanView](ctx, shared.APIPlan)
+}
+
+// DismissFirstPlanBox is "Vis ikke denne besked igen" on the first plan's
+// box (POST /api/plan/first-plan-box).
+func DismissFirstPlanBox(ctx context.Context) error {
+	return call(ctx, "POST", shared.APIFirstPlanBox, nil, nil)
+}
+
+// SaveEducation saves the answer to the uddannelsespålæg's current step
+// and, with send, sends it to the caseworker (POST /api/plan/education,
+// /api/plan/education/send).
+func SaveEducation(ctx context.Context, answer shared.EducationAnswer, send bool) (shared.EducationState, error) {
+	path := shared.APIEducationSave
+	if send {
+		path = shared.APIEducationSend
+	}
+	return request[shared.EducationState](ctx, "POST", path, answer)
+}
+
+// RecordBehaviour reports an action in the browser as behaviour data
+// (POST /api/behaviour).
+func RecordBehaviour(ctx context.Context, ev shared.BehaviourEvent) error {
+	return call(ctx, "POST", shared.APIBehaviour, ev, nil)
+}
+
+// get GETs path and decodes the answer as a T.
+func get[T any](ctx context.Context, path string) (T, error) {
+	return request[T](ctx, "GET", path, nil)
+}
+
+// send sends in (nil: no body) and decodes the answer as a T.
+func request[T any](ctx context.Context, method, path string, in any) (T, error) {
+	var out T
+	err := call(ctx, method, path, in, &out)
+	return out, err
+}
+
+// call sends a JSON request to the API and decodes the answer into out. An
+// error answer becomes a *shared.Error; a network failure gets a Danish
+// message too. The current page travels along so that the server can
+// remember it for the return after an automatic sign-off.
+func call(ctx context.Context, method, path string, in, out any) error {
+	var body []byte
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = b
+	}
+	headers := map[string]string{"X-Jobnet-Path": app.Window().URL().Path}
+	if body != nil {
+		headers["Content-Type"] = "application/json"
+	}
+	status, resp, date, err := roundTrip(ctx, method, path, headers, body)
+	if err != nil {
+		return shared.Errorf(shared.EInternal, "Jobnet kunne ikke kontaktes. Tjek din internetforbindelse, og prøv igen.")
+	}
+	followServerClock(date)
+	if status >= 400 {
+		var e shared.Error
+		if json.Unmarshal(resp, &e) != nil || e.Code == "" {
+			return shared.NewError(shared.EInternal)
+		}
+		return &e
+	}
+	touchActivity()
+	if out == nil || status == 204 || len(resp) == 0 {
+		return nil
+	}
+	return json.Unmarshal(resp, out)
+}
