@@ -36,9 +36,10 @@ test: check-wasm-deps build chromium poppler axe
 	$(MAKE) --no-print-directory test-wasm
 	JOBNET_AXE=$$(scripts/axe.sh) go test -count=1 -timeout 20m ./...
 
-## test-wasm: shared/ and app/ tests compiled to WebAssembly and run in node
+## test-wasm: shared/ and the app's API client tests compiled to WebAssembly and run in node
+## (app/ui's tests need a DOM: they run with go-app's test engine on the server's build, and in Chromium)
 test-wasm:
-	GOOS=js GOARCH=wasm go test -count=1 -exec='$(WASM_EXEC)' ./shared/...
+	GOOS=js GOARCH=wasm go test -count=1 -exec='$(WASM_EXEC)' ./shared/... ./app/api/...
 
 ## check-wasm-deps: fail if a server-only package reaches the WASM build
 check-wasm-deps:

@@ -157,7 +157,7 @@ func (p *forside) renderVigtig() app.UI {
 								}),
 								app.If(n.Kind == shared.NotifyDagpengekort, func() app.UI {
 									return app.Button().Type("button").Class("button button-secondary").
-										OnClick(p.markDone(n.ID)).Text("Jeg har sendt dem")
+										OnClick(p.markDone(n.ID), app.EventScope(n.ID)).Text("Jeg har sendt dem")
 								}),
 							)
 						}),

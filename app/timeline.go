@@ -186,7 +186,7 @@ func (v *timelineView) renderRow(r shared.TimelineRowLayout, todayAt float64) ap
 				}
 				return app.Button().Type("button").ID("bar-"+b.ID).Class(class).Aria("label", label).Aria("haspopup", "dialog").
 					Style("left", pct(b.Start)).Style("width", pct(b.End-b.Start)).Style("top", fmt.Sprintf("%.1frem", 3.6*float64(b.Lane))).
-					OnClick(v.openItem(b.ID)).Body(app.Span().Class("jobnet-bar-text").Text(it.Heading()))
+					OnClick(v.openItem(b.ID), app.EventScope(b.ID)).Body(app.Span().Class("jobnet-bar-text").Text(it.Heading()))
 			}),
 		),
 	)

@@ -109,7 +109,7 @@ func securityHeaders(next http.Handler) http.Handler {
 }
 
 // dated sets every response's Date from the server's clock: the app takes
-// "today" from it (app/clock.go), so the server decides what day it is.
+// "today" from it (app/api/clock.go), so the server decides what day it is.
 func (s *Server) dated(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Date", s.cfg.Now().UTC().Format(http.TimeFormat))

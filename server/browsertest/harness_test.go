@@ -38,7 +38,7 @@ const stepTimeout = 20 * time.Second
 // started is when this test process began; clock runs from the pinned
 // moment servertest.Now as real time passes, so that the countdown's
 // seconds are real and the day is always the same. The app follows the
-// server's clock (app/clock.go), so the browser's day is that day too.
+// server's clock (app/api/clock.go), so the browser's day is that day too.
 var started = time.Now()
 
 func clock() time.Time { return servertest.Now.Add(time.Since(started)) }
