@@ -251,3 +251,43 @@ func TestPeriodicRetention(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// A job outlives the process that enqueued it: enqueued by a server that
+// works no jobs (or that stopped), it is worked by the next worker to start.
+func TestJobSurvivesRestart(t *testing.T) {
+	db := dbtest.MustOpenDB(t)
+	ctx := context.Background()
+	enqueuer, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{Work: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := enqueuer.Start(ctx); err != nil { // works nothing
+		t.Fatal(err)
+	}
+	store := storage.New(db, enqueuer)
+	if err := demo.Seed(ctx, store, servertest.Now); err != nil {
+		t.Fatal(err)
+	}
+	mads, err := store.CitizenByCPR(ctx, "120385-1231")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Citizen(mads.ID).InTx(ctx, func(ctx context.Context, c storage.Citizen) error {
+		return c.Enqueue(ctx, noteArgs{Word: "after the restart"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := enqueuer.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := &noteWorker{done: make(chan string, 1)}
+	newQueue(t, db, Config{Work: true, PollEvery: 100 * time.Millisecond, addWorkers: func(ws *river.Workers) { river.AddWorker(ws, w) }})
+	select {
+	case word := <-w.done:
+		if word != "after the restart" {
+			t.Errorf("worked %q", word)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the job enqueued before the restart did not run")
+	}
+}
