@@ -13,7 +13,7 @@ BROTLI_LEVEL ?= 9
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench lighthouse leak clean
 
 ## build: the WASM app (precompressed) and the server binary
 build: web/app.wasm bin/jobnet
@@ -69,6 +69,10 @@ dkfds:
 ## bench: benchmarks (API latency, WASM size figures)
 bench: build
 	go test -run '^$$' -bench . -benchmem ./...
+
+## lighthouse: Lighthouse's mobile profile on the demo, login and Min Plan pages (LIGHTHOUSE_RUNS=3)
+lighthouse: build chromium
+	scripts/lighthouse.sh
 
 ## leak: the leak test with many random citizens (make leak LEAK_CITIZENS=300 LEAK_SEED=7)
 LEAK_CITIZENS ?= 300
