@@ -11,16 +11,24 @@ LDFLAGS := -s -w
 BROTLI_LEVEL ?= 9
 
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
+# The static files under web/ (not app.wasm and not the precompressed copies).
+WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
 .PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench lighthouse leak clean
 
-## build: the WASM app (precompressed) and the server binary
-build: web/app.wasm bin/jobnet
+## build: the WASM app and the static files (precompressed) and the server binary
+build: web/app.wasm bin/web-precompressed bin/jobnet
 
 web/app.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm go build -ldflags='$(LDFLAGS)' -o $@ ./cmd/jobnet-wasm
 	go run ./cmd/precompress -brotli $(BROTLI_LEVEL) $@
+
+# .br and .gz beside the static text files (styles, SVG icons); the stamp
+# says when, so an unchanged web/ costs nothing.
+bin/web-precompressed: $(WEB_STATIC) cmd/precompress/main.go server/site/static.go
+	go run ./cmd/precompress -static web
+	@mkdir -p bin && touch $@
 
 bin/jobnet: $(GO_SOURCES)
 	go build -ldflags='$(LDFLAGS)' -o $@ ./cmd/jobnet
@@ -81,4 +89,5 @@ leak: poppler
 	go test -count=1 -timeout 30m -run '^TestLeak$$' -v ./server/ -leak.citizens=$(LEAK_CITIZENS) -leak.seed=$(LEAK_SEED)
 
 clean:
-	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin web/app.wasm
+	find web -type f \( -name '*.br' -o -name '*.gz' \) -delete

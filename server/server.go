@@ -4,17 +4,13 @@ package server
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/uptrace/bun"
 
+	"jobnet/server/site"
 	"jobnet/shared"
 )
 
@@ -61,7 +57,7 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	s := &Server{db: db, log: log, cfg: cfg, limiter: newLoginLimiter(10, 15*time.Minute)}
-	pages, err := s.pagesHandler()
+	pages, err := site.New(cfg.WebDir, log)
 	if err != nil {
 		return nil, err
 	}
@@ -125,21 +121,6 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
 			"status", rec.status, "duration", time.Since(start))
 	})
-}
-
-// BuildVersion is the SHA-256 of app.wasm: it changes exactly when the app
-// does, so restarting the server does not make browsers fetch an "update".
-func BuildVersion(webDir string) (string, error) {
-	f, err := os.Open(filepath.Join(webDir, "app.wasm"))
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
 // Ping reports whether the database answers; /healthz uses it.
