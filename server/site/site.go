@@ -69,16 +69,23 @@ func New(webDir string, log *slog.Logger) (*Site, error) {
 			Maskable: "/web/icons/jobnet-512.png",
 		},
 		Styles: []string{"/web/dkfds/css/dkfds.min.css", "/web/jobnet.css"},
+		// The faces of the first screen (body text, headings and labels,
+		// h1), which web/jobnet.css draws with font-display: block: the
+		// browser fetches them beside the styles rather than after. A font
+		// is fetched in CORS mode, so the preload must say crossorigin to
+		// be used. go-app also has the service worker keep them.
+		Fonts: []string{
+			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2 crossorigin=anonymous",
+			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-SemiBold.woff2 crossorigin=anonymous",
+			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Bold.woff2 crossorigin=anonymous",
+		},
 		// The public counters demo works offline once visited (SPEC: PWA).
 		// go-app passes these through Resources, so the service worker
 		// caches the same versioned URLs the pages name.
-		CacheableResources: []string{webapp.PathDemoCounters, "/web/dkfds/img/all-svg-icons.svg",
-			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2",
-			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-SemiBold.woff2",
-			"/web/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Bold.woff2"},
-		Version:           wasm.version,
-		WasmContentLength: strconv.FormatInt(wasm.size, 10),
-		Resources:         resolver{static: static.version, wasm: wasm.version},
+		CacheableResources: []string{webapp.PathDemoCounters, "/web/dkfds/img/all-svg-icons.svg"},
+		Version:            wasm.version,
+		WasmContentLength:  strconv.FormatInt(wasm.size, 10),
+		Resources:          resolver{static: static.version, wasm: wasm.version},
 	}
 	s.generated = map[string]*generatedFile{}
 	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", "/app-worker.js", "/manifest.webmanifest"} {

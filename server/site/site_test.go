@@ -578,3 +578,36 @@ func TestMarkBooting(t *testing.T) {
 		}
 	}
 }
+
+// TestWoff2: the fonts jobnet.css names are woff2, sent as font/woff2
+// under a version, uncompressed (woff2 is compressed already).
+func TestWoff2(t *testing.T) {
+	ts, _ := startSite(t, newWebDir(t))
+	var css string
+	for _, u := range pageLinks(t, get(t, ts, "/log-ind", "br").decoded) {
+		if strings.HasSuffix(u, "/jobnet.css") {
+			css = u
+		}
+	}
+	if css == "" {
+		t.Fatal("the page does not link jobnet.css")
+	}
+	fonts := 0
+	for _, u := range stylesheetLinks(t, css, get(t, ts, css, "br").decoded) {
+		if !strings.Contains(u, "/fonts/") {
+			continue
+		}
+		fonts++
+		if !strings.HasSuffix(u, ".woff2") {
+			t.Errorf("jobnet.css names a font that is not woff2: %s", u)
+		}
+		r := get(t, ts, u, "gzip, deflate, br")
+		if r.status != http.StatusOK || r.header.Get("Content-Type") != "font/woff2" || r.header.Get("Content-Encoding") != "" ||
+			r.header.Get("Cache-Control") != cacheImmutable || !bytes.HasPrefix(r.raw, []byte("wOF2")) {
+			t.Errorf("%s: %d %q %q %q", u, r.status, r.header.Get("Content-Type"), r.header.Get("Content-Encoding"), r.header.Get("Cache-Control"))
+		}
+	}
+	if fonts == 0 {
+		t.Error("jobnet.css names no fonts")
+	}
+}
