@@ -322,7 +322,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	body := rec.body.Bytes()
 	ct := h.Get("Content-Type")
 	if rec.status == http.StatusOK && strings.HasPrefix(ct, "text/html") {
-		body = markBooting(body)
+		body = markBooting(dropFalseBooleans(body))
 	}
 	// A 304 has no Content-Type; it stands for the page it validates.
 	compress := rec.status == http.StatusOK && compressible(ct) && h.Get("Content-Encoding") == "" && c != identity
@@ -362,6 +362,22 @@ func markBooting(page []byte) []byte {
 		}
 		return []byte("<" + name + ` disabled aria-busy="true"` + after)
 	})
+}
+
+// falseBoolean matches a boolean attribute that go-app set to false.
+var falseBoolean = regexp.MustCompile(`\s(?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|` +
+	`formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|` +
+	`reversed|selected)="false"`)
+
+// dropFalseBooleans removes the boolean attributes go-app v10 writes as
+// name="false" when it prerenders (Disabled(false), Selected(false) …):
+// HTML reads any present boolean attribute as true, so the prerendered
+// page showed every option of a select selected (the last one shown) and
+// an unticked checkbox ticked. In the browser go-app sets the properties,
+// so only the prerendered page was wrong, and it is now read before the
+// app runs.
+func dropFalseBooleans(page []byte) []byte {
+	return falseBoolean.ReplaceAll(page, nil)
 }
 
 // bufferedResponse keeps what go-app's handler writes, to be marked and

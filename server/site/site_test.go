@@ -563,6 +563,37 @@ func TestBootingControls(t *testing.T) {
 	}
 }
 
+// TestPrerenderedBooleans: no prerendered page says a boolean attribute
+// is "false", which HTML reads as true.
+func TestPrerenderedBooleans(t *testing.T) {
+	ts, _ := startSite(t, newWebDir(t))
+	for _, p := range webapp.PagePaths() {
+		page := get(t, ts, p, "br").decoded
+		if m := falseBoolean.Find(page); m != nil {
+			t.Errorf("%s has %s", p, m)
+		}
+	}
+	demo := string(get(t, ts, webapp.PathDemoCounters, "br").decoded)
+	if n := strings.Count(demo, "<option"); n < 2 || strings.Count(demo, "selected") != 1 {
+		t.Errorf("the demo's example list has %d options and %d selected, want one", n, strings.Count(demo, "selected"))
+	}
+}
+
+func TestDropFalseBooleans(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<option selected="false" value="a">`, `<option value="a">`},
+		{`<input type="checkbox" checked="false">`, `<input type="checkbox">`},
+		{`<option selected="true">`, `<option selected="true">`},
+		{`<div hidden="false" aria-hidden="false">`, `<div aria-hidden="false">`},
+		{`<svg focusable="false">`, `<svg focusable="false">`},
+		{`<p title="x disabled=\"false\"">`, `<p title="x disabled=\"false\"">`},
+	} {
+		if got := string(dropFalseBooleans([]byte(tt.in))); got != tt.want {
+			t.Errorf("dropFalseBooleans(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMarkBooting(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`<form id="f"><input type="text"><button>OK</button></form>`,
