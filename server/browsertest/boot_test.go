@@ -117,6 +117,10 @@ func testBootBeforeWasm(t *testing.T, tb *tab) {
 	wasm := tb.holdRequests("*/app.wasm")
 	tb.do("open /log-ind", chromedp.Navigate(tb.base+"/log-ind"))
 	wasm.wait("app.wasm")
+	// The app starts once the page is drawn (server/site's app.js).
+	if !eval[bool](tb, "look for the first paint", `performance.getEntriesByName("first-contentful-paint").length === 1`) {
+		t.Error("app.wasm was asked for before the page was drawn")
+	}
 	tb.waitUntil("wait for the fonts", `document.fonts.ready.then(() => true)`)
 
 	if n := eval[int](tb, "look for the loader", `document.querySelectorAll("#app-wasm-loader").length`); n != 1 {

@@ -4,8 +4,9 @@
 // under /web/ (styles, fonts, icons, app.wasm).
 //
 // A phone sees the prerendered page at once: go-app's loader is restyled
-// into a slim bar (web/jobnet.css), and the controls that need the app are
-// disabled and aria-busy until app.wasm runs (markBooting). Every text
+// into a slim bar (web/jobnet.css), the controls that need the app are
+// disabled and aria-busy until app.wasm runs, and app.js starts app.wasm
+// only once the page has been drawn (boot.go). Every text
 // response is sent with br or gzip as the browser accepts; the static files
 // are compressed at build time (cmd/precompress) and their URLs carry a
 // content hash, /v/<hash>/web/…, so that browsers keep them for a year.
@@ -19,7 +20,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -89,7 +89,18 @@ func New(webDir string, log *slog.Logger) (*Site, error) {
 	}
 	s.generated = map[string]*generatedFile{}
 	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", "/app-worker.js", "/manifest.webmanifest"} {
-		s.generated[p] = &generatedFile{path: p}
+		rec := &bufferedResponse{header: http.Header{}}
+		s.pages.ServeHTTP(rec, getRequest(p))
+		if rec.status != http.StatusOK {
+			return nil, fmt.Errorf("go-app answered %s with %d", p, rec.status)
+		}
+		content := rec.body.Bytes()
+		if p == "/app.js" {
+			if content, err = startAfterPaint(content); err != nil {
+				return nil, err
+			}
+		}
+		s.generated[p] = &generatedFile{asset: newAsset(rec.header.Get("Content-Type"), time.Time{}, content)}
 	}
 	// go-app's older names for the same files.
 	s.generated["/goapp.js"] = s.generated["/app.js"]
@@ -264,31 +275,15 @@ func (f wasmFile) serve(w http.ResponseWriter, r *http.Request, current bool) {
 }
 
 // generatedFile is one of go-app's generated files. They are constant
-// while the server runs, so each is taken from go-app and compressed once,
-// when first asked for: a test server that never serves them never pays
-// for brotli 11.
+// while the server runs; each is compressed once, when first asked for, so
+// that a test server that never serves them never pays for brotli 11.
 type generatedFile struct {
-	path  string
-	once  sync.Once
 	asset *asset
-	err   error
+	once  sync.Once
 }
 
 func (s *Site) serveGenerated(w http.ResponseWriter, r *http.Request, g *generatedFile) {
-	g.once.Do(func() {
-		rec := &bufferedResponse{header: http.Header{}}
-		s.pages.ServeHTTP(rec, getRequest(g.path))
-		if rec.status != http.StatusOK {
-			g.err = fmt.Errorf("go-app answered %s with %d", g.path, rec.status)
-			return
-		}
-		g.asset = newAsset(rec.header.Get("Content-Type"), time.Time{}, rec.body.Bytes())
-		g.asset.compressWith(BuildBrotliLevel)
-	})
-	if g.err != nil {
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
+	g.once.Do(func() { g.asset.compressWith(BuildBrotliLevel) })
 	// The page names these without a version, so browsers check them again.
 	serveAsset(w, r, g.asset, false)
 }
@@ -342,42 +337,6 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(rec.status)
 	_, _ = w.Write(body)
-}
-
-// controlStartTag matches the start tag of a form or a form control as
-// go-app writes it: "<name" and then a space, "/" or ">".
-var controlStartTag = regexp.MustCompile(`<(form|button|input|select|textarea)([\s/>])`)
-
-// markBooting makes the prerendered page's forms aria-busy and its
-// controls disabled and aria-busy: until app.wasm runs nothing handles
-// them, and a form submitted natively would put the password in the
-// address. It lasts exactly until the app starts, as go-app's first render
-// replaces the prerendered elements with its own (engine.Load).
-func markBooting(page []byte) []byte {
-	return controlStartTag.ReplaceAllFunc(page, func(tag []byte) []byte {
-		m := controlStartTag.FindSubmatch(tag)
-		name, after := string(m[1]), string(m[2])
-		if name == "form" {
-			return []byte(`<form aria-busy="true"` + after)
-		}
-		return []byte("<" + name + ` disabled aria-busy="true"` + after)
-	})
-}
-
-// falseBoolean matches a boolean attribute that go-app set to false.
-var falseBoolean = regexp.MustCompile(`\s(?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|` +
-	`formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|` +
-	`reversed|selected)="false"`)
-
-// dropFalseBooleans removes the boolean attributes go-app v10 writes as
-// name="false" when it prerenders (Disabled(false), Selected(false) …):
-// HTML reads any present boolean attribute as true, so the prerendered
-// page showed every option of a select selected (the last one shown) and
-// an unticked checkbox ticked. In the browser go-app sets the properties,
-// so only the prerendered page was wrong, and it is now read before the
-// app runs.
-func dropFalseBooleans(page []byte) []byte {
-	return falseBoolean.ReplaceAll(page, nil)
 }
 
 // bufferedResponse keeps what go-app's handler writes, to be marked and

@@ -458,6 +458,27 @@ func TestAppWasm(t *testing.T) {
 	}
 }
 
+// TestAppJSStartsAfterPaint: go-app's app.js starts the service worker and
+// app.wasm once the page is drawn, not as soon as it runs.
+func TestAppJSStartsAfterPaint(t *testing.T) {
+	ts, _ := startSite(t, newWebDir(t))
+	js := string(get(t, ts, "/app.js", "br").decoded)
+	if !strings.Contains(js, appJSStartAfterPaint) {
+		t.Errorf("app.js does not start after the first paint:\n%.600s", js)
+	}
+	if strings.Contains(js, appJSStart) {
+		t.Error("app.js still starts app.wasm at once")
+	}
+	for _, f := range []string{"async function goappInitWebAssembly()", "async function goappInitServiceWorker()"} {
+		if !strings.Contains(js, f) {
+			t.Errorf("app.js lacks %s", f)
+		}
+	}
+	if _, err := startAfterPaint([]byte("goappInitWebAssembly();\n")); err == nil {
+		t.Error("startAfterPaint accepts a script that does not begin as go-app v10's")
+	}
+}
+
 // TestPrecompressedFiles: the build's .br and .gz are sent as they are
 // when they hold the file; a stale one (the file edited after make build)
 // is not sent, and the log says so.
