@@ -26,7 +26,7 @@ web/app.wasm: $(GO_SOURCES)
 
 # .br and .gz beside the static text files (styles, SVG icons); the stamp
 # says when, so an unchanged web/ costs nothing.
-bin/web-precompressed: $(WEB_STATIC) cmd/precompress/main.go server/site/static.go
+bin/web-precompressed: $(WEB_STATIC) cmd/precompress/main.go server/site/static.go server/site/encoding.go
 	go run ./cmd/precompress -static web
 	@mkdir -p bin && touch $@
 

@@ -6,10 +6,10 @@
 // A phone sees the prerendered page at once: go-app's loader is restyled
 // into a slim bar (web/jobnet.css), the controls that need the app are
 // disabled and aria-busy until app.wasm runs, and app.js starts app.wasm
-// only once the page has been drawn (boot.go). Every text
-// response is sent with br or gzip as the browser accepts; the static files
-// are compressed at build time (cmd/precompress) and their URLs carry a
-// content hash, /v/<hash>/web/…, so that browsers keep them for a year.
+// only once the page has been drawn (boot.go). Every text response is
+// sent with br or gzip as the browser accepts; the static files are
+// compressed at build time (cmd/precompress) and their URLs carry a content
+// hash, /v/<hash>/web/…, so that browsers keep them for a year.
 package site
 
 import (
