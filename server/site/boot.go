@@ -78,7 +78,7 @@ if (typeof PerformanceObserver !== "undefined" && (PerformanceObserver.supported
 `
 
 // startAfterPaint makes go-app's app.js start the app after the first
-// frame. It fails when go-app's script no longer begins as v10's did, so
+// contentful paint. It fails when go-app's script no longer begins as v10's did, so
 // that an upgrade cannot silently undo it.
 func startAfterPaint(appJS []byte) ([]byte, error) {
 	if bytes.Count(appJS, []byte(appJSStart)) != 1 {
