@@ -11,16 +11,24 @@ LDFLAGS := -s -w
 BROTLI_LEVEL ?= 9
 
 GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -name '*.sql' 2>/dev/null) go.mod go.sum
+# The static files under web/ (not app.wasm and not the precompressed copies).
+WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-http leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-http lighthouse leak clean
 
-## build: the WASM app (precompressed) and the server binary
-build: web/app.wasm bin/jobnet
+## build: the WASM app and the static files (precompressed) and the server binary
+build: web/app.wasm bin/web-precompressed bin/jobnet
 
 web/app.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm go build -ldflags='$(LDFLAGS)' -o $@ ./cmd/jobnet-wasm
 	go run ./cmd/precompress -brotli $(BROTLI_LEVEL) $@
+
+# .br and .gz beside the static text files (styles, SVG icons); the stamp
+# says when, so an unchanged web/ costs nothing.
+bin/web-precompressed: $(WEB_STATIC) cmd/precompress/main.go server/site/static.go server/site/encoding.go
+	go run ./cmd/precompress -static web
+	@mkdir -p bin && touch $@
 
 bin/jobnet: $(GO_SOURCES)
 	go build -ldflags='$(LDFLAGS)' -o $@ ./cmd/jobnet
@@ -68,7 +76,7 @@ dkfds:
 	scripts/vendor-dkfds.sh --force
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-http
+bench: bench-go bench-http lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
@@ -79,6 +87,10 @@ BENCH_SECONDS ?= 10
 bench-http: build
 	scripts/bench-http.sh $(BENCH_SECONDS)
 
+## lighthouse: Lighthouse's mobile profile on the demo, login and Min Plan pages (LIGHTHOUSE_RUNS=3)
+lighthouse: build chromium
+	scripts/lighthouse.sh
+
 ## leak: the leak test with many random citizens (make leak LEAK_CITIZENS=300 LEAK_SEED=7)
 LEAK_CITIZENS ?= 300
 LEAK_SEED ?= $(shell date +%s)
@@ -86,4 +98,5 @@ leak: poppler
 	go test -count=1 -timeout 30m -run '^TestLeak$$' -v ./server/ -leak.citizens=$(LEAK_CITIZENS) -leak.seed=$(LEAK_SEED)
 
 clean:
-	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin web/app.wasm
+	find web -type f \( -name '*.br' -o -name '*.gz' \) -delete

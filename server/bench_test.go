@@ -12,13 +12,13 @@ import (
 	"jobnet/shared"
 )
 
-// benchOverview measures GET /api/overview through the whole handler chain
-// (session lookup, authorization, query, projection, encoding) for one role.
-func benchOverview(b *testing.B, login func(env *testEnv) *client) {
+// benchGET measures a GET through the whole handler chain (session lookup,
+// authorization, query, projection, encoding) for one role.
+func benchGET(b *testing.B, path string, login func(env *testEnv) *client) {
 	env := newTestEnv(b)
 	ts := env.ts
 	c := login(env)
-	req, _ := http.NewRequest("GET", ts.URL+"/api/overview", nil)
+	req, _ := http.NewRequest("GET", ts.URL+path, nil)
 	for _, ck := range c.http.Jar.Cookies(mustURL(ts.URL)) {
 		req.AddCookie(ck)
 	}
@@ -33,13 +33,14 @@ func benchOverview(b *testing.B, login func(env *testEnv) *client) {
 	}
 }
 
-func BenchmarkOverviewCitizen(b *testing.B) {
-	benchOverview(b, func(env *testEnv) *client { c := env.client(); c.loginCitizen("mads"); return c })
-}
+func asMads(env *testEnv) *client { c := env.client(); c.loginCitizen("mads"); return c }
 
-func BenchmarkOverviewAKasse(b *testing.B) {
-	benchOverview(b, func(env *testEnv) *client { return env.mirror("berit", cprMads) })
-}
+func asBerit(env *testEnv) *client { return env.mirror("berit", cprMads) }
+
+func BenchmarkOverviewCitizen(b *testing.B) { benchGET(b, "/api/overview", asMads) }
+func BenchmarkOverviewAKasse(b *testing.B)  { benchGET(b, "/api/overview", asBerit) }
+func BenchmarkPlanCitizen(b *testing.B)     { benchGET(b, "/api/plan", asMads) }
+func BenchmarkPlanAKasse(b *testing.B)      { benchGET(b, "/api/plan", asBerit) }
 
 // BenchmarkPlanGET200 measures GET /api/plan for a plan of 200 items over
 // loopback, for the citizen and the a-kasse's projection, and reports the

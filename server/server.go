@@ -5,17 +5,13 @@ package server
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"time"
 
 	"jobnet/server/httpapi"
+	"jobnet/server/site"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -61,7 +57,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{api: api, log: log, cfg: cfg}
-	pages, err := s.pagesHandler()
+	pages, err := site.New(cfg.WebDir, log)
 	if err != nil {
 		return nil, err
 	}
@@ -139,19 +135,4 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
 			"status", rec.status, "duration", time.Since(start))
 	})
-}
-
-// BuildVersion is the SHA-256 of app.wasm: it changes exactly when the app
-// does, so restarting the server does not make browsers fetch an "update".
-func BuildVersion(webDir string) (string, error) {
-	f, err := os.Open(filepath.Join(webDir, "app.wasm"))
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }

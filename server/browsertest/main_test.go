@@ -59,6 +59,8 @@ func TestBrowser(t *testing.T) {
 		// The countdown first: it waits most of its time, so it starts
 		// at once and runs beside the others.
 		{"SessionCountdown", testSessionCountdown, 16 * time.Second, false},
+		{"BootBeforeWasm", testBootBeforeWasm, 0, false},
+		{"BootDemo", testBootDemo, 0, false},
 		{"CitizenLogin", testCitizenLogin, 0, false},
 		{"LoginValidation", testLoginValidation, 0, false},
 		{"MirrorJobcenter", testMirrorJobcenter, 0, false},

@@ -62,6 +62,11 @@ func decodeEducation(data []byte) (shared.EducationAnswer, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return shared.EducationAnswer{}, err
 	}
+	return d.answer()
+}
+
+// answer is the document as shared's type.
+func (d educationDocV1) answer() (shared.EducationAnswer, error) {
 	if d.V > 1 {
 		return shared.EducationAnswer{}, fmt.Errorf("storage: education document version %d is newer than this server", d.V)
 	}

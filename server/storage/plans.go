@@ -126,6 +126,11 @@ func decodePlan(data []byte) (shared.Plan, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return shared.Plan{}, err
 	}
+	return d.plan()
+}
+
+// plan is the document as shared's type.
+func (d planDocV1) plan() (shared.Plan, error) {
 	if d.V > 1 {
 		return shared.Plan{}, fmt.Errorf("storage: plan document version %d is newer than this server", d.V)
 	}
@@ -269,10 +274,11 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 	if err != nil {
 		return PlanPage{}, err
 	}
+	// Decoded in one pass, documents included.
 	var versions []struct {
-		ID          int64           `json:"id"`
-		Data        json.RawMessage `json:"data"`
-		PublishedAt time.Time       `json:"published_at"`
+		ID          int64     `json:"id"`
+		Data        planDocV1 `json:"data"`
+		PublishedAt time.Time `json:"published_at"`
 	}
 	if err := json.Unmarshal(r.Versions, &versions); err != nil {
 		return PlanPage{}, err
@@ -283,7 +289,7 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 	}
 	out := PlanPage{Education: map[int]shared.EducationState{}, Notice: r.notice(), Features: features}
 	for i, v := range versions {
-		p, err := decodePlan(v.Data)
+		p, err := v.Data.plan()
 		if err != nil {
 			return PlanPage{}, err
 		}
@@ -295,22 +301,25 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 	}
 	var answers []struct {
 		Step     int             `json:"step"`
-		Data     json.RawMessage `json:"data"`
+		Data     educationDocV1  `json:"data"`
 		SavedAt  time.Time       `json:"saved_at"`
-		SentData json.RawMessage `json:"sent_data"`
+		SentData *educationDocV1 `json:"sent_data"`
 		SentAt   *time.Time      `json:"sent_at"`
 	}
 	if err := json.Unmarshal(r.Education, &answers); err != nil {
 		return PlanPage{}, err
 	}
 	for _, a := range answers {
-		row := educationRow{Step: a.Step, Data: a.Data, SavedAt: a.SavedAt, SentAt: a.SentAt}
-		if len(a.SentData) > 0 && string(a.SentData) != "null" {
-			row.SentData = a.SentData
-		}
-		st, err := row.state()
-		if err != nil {
+		st := shared.EducationState{SavedAt: a.SavedAt, SentAt: a.SentAt}
+		if st.Answer, err = a.Data.answer(); err != nil {
 			return PlanPage{}, err
+		}
+		if a.SentData != nil {
+			sent, err := a.SentData.answer()
+			if err != nil {
+				return PlanPage{}, err
+			}
+			st.Sent = &sent
 		}
 		out.Education[a.Step] = st
 	}
