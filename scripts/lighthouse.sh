@@ -19,7 +19,7 @@ set -euo pipefail
 LIGHTHOUSE_VERSION="12.2.3"
 RUNS="${LIGHTHOUSE_RUNS:-3}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-# The demo citizen and password of server/demo.go.
+# The demo citizen and password of server/demo/demo.go.
 USERNAME="mads"
 PASSWORD="jobnet-demo-2026"
 PAGES=(/demo/dagpengetaellere /log-ind /min-plan)
