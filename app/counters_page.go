@@ -69,9 +69,6 @@ func (p *countersPage) onSimulated(ctx app.Context, a app.Action) {
 func newCountersPage(k counterKind) *countersPage { return &countersPage{kind: k} }
 
 func (p *countersPage) OnNav(ctx app.Context) {
-	if app.IsServer {
-		return
-	}
 	p.simulated = false
 	view := counterViews[p.kind]
 	fetchInto(ctx, &p.load, func(ctx context.Context) (shared.Counters, error) { return api.Counters(ctx, view) }, &p.data)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/app/api"
 	"jobnet/app/ui"
 	"jobnet/shared"
 )
@@ -26,10 +27,17 @@ type pageLoad struct {
 	err error
 }
 
-// fetchInto loads a page's data with load (an api function) in the browser
-// (a prerendered page waits for the app) and puts it in dst on the UI
-// goroutine.
+// fetchInto loads a page's data with load (an api function) and puts it
+// in dst on the UI goroutine. An answer the server preloaded with the page
+// is taken at once, so that the page is drawn with its data: by the
+// server's prerender, and by the app's first render. Otherwise the app
+// asks the server (a prerendered page without preloaded data waits for
+// the app).
 func fetchInto[T any](ctx app.Context, l *pageLoad, load func(context.Context) (T, error), dst *T) {
+	if v, err := load(api.PreloadOnly(ctx)); err == nil {
+		*dst, l.err, l.st = v, nil, loaded
+		return
+	}
 	if app.IsServer {
 		return
 	}

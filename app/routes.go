@@ -5,7 +5,11 @@
 // validators the server uses.
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"jobnet/shared"
+)
 
 // Page paths. A page is linked from a menu only once it is built.
 const (
@@ -43,4 +47,20 @@ func RegisterRoutes() {
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
+}
+
+// PreloadPaths are the pages that show a citizen's data and the API paths
+// each loads first: the server answers them with the page (app/api's
+// preloaded answers), besides the session. Not the front page: go-app's
+// service worker keeps "/" for offline use, and what it keeps must hold no
+// one's data.
+func PreloadPaths() map[string][]string {
+	return map[string][]string{
+		pathMinPlan:  {shared.APIPlan},
+		pathHistorik: {shared.APILoginHistory},
+		pathEures:    {shared.APIEures},
+		pathDagpenge: {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
+		pathSuppl:    {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
+		pathTimer225: {shared.APICounters + "?view=" + counterViews[kindTimer225]},
+	}
 }

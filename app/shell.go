@@ -54,6 +54,12 @@ func (s *shell) load(ctx app.Context) {
 	if s.ITitle != "" {
 		ctx.Page().SetTitle(s.ITitle + " - Jobnet")
 	}
+	// The session the server preloaded with the page draws the header in
+	// the first render; otherwise the app asks.
+	if sess, err := api.Session(api.PreloadOnly(ctx)); err == nil {
+		s.gotSession(ctx, sess, nil)
+		return
+	}
 	if app.IsServer {
 		return
 	}
@@ -66,24 +72,27 @@ func (s *shell) load(ctx app.Context) {
 func (s *shell) fetchSession(ctx app.Context) {
 	ctx.Async(func() {
 		sess, err := api.Session(ctx)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				s.st = loadingErr
-				s.sess = shared.Session{}
-				ctx.SetState(stateSession, shared.Session{})
-				if s.IAccess == forCitizenView {
-					ctx.Navigate(pathLogin)
-				}
-				return
-			}
-			s.st, s.sess, s.signedOff = loaded, sess, false
-			s.remaining = sess.ExpiresInSeconds
-			ctx.SetState(stateSession, sess)
-			if s.IAccess == forCitizenView && sess.Actor.CitizenID == 0 {
-				ctx.Navigate(pathCaseworker) // a caseworker who has not chosen a citizen
-			}
-		})
+		ctx.Dispatch(func(ctx app.Context) { s.gotSession(ctx, sess, err) })
 	})
+}
+
+// gotSession takes the server's answer about the session.
+func (s *shell) gotSession(ctx app.Context, sess shared.Session, err error) {
+	if err != nil {
+		s.st = loadingErr
+		s.sess = shared.Session{}
+		ctx.SetState(stateSession, shared.Session{})
+		if s.IAccess == forCitizenView {
+			ctx.Navigate(pathLogin)
+		}
+		return
+	}
+	s.st, s.sess, s.signedOff = loaded, sess, false
+	s.remaining = sess.ExpiresInSeconds
+	ctx.SetState(stateSession, sess)
+	if s.IAccess == forCitizenView && sess.Actor.CitizenID == 0 && !app.IsServer {
+		ctx.Navigate(pathCaseworker) // a caseworker who has not chosen a citizen
+	}
 }
 
 // stateSession holds the signed-in shared.Session for pages that need it.

@@ -219,3 +219,44 @@ func TestPagesAndWasm(t *testing.T) {
 		}
 	}
 }
+
+// A page that shows a citizen's data comes with it: prerendered with the
+// answers of its first GETs, which it also carries for the app, made by the
+// API for the request's own session — never stored, never for the front
+// page (the service worker keeps "/"), never without a session.
+func TestPreloadedPages(t *testing.T) {
+	env := newTestEnv(t)
+	mads := env.client()
+	mads.loginCitizen("mads")
+	r := mads.do("GET", "/min-plan", nil)
+	page := string(r.body)
+	head, body, _ := strings.Cut(page, "</head>")
+	if r.status != 200 || !strings.Contains(head, `<script type="application/json" id="jobnet-preload">`) {
+		t.Fatalf("no preloaded answers: %d", r.status)
+	}
+	// The prerendered body shows the plan and who is signed in.
+	for _, want := range []string{"Svejsefabrikken", "Mads Kristensen", "Log ud"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the prerendered page lacks %q", want)
+		}
+	}
+	if r.header.Get("Cache-Control") != "no-store" || r.header.Get("ETag") != "" || !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Cookie") {
+		t.Errorf("a person's page may be stored: %v", r.header)
+	}
+	if strings.Contains(page, "jobnet-preload=") {
+		t.Error("the prerender's key shows in the page")
+	}
+	// The a-kasse's page has the projection's answers only.
+	berit := env.mirror("berit", cprMads).do("GET", "/min-plan", nil)
+	if !strings.Contains(string(berit.body), "Svejsefabrikken") || strings.Contains(string(berit.body), "Sygeopfølgningssamtale") {
+		t.Error("the a-kasse's preloaded Min plan is not its projection")
+	}
+	for _, tt := range []struct {
+		who  *client
+		path string
+	}{{env.client(), "/min-plan"}, {mads, "/"}, {mads, "/log-ind"}} {
+		if r := tt.who.do("GET", tt.path, nil); strings.Contains(string(r.body), "jobnet-preload") {
+			t.Errorf("%s was preloaded", tt.path)
+		}
+	}
+}

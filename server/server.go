@@ -57,12 +57,15 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{api: api, log: log, cfg: cfg}
-	pages, err := site.New(cfg.WebDir, log)
+	apiMux := http.NewServeMux()
+	api.Register(apiMux)
+	pages, err := site.New(cfg.WebDir, log, site.Options{API: apiMux, Now: cfg.Now})
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	api.Register(mux)
+	mux.Handle("/api/", apiMux)
+	mux.Handle("/healthz", apiMux)
 	mux.Handle("/", pages)
 	// Cross-origin protection for every state-changing request: browsers
 	// send Sec-Fetch-Site/Origin, which must name this origin. Case systems

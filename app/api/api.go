@@ -140,8 +140,20 @@ func request[T any](ctx context.Context, method, path string, in any) (T, error)
 // call sends a JSON request to the API and decodes the answer into out. An
 // error answer becomes a *shared.Error; a network failure gets a Danish
 // message too. The current page travels along so that the server can
-// remember it for the return after an automatic sign-off.
+// remember it for the return after an automatic sign-off. A call under
+// PreloadOnly, and every call while the server prerenders, takes the
+// preloaded answer or fails without asking.
 func call(ctx context.Context, method, path string, in, out any) error {
+	if answer, found, only := preloaded(ctx, method, path); only {
+		if !found {
+			return errNotPreloaded
+		}
+		touchActivity() // the page's own request was the session's last
+		if out == nil {
+			return nil
+		}
+		return json.Unmarshal(answer, out)
+	}
 	var body []byte
 	if in != nil {
 		b, err := json.Marshal(in)

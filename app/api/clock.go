@@ -2,8 +2,11 @@ package api
 
 import (
 	"sync"
+
 	"sync/atomic"
 	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // Now is "now" as the server tells it: the browser's clock, moved by how far
@@ -13,7 +16,18 @@ import (
 // public demo offline). It is used for display only ("today" for the
 // current target group and the timeline); the server decides everything
 // that matters.
-func Now() time.Time { return time.Now().Add(time.Duration(serverOffset.Load())) }
+// While the server prerenders a page, Now is the server's clock.
+func Now() time.Time {
+	if app.IsServer {
+		serverMu.RLock()
+		now := serverNow
+		serverMu.RUnlock()
+		if now != nil {
+			return now()
+		}
+	}
+	return time.Now().Add(time.Duration(serverOffset.Load()))
+}
 
 // serverOffset is the server's clock minus the browser's, in nanoseconds.
 var serverOffset atomic.Int64

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"sync"
 	"syscall/js"
 )
 
@@ -67,4 +69,31 @@ func await(ctx context.Context, abort, promise js.Value) (js.Value, error) {
 		abort.Call("abort")
 		return js.Undefined(), ctx.Err()
 	}
+}
+
+// The page's preloaded answers, read from its head once.
+var (
+	preloadOnce sync.Once
+	preloadMu   sync.Mutex
+	preload     Preload
+)
+
+// takePreloaded takes the answer the server sent with the page for GET
+// path, once, and only while the browser is still on that page.
+func takePreloaded(_, path string) ([]byte, bool) {
+	preloadOnce.Do(func() {
+		el := js.Global().Get("document").Call("getElementById", PreloadElementID)
+		if el.Truthy() {
+			_ = json.Unmarshal([]byte(el.Get("textContent").String()), &preload)
+			el.Call("remove")
+		}
+	})
+	preloadMu.Lock()
+	defer preloadMu.Unlock()
+	if preload.Page != js.Global().Get("location").Get("pathname").String() {
+		return nil, false
+	}
+	b, ok := preload.Answers[path]
+	delete(preload.Answers, path)
+	return b, ok
 }

@@ -7,8 +7,20 @@ import (
 	"errors"
 )
 
-// roundTrip outside the browser: pages are prerendered on the server
-// without their data, so nothing calls the API there.
+// roundTrip outside the browser: while the server prerenders a page, calls
+// take preloaded answers only (call never gets here).
 func roundTrip(context.Context, string, string, map[string]string, []byte) (int, []byte, string, error) {
 	return 0, nil, "", errors.New("the API is called only from the browser")
+}
+
+// takePreloaded is the answer the server preloaded for the prerender with
+// the key.
+func takePreloaded(key, path string) ([]byte, bool) {
+	serverMu.RLock()
+	source := serverSource
+	serverMu.RUnlock()
+	if source == nil || key == "" {
+		return nil, false
+	}
+	return source(key, path)
 }

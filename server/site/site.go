@@ -28,10 +28,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	webapp "jobnet/app"
+	"jobnet/app/api"
 )
 
 // Site is the http.Handler of everything that is not the API.
 type Site struct {
+	api       http.Handler // asked for the answers a page is preloaded with
 	pages     *app.Handler
 	static    *staticFiles
 	wasm      wasmFile
@@ -40,10 +42,25 @@ type Site struct {
 
 var registerRoutes sync.Once
 
+// Options are what the pages need of the rest of the server.
+type Options struct {
+	// API answers the GETs a page that shows a citizen's data is
+	// preloaded with (preload.go); nil preloads nothing.
+	API http.Handler
+	// Now is the server's clock, which the pages' prerender follows
+	// (time.Now when nil). go-app's prerender has one clock per process:
+	// the last Site made sets it.
+	Now func() time.Time
+}
+
 // New reads the static files of webDir (app.wasm among them, built by make
 // build) and sets up go-app's handler for the pages.
-func New(webDir string, log *slog.Logger) (*Site, error) {
+func New(webDir string, log *slog.Logger, opts Options) (*Site, error) {
 	registerRoutes.Do(webapp.RegisterRoutes)
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	api.ServeFrom(preloaded, opts.Now)
 	wasm, err := newWasmFile(filepath.Join(webDir, appWasm))
 	if err != nil {
 		return nil, err
@@ -52,7 +69,7 @@ func New(webDir string, log *slog.Logger) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{static: static, wasm: wasm}
+	s := &Site{api: opts.API, static: static, wasm: wasm}
 	s.pages = &app.Handler{
 		Name:            "Jobnet",
 		ShortName:       "Jobnet",
@@ -305,7 +322,14 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 		r.Header.Set("If-None-Match", strings.TrimSuffix(inm, "-"+c.token()+`"`)+`"`)
 	}
 	rec := &bufferedResponse{header: http.Header{}}
-	s.pages.ServeHTTP(rec, r)
+	if p, ok := s.preload(r); ok {
+		if err := s.renderPreloaded(rec, r, p); err != nil {
+			http.Error(w, "", http.StatusInternalServerError)
+			return
+		}
+	} else {
+		s.pages.ServeHTTP(rec, r)
+	}
 	if rec.status == 0 {
 		rec.status = http.StatusOK // go-app wrote nothing: an empty page
 	}

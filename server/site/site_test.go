@@ -68,7 +68,7 @@ func writeFile(t *testing.T, p string, b []byte) {
 func startSite(t *testing.T, dir string) (*httptest.Server, *bytes.Buffer) {
 	t.Helper()
 	var logBuf bytes.Buffer
-	s, err := New(dir, slog.New(slog.NewTextHandler(&logBuf, nil)))
+	s, err := New(dir, slog.New(slog.NewTextHandler(&logBuf, nil)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
