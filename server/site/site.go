@@ -76,7 +76,7 @@ func New(webDir string, log *slog.Logger, opts Options) (*Site, error) {
 		Title:           "Jobnet",
 		Description:     "Jobnet – din indgang til jobsøgning, planer og aftaler med jobcenter og a-kasse.",
 		Lang:            "da",
-		LoadingLabel:    "Jobnet indlæses … {progress}%",
+		LoadingLabel:    "Jobnet indlæses …", // no {progress}: app.wasm streams uncounted (streamWasm)
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#004993",
 		Icon: app.Icon{
@@ -114,6 +114,9 @@ func New(webDir string, log *slog.Logger, opts Options) (*Site, error) {
 		content := rec.body.Bytes()
 		if p == "/app.js" {
 			if content, err = startAfterPaint(content); err != nil {
+				return nil, err
+			}
+			if content, err = streamWasm(content); err != nil {
 				return nil, err
 			}
 		}

@@ -477,6 +477,14 @@ func TestAppJSStartsAfterPaint(t *testing.T) {
 	if _, err := startAfterPaint([]byte("goappInitWebAssembly();\n")); err == nil {
 		t.Error("startAfterPaint accepts a script that does not begin as go-app v10's")
 	}
+	// app.wasm goes straight to instantiateStreaming, not through a
+	// counting JavaScript stream.
+	if strings.Contains(js, "fetchWithProgress(\"") || !regexp.MustCompile(`instantiateStreaming\(\s*fetch\("[^"]*app\.wasm"\)`).MatchString(js) {
+		t.Error("app.js does not stream app.wasm to the compiler")
+	}
+	if _, err := streamWasm([]byte("fetch(url)")); err == nil {
+		t.Error("streamWasm accepts a script that does not fetch as go-app v10's")
+	}
 }
 
 // TestPrecompressedFiles: the build's .br and .gz are sent as they are
