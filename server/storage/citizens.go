@@ -104,19 +104,22 @@ func (s *Store) CitizenByCPR(ctx context.Context, cpr shared.CPR) (shared.Citize
 // Citizen is the one accessor to a citizen's own rows (see the package
 // comment). The zero value is not usable.
 type Citizen struct {
-	db   bun.IDB
-	id   int64
-	jobs Enqueuer
+	db    bun.IDB
+	id    int64
+	jobs  Enqueuer
+	plans *planCache // nil: decode every time
 }
 
 // Citizen returns the accessor for the citizen with id, over the pool.
-func (s *Store) Citizen(id int64) Citizen { return Citizen{db: s.db, id: id, jobs: s.jobs} }
+func (s *Store) Citizen(id int64) Citizen {
+	return Citizen{db: s.db, id: id, jobs: s.jobs, plans: s.plans}
+}
 
 // ReadOnly runs fn with the accessor for the citizen with id over one
 // read-only transaction: PostgreSQL refuses anything it tries to write.
 func (s *Store) ReadOnly(ctx context.Context, id int64, fn func(ctx context.Context, c Citizen) error) error {
 	return s.db.RunInTx(ctx, &sqlReadOnly, func(ctx context.Context, tx bun.Tx) error {
-		return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs})
+		return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs, plans: s.plans})
 	})
 }
 
@@ -124,7 +127,7 @@ func (s *Store) ReadOnly(ctx context.Context, id int64, fn func(ctx context.Cont
 // one it is already in), for a change of several steps.
 func (c Citizen) InTx(ctx context.Context, fn func(ctx context.Context, c Citizen) error) error {
 	return c.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		return fn(ctx, Citizen{db: tx, id: c.id, jobs: c.jobs})
+		return fn(ctx, Citizen{db: tx, id: c.id, jobs: c.jobs, plans: c.plans})
 	})
 }
 

@@ -264,21 +264,23 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 		Versions, Education, CounterKinds []byte
 		planState
 	}
+	// The documents of versions already decoded ($2) are not sent.
 	err := prepared(ctx, c.db, `SELECT
-		coalesce((SELECT json_agg(json_build_object('id', v.id, 'data', v.data, 'published_at', v.published_at) ORDER BY v.id DESC)
+		coalesce((SELECT json_agg(json_build_object('id', v.id, 'data', CASE WHEN v.id = ANY($2::bigint[]) THEN NULL ELSE v.data END,
+				'published_at', v.published_at) ORDER BY v.id DESC)
 			FROM (SELECT id, data, published_at FROM plan_versions WHERE citizen_id = $1 ORDER BY id DESC LIMIT 2) v), '[]') AS versions,
 		coalesce((SELECT json_agg(json_build_object('step', e.step, 'data', e.data, 'saved_at', e.saved_at, 'sent_data', e.sent_data, 'sent_at', e.sent_at))
 			FROM education_answers e WHERE e.citizen_id = $1), '[]') AS education,
-		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&r.Versions, &r.Education, &r.CounterKinds,
+		`+counterKindsColumn+`, `+planStateColumns, c.id, c.plans.known(c.id)).Scan(&r.Versions, &r.Education, &r.CounterKinds,
 		&r.Latest, &r.Count, &r.Seen, &r.Dismissed)
 	if err != nil {
 		return PlanPage{}, err
 	}
 	// Decoded in one pass, documents included.
 	var versions []struct {
-		ID          int64     `json:"id"`
-		Data        planDocV1 `json:"data"`
-		PublishedAt time.Time `json:"published_at"`
+		ID          int64      `json:"id"`
+		Data        *planDocV1 `json:"data"` // nil: decoded before, in the cache
+		PublishedAt time.Time  `json:"published_at"`
 	}
 	if err := json.Unmarshal(r.Versions, &versions); err != nil {
 		return PlanPage{}, err
@@ -288,17 +290,20 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 		return PlanPage{}, err
 	}
 	out := PlanPage{Education: map[int]shared.EducationState{}, Notice: r.notice(), Features: features}
+	cached := make([]cachedPlan, 0, len(versions))
 	for i, v := range versions {
-		p, err := v.Data.plan()
+		p, err := c.version(ctx, v.ID, v.Data)
 		if err != nil {
 			return PlanPage{}, err
 		}
+		cached = append(cached, cachedPlan{id: v.ID, plan: p})
 		if i == 0 {
-			out.Current, out.Published, out.LatestID = &p, v.PublishedAt, v.ID
+			out.Current, out.Published, out.LatestID = p, v.PublishedAt, v.ID
 		} else {
-			out.Previous = &p
+			out.Previous = p
 		}
 	}
+	c.plans.put(c.id, cached)
 	var answers []struct {
 		Step     int             `json:"step"`
 		Data     educationDocV1  `json:"data"`
@@ -324,4 +329,23 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 		out.Education[a.Step] = st
 	}
 	return out, nil
+}
+
+// version is the plan version with the id: decoded from doc, or from the
+// cache when the query left the document out (read again should the cache
+// have let it go meanwhile).
+func (c Citizen) version(ctx context.Context, id int64, doc *planDocV1) (*shared.Plan, error) {
+	if doc == nil {
+		if p, ok := c.plans.get(c.id, id); ok {
+			return p, nil
+		}
+		var row planVersionRow
+		if err := c.db.NewSelect().Model(&row).Column("data").Where("id = ? AND citizen_id = ?", id, c.id).Scan(ctx); err != nil {
+			return nil, err
+		}
+		p, err := decodePlan(row.Data)
+		return &p, err
+	}
+	p, err := doc.plan()
+	return &p, err
 }

@@ -35,8 +35,9 @@ import (
 
 // Store is the database and the services on it.
 type Store struct {
-	db   *bun.DB
-	jobs Enqueuer
+	db    *bun.DB
+	jobs  Enqueuer
+	plans *planCache
 }
 
 // Enqueuer puts a background job in the queue within the transaction of the
@@ -50,7 +51,7 @@ type Enqueuer interface {
 type Job interface{ Kind() string }
 
 // New returns the store over db. jobs may be nil where nothing enqueues.
-func New(db *bun.DB, jobs Enqueuer) *Store { return &Store{db: db, jobs: jobs} }
+func New(db *bun.DB, jobs Enqueuer) *Store { return &Store{db: db, jobs: jobs, plans: newPlanCache()} }
 
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }

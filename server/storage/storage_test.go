@@ -91,3 +91,51 @@ func TestDocumentVersions(t *testing.T) {
 		t.Errorf("an unversioned answer with the old send flag: %+v %v", a, err)
 	}
 }
+
+// Min plan reads a decoded version once: the second read comes from the
+// cache and is the same; a new version is read as it is published.
+func TestPlanPageCache(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.MustOpenDB(t)
+	s := storage.New(db, nil)
+	now := time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
+	if err := s.Seed(ctx, storage.Seed{Organisations: []shared.Organisation{{Code: "jc-1", Kind: shared.OrgJobcenter, Name: "Jobcenter"}},
+		Citizens: []storage.SeedCitizen{{CPR: "010203-1234", Name: "Test", Jobcenter: "jc-1", Enrolment: shared.EnrolmentTilmeldt}}}, now); err != nil {
+		t.Fatal(err)
+	}
+	who, err := s.CitizenByCPR(ctx, "010203-1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Citizen(who.ID)
+	publish := func(version string) {
+		t.Helper()
+		p := shared.Plan{VersionID: version, Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Kok " + version}}}
+		if err := c.PublishPlan(ctx, "jc-1", p, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func() storage.PlanPage {
+		t.Helper()
+		p, err := c.PlanPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	publish("v1")
+	publish("v2")
+	first, second := page(), page()
+	if first.Current.VersionID != "v2" || first.Previous.VersionID != "v1" || !reflect.DeepEqual(first, second) {
+		t.Fatalf("first %+v, second %+v", first.Plans, second.Plans)
+	}
+	publish("v3")
+	if third := page(); third.Current.VersionID != "v3" || third.Previous.VersionID != "v2" || third.Current.JobGoals[0].Title != "Kok v3" {
+		t.Fatalf("after v3: %+v / %+v", third.Current, third.Previous)
+	}
+	// Another store (another server process) reads the same from nothing.
+	other, err := storage.New(db, nil).Citizen(who.ID).PlanPage(ctx)
+	if err != nil || !reflect.DeepEqual(other.Plans, page().Plans) {
+		t.Errorf("a fresh store reads %+v (%v)", other.Plans, err)
+	}
+}
