@@ -31,6 +31,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -47,6 +48,13 @@ import (
 )
 
 func main() {
+	// The server's live heap is small (tens of MB): collecting when it has
+	// grown four times rather than twice halves the collections, whose
+	// assists showed as the slowest requests under load. GOGC in the
+	// environment still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	worker := flag.String("worker", "in", "background jobs: in (serve and work), off (serve only), only (work only)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
