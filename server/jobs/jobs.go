@@ -66,7 +66,10 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 	if cfg.RetentionEvery <= 0 {
 		cfg.RetentionEvery = time.Hour
 	}
-	rc := &river.Config{Logger: log.With("component", "river"), FetchPollInterval: cfg.PollEvery}
+	// River's own news (started, job counts) is not the operator's: its
+	// warnings and errors are.
+	riverLog := slog.New(atLeast{slog.LevelWarn, log.Handler()}).With("component", "river")
+	rc := &river.Config{Logger: riverLog, FetchPollInterval: cfg.PollEvery}
 	if cfg.Work {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &retentionWorker{store: store, log: log, now: cfg.Now, idle: cfg.IdleTimeout, dryRun: cfg.RetentionDryRun})
@@ -111,4 +114,21 @@ func (j *Jobs) Stop(ctx context.Context) error {
 func (j *Jobs) EnqueueTx(ctx context.Context, tx bun.Tx, job storage.Job) error {
 	_, err := j.client.InsertTx(ctx, tx.Tx, job, nil)
 	return err
+}
+
+// atLeast passes on the records of level min and above.
+type atLeast struct {
+	min slog.Level
+	slog.Handler
+}
+
+func (h atLeast) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h atLeast) WithAttrs(as []slog.Attr) slog.Handler {
+	return atLeast{h.min, h.Handler.WithAttrs(as)}
+}
+func (h atLeast) WithGroup(name string) slog.Handler {
+	return atLeast{h.min, h.Handler.WithGroup(name)}
 }

@@ -56,7 +56,10 @@ func (w *retentionWorker) Work(ctx context.Context, job *river.Job[RetentionArgs
 		log.Info("retention (dry run): would delete", "rows", n)
 		return nil
 	}
-	log.Info("retention: deleting", "rows", n)
+	log.Info("retention: past their period", "rows", n)
+	if n == 0 {
+		return nil
+	}
 	deleted := 0
 	for {
 		d, err := w.store.DeleteExpired(ctx, *rule, now, retentionBatch)
