@@ -10,6 +10,8 @@ import (
 	"jobnet/server/dbtest"
 	"jobnet/server/storage"
 	"jobnet/shared"
+
+	"github.com/uptrace/bun"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -20,12 +22,16 @@ func filler(seed int) *fill.Filler {
 	})
 }
 
-// Stored documents keep every field: what is stored reads back the same,
-// so a field added to a domain type and not to its document fails here.
-func TestDocumentsKeepEveryField(t *testing.T) {
+// now is the moment the storage tests write at.
+var now = time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
+
+// oneCitizen is a fresh database with one jobcenter ("jc-1") and one
+// citizen attached to it.
+func oneCitizen(t *testing.T) (*bun.DB, storage.Citizen) {
+	t.Helper()
 	ctx := context.Background()
-	s := storage.New(dbtest.MustOpenDB(t), nil)
-	now := time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
+	db := dbtest.MustOpenDB(t)
+	s := storage.New(db, nil)
 	if err := s.Seed(ctx, storage.Seed{Organisations: []shared.Organisation{{Code: "jc-1", Kind: shared.OrgJobcenter, Name: "Jobcenter"}},
 		Citizens: []storage.SeedCitizen{{CPR: "010203-1234", Name: "Test", Jobcenter: "jc-1", Enrolment: shared.EnrolmentTilmeldt}}}, now); err != nil {
 		t.Fatal(err)
@@ -34,7 +40,14 @@ func TestDocumentsKeepEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := s.Citizen(who.ID)
+	return db, s.Citizen(who.ID)
+}
+
+// Stored documents keep every field: what is stored reads back the same,
+// so a field added to a domain type and not to its document fails here.
+func TestDocumentsKeepEveryField(t *testing.T) {
+	ctx := context.Background()
+	_, c := oneCitizen(t)
 
 	var p shared.Plan
 	filler(1).Fill(&p)
@@ -96,18 +109,7 @@ func TestDocumentVersions(t *testing.T) {
 // cache and is the same; a new version is read as it is published.
 func TestPlanPageCache(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.MustOpenDB(t)
-	s := storage.New(db, nil)
-	now := time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
-	if err := s.Seed(ctx, storage.Seed{Organisations: []shared.Organisation{{Code: "jc-1", Kind: shared.OrgJobcenter, Name: "Jobcenter"}},
-		Citizens: []storage.SeedCitizen{{CPR: "010203-1234", Name: "Test", Jobcenter: "jc-1", Enrolment: shared.EnrolmentTilmeldt}}}, now); err != nil {
-		t.Fatal(err)
-	}
-	who, err := s.CitizenByCPR(ctx, "010203-1234")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := s.Citizen(who.ID)
+	db, c := oneCitizen(t)
 	publish := func(version string) {
 		t.Helper()
 		p := shared.Plan{VersionID: version, Type: shared.PlanJob, JobGoals: []shared.JobGoal{{Title: "Kok " + version}}}
@@ -134,7 +136,7 @@ func TestPlanPageCache(t *testing.T) {
 		t.Fatalf("after v3: %+v / %+v", third.Current, third.Previous)
 	}
 	// Another store (another server process) reads the same from nothing.
-	other, err := storage.New(db, nil).Citizen(who.ID).PlanPage(ctx)
+	other, err := storage.New(db, nil).Citizen(c.ID()).PlanPage(ctx)
 	if err != nil || !reflect.DeepEqual(other.Plans, page().Plans) {
 		t.Errorf("a fresh store reads %+v (%v)", other.Plans, err)
 	}
