@@ -39,6 +39,8 @@ run: build
 
 ## test: every test — unit, PostgreSQL, WASM and real browser (installs Chromium if missing)
 test: check-wasm-deps build chromium poppler axe
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	GOOS=js GOARCH=wasm go vet ./shared/... ./app/... ./cmd/jobnet-wasm
 	$(MAKE) --no-print-directory test-wasm

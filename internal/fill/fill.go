@@ -18,7 +18,9 @@ type Filler struct {
 }
 
 // New returns a filler whose first value is seeded from seed.
-func New(seed int) *Filler { return &Filler{n: seed * 1000, with: map[reflect.Type]func(int) reflect.Value{}} }
+func New(seed int) *Filler {
+	return &Filler{n: seed * 1000, with: map[reflect.Type]func(int) reflect.Value{}}
+}
 
 // With makes the filler fill values of T with make(n), n a fresh number.
 func With[T any](f *Filler, make func(n int) T) *Filler {
