@@ -88,17 +88,6 @@ func TestProjectOverviewForAKasse(t *testing.T) {
 	}
 }
 
-func TestCheckHistoryAccess(t *testing.T) {
-	for _, r := range []Role{RoleCitizen, RoleJobcenter} {
-		if err := CheckHistoryAccess(r); err != nil {
-			t.Errorf("%s: %v", r, err)
-		}
-	}
-	if got := ErrorMessageOf(CheckHistoryAccess(RoleAKasse)); got != MsgNoAccessHistory {
-		t.Errorf("a-kasse: %q", got)
-	}
-}
-
 func TestActorMayWrite(t *testing.T) {
 	tests := []struct {
 		name  string

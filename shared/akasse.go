@@ -16,7 +16,8 @@ package shared
 //   - messages, absences: the rules for the pages still to come
 //     (akasse_rules.go);
 //   - Historik, Præsentations-CV, Min sag, the contract itself: refused
-//     (CheckHistoryAccess and akasse_rules.go).
+//     with the Msg… texts here and in akasse_rules.go, by the route table
+//     (server/httpapi/routes.go), the one place roles are decided.
 //
 // The server calls it before encoding, so hidden data never leaves it, and
 // its one encoding path for a-kasse answers accepts only the AKasseView

@@ -94,46 +94,20 @@ type PresentationCV struct {
 // of the Præsentations-CV (000_…txt line 184, Billede 10 at line 208).
 const MsgNoAccessPresentationCV = "Ingen adgang"
 
-// CheckPresentationCVAccess: the citizen and a jobcenter caseworker see the
-// Præsentations-CV; an a-kasse caseworker does not (SPEC K4). Like the other
-// checks in this file it refuses an unknown role too.
-func CheckPresentationCVAccess(role Role) error {
-	return allowCitizenAndJobcenter(role, MsgNoAccessPresentationCV)
-}
-
 // Min sag til teamet and the integration contract (SPEC D13, K4).
 
 // The guide says only that these are greyed out ("afblændet", 000_…txt line
 // 87) and shows no message; the texts below are this project's own, for a
-// request that reaches the server anyway. The app greys the menu item and the
-// contract out when the check returns an error.
+// request that reaches the server anyway. Like Historik's and the
+// Præsentations-CV's, they are the refusals the route table gives the
+// a-kasse (server/httpapi/routes.go): Min sag is the rehabilitation team's
+// universe for citizens in a ressourceforløb, a target group the a-kasse has
+// no part in; of the integration contract the a-kasse's plan only marks that
+// one exists (AKassePlan.IntegrationContract).
 const (
 	MsgNoAccessMinSag              = "Du har ikke adgang til Min sag til teamet. Medlemmet kan selv dele de dokumenter med dig, som vedkommende ønsker a-kassens hjælp til at udfylde."
 	MsgNoAccessIntegrationContract = "Du har ikke adgang til kontrakten under integrationsloven."
 )
-
-// CheckMinSagAccess: Min sag til teamet is the rehabilitation team's
-// universe for citizens in a ressourceforløb, a target group the a-kasse has
-// no part in (000_…txt line 87).
-func CheckMinSagAccess(role Role) error {
-	return allowCitizenAndJobcenter(role, MsgNoAccessMinSag)
-}
-
-// CheckIntegrationContractAccess guards the content of a contract under the
-// integration act (its text and PDF); AKassePlan only marks that one exists
-// (000_…txt line 87).
-func CheckIntegrationContractAccess(role Role) error {
-	return allowCitizenAndJobcenter(role, MsgNoAccessIntegrationContract)
-}
-
-// allowCitizenAndJobcenter fails closed: an a-kasse caseworker and any role
-// not known here are refused with msg.
-func allowCitizenAndJobcenter(role Role, msg string) error {
-	if role == RoleCitizen || role == RoleJobcenter {
-		return nil
-	}
-	return Errorf(EForbidden, "%s", msg)
-}
 
 // Fravær og fritagelser (SPEC D7, K4).
 

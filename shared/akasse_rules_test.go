@@ -74,47 +74,6 @@ func TestProjectMessagesForAKasse(t *testing.T) {
 	}
 }
 
-func TestCheckAKasseRefusals(t *testing.T) {
-	checks := []struct {
-		name  string
-		check func(Role) error
-		msg   string
-	}{
-		{"PresentationCV", CheckPresentationCVAccess, "Ingen adgang"}, // 000_…txt Billede 10
-		{"MinSag", CheckMinSagAccess, MsgNoAccessMinSag},
-		{"IntegrationContract", CheckIntegrationContractAccess, MsgNoAccessIntegrationContract},
-	}
-	roles := []struct {
-		role Role
-		ok   bool
-	}{
-		{RoleCitizen, true},
-		{RoleJobcenter, true},
-		{RoleAKasse, false},
-		{"", false},
-		{"admin", false},
-	}
-	for _, c := range checks {
-		for _, r := range roles {
-			t.Run(c.name+"/"+string(r.role), func(t *testing.T) {
-				err := c.check(r.role)
-				if r.ok {
-					if err != nil {
-						t.Fatalf("refused: %v", err)
-					}
-					return
-				}
-				if ErrorCodeOf(err) != EForbidden {
-					t.Fatalf("err = %v, want code forbidden", err)
-				}
-				if got := ErrorMessageOf(err); got != c.msg {
-					t.Errorf("message = %q, want %q", got, c.msg)
-				}
-			})
-		}
-	}
-}
-
 func TestAbsenceKinds(t *testing.T) {
 	for _, k := range AbsenceKinds() {
 		if _, ok := absenceLabels[k]; !ok || k.Label() == string(k) {

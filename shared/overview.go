@@ -58,12 +58,3 @@ const LoginHistoryMonths = 3
 // MsgNoAccessHistory is what an a-kasse caseworker sees instead of the
 // citizen's Historik (000_…txt).
 const MsgNoAccessHistory = "Du har ikke adgang til siden: /CV/Citizen/History"
-
-// CheckHistoryAccess: the citizen and a jobcenter caseworker see Historik; an
-// a-kasse caseworker does not (SPEC K4).
-func CheckHistoryAccess(role Role) error {
-	if role == RoleAKasse {
-		return Errorf(EForbidden, "%s", MsgNoAccessHistory)
-	}
-	return nil
-}
