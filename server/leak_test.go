@@ -12,9 +12,9 @@ import (
 	"time"
 
 	webapp "jobnet/app"
-	"jobnet/server/demo"
 	"jobnet/server/httpapi"
 	"jobnet/server/ingestv1"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
@@ -391,7 +391,7 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	today := shared.DateOf(env.clock.Now())
 	for _, jc := range []string{"jc-101", "jc-230"} {
 		if _, err := env.db.NewRaw("INSERT INTO api_tokens (token_hash, org_code, name) VALUES (?, ?, 'leak test') ON CONFLICT DO NOTHING",
-			demo.TokenHash("leak-token-"+jc), jc).Exec(ctx); err != nil {
+			storage.TokenHash("leak-token-"+jc), jc).Exec(ctx); err != nil {
 			tb.Fatal(err)
 		}
 	}

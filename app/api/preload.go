@@ -48,9 +48,9 @@ func PreloadOnly(ctx app.Context) context.Context {
 	return context.WithValue(ctx, preloadOnlyKey{}, ctx.Page().URL().Query().Get(PreloadParam))
 }
 
-// preloaded is the answer to GET path if the context allows only preloaded
-// answers (found reports whether there is one); asks is false for a call
-// that may go to the server.
+// preloaded is the answer to GET path when the call may take only a
+// preloaded answer (only: under PreloadOnly, and always while the server
+// prerenders); found reports whether there is one.
 func preloaded(ctx context.Context, method, path string) (body []byte, found, only bool) {
 	key, only := ctx.Value(preloadOnlyKey{}).(string)
 	if !only && !app.IsServer {

@@ -12,7 +12,6 @@ package demo
 
 import (
 	"context"
-	"crypto/sha256"
 	"maps"
 	"slices"
 	"time"
@@ -44,12 +43,6 @@ var organisations = []shared.Organisation{
 var Tokens = map[string]string{
 	"demo-token-jobcenter-koebenhavn": "jc-101",
 	"demo-token-det-faglige-hus":      "ak-dfh",
-}
-
-// TokenHash is how a token is stored (and looked up).
-func TokenHash(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
 }
 
 var caseworkers = []struct {
@@ -205,7 +198,7 @@ func Build(now time.Time, passwordHash string) storage.Seed {
 	var d storage.Seed
 	d.Organisations = append(d.Organisations, organisations...)
 	for _, token := range slices.Sorted(maps.Keys(Tokens)) {
-		d.Tokens = append(d.Tokens, storage.SeedToken{TokenHash: TokenHash(token), Org: Tokens[token], Name: "demo"})
+		d.Tokens = append(d.Tokens, storage.SeedToken{TokenHash: storage.TokenHash(token), Org: Tokens[token], Name: "demo"})
 	}
 	for _, c := range caseworkers {
 		d.Caseworkers = append(d.Caseworkers, storage.SeedCaseworker{Username: c.login.Username, PasswordHash: passwordHash,

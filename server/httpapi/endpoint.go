@@ -55,6 +55,16 @@ func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
 // eventLog.record decides).
 func (r *citizenRequest) record(kind, detail string) { r.events.record(r.sess, kind, detail, r.now) }
 
+// visited runs write, which records something of the citizen's own visit
+// (a plan version seen), for the citizen's own session only: a caseworker's
+// look changes nothing (session.citizensOwn).
+func (r *citizenRequest) visited(write func() error) error {
+	if !r.sess.citizensOwn() {
+		return nil
+	}
+	return write()
+}
+
 // ingestRequest is what a ScopeIngest handler gets: the request, the
 // sending organisation and the store's ingestion service.
 type ingestRequest struct {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"jobnet/server/storage"
-	"jobnet/shared"
 )
 
 // Behaviour data (SPEC E1, 003_…txt "Jobsøgningsdata"): what citizens do,
@@ -44,12 +43,11 @@ func newEventLog(store *storage.Store) *eventLog {
 	return &eventLog{store: store, full: make(chan struct{}, 1)}
 }
 
-// record notes one behaviour event of a session. It is the one place that
-// decides whose actions are behaviour data: a citizen's own session's, and
-// never a caseworker's, mirroring or not (SPEC K5). Callers need not check
-// the role.
+// record notes one behaviour event of a session: of a citizen's own
+// session only (session.citizensOwn, SPEC K5). Callers need not check the
+// role.
 func (l *eventLog) record(sess *session, kind, detail string, at time.Time) {
-	if sess == nil || sess.actor.Role != shared.RoleCitizen {
+	if !sess.citizensOwn() {
 		return
 	}
 	l.mu.Lock()

@@ -24,7 +24,7 @@ func (a *API) ingestOrganisation(r *http.Request) (shared.Organisation, error) {
 	if !ok || token == "" {
 		return shared.Organisation{}, shared.Errorf(shared.EUnauthorized, "API-nøgle mangler.")
 	}
-	org, err := a.store.OrganisationByToken(r.Context(), hashToken(token))
+	org, err := a.store.OrganisationByToken(r.Context(), storage.TokenHash(token))
 	if storage.IsNotFound(err) {
 		return shared.Organisation{}, shared.Errorf(shared.EUnauthorized, "Ukendt API-nøgle.")
 	}

@@ -31,8 +31,8 @@ func loadPlan(req *citizenRequest) (planData, error) {
 			d.education = &st
 		}
 	}
-	if req.actor.Role == shared.RoleCitizen && d.notice.NewVersion {
-		if err := req.citizen.MarkPlanSeen(req.ctx(), d.plans.LatestID); err != nil {
+	if d.notice.NewVersion {
+		if err := req.visited(func() error { return req.citizen.MarkPlanSeen(req.ctx(), d.plans.LatestID) }); err != nil {
 			return d, err
 		}
 	}

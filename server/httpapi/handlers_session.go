@@ -104,18 +104,14 @@ func handleLogin(req *sessionRequest) (shared.Session, error) {
 // gives the browser its cookie and answers with the session, including
 // where to return after an automatic sign-off.
 func (a *API) loginCitizen(req *sessionRequest, start func(storage.NewSession) (storage.CitizenLogin, error)) (shared.Session, error) {
-	token, hash, err := newToken()
+	var login storage.CitizenLogin
+	hash, err := a.newSession(req, func(s storage.NewSession) (err error) {
+		login, err = start(s)
+		return err
+	})
 	if err != nil {
 		return shared.Session{}, err
 	}
-	if prev := previousToken(req); prev != nil {
-		a.forgetSession(prev)
-	}
-	login, err := start(storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now})
-	if err != nil {
-		return shared.Session{}, err
-	}
-	a.setSessionCookie(req.w, token)
 	actor := shared.Actor{Role: shared.RoleCitizen, Name: login.Name, CitizenID: login.CitizenID, CitizenName: login.Name}
 	a.events.record(&session{tokenHash: hash, actor: actor}, eventLogin, "", req.now)
 	view := a.sessionView(actor)
@@ -157,17 +153,11 @@ func handleCaseworkerLogin(req *sessionRequest) (shared.Session, error) {
 	if err := req.api.checkCredentials(req, "caseworker", in, cw.PasswordHash, found); err != nil {
 		return shared.Session{}, err
 	}
-	token, hash, err := newToken()
-	if err != nil {
+	if _, err := req.api.newSession(req, func(s storage.NewSession) error {
+		return req.api.store.StartCaseworkerSession(req.ctx(), cw.ID, s)
+	}); err != nil {
 		return shared.Session{}, err
 	}
-	if prev := previousToken(req); prev != nil {
-		req.api.forgetSession(prev)
-	}
-	if err := req.api.store.StartCaseworkerSession(req.ctx(), cw.ID, storage.NewSession{TokenHash: hash, Previous: previousToken(req), Now: req.now}); err != nil {
-		return shared.Session{}, err
-	}
-	req.api.setSessionCookie(req.w, token)
 	org := cw.Organisation
 	return req.api.sessionView(shared.Actor{Role: cw.Role, Name: cw.Name, Organisation: &org}), nil
 }

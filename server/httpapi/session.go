@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"net/http"
@@ -19,6 +18,12 @@ const sessionCookie = "jobnet_session"
 // after an automatic sign-off can return there (SPEC A2).
 const pathHeader = "X-Jobnet-Path"
 
+// citizensOwn reports whether the session is a citizen's own. It is the
+// one place that decides what a visit records: what the citizen does
+// (behaviour data, a plan version seen) is recorded for their own session,
+// and nothing a caseworker does, mirroring or not (SPEC K2, K5).
+func (s *session) citizensOwn() bool { return s != nil && s.actor.Role == shared.RoleCitizen }
+
 // errAnonymous: the request has no live session.
 var errAnonymous = errors.New("no live session")
 
@@ -33,18 +38,13 @@ type session struct {
 	who *shared.Citizen
 }
 
-func hashToken(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
-}
-
 func newToken() (string, []byte, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", nil, err
 	}
 	token := base64.RawURLEncoding.EncodeToString(b)
-	return token, hashToken(token), nil
+	return token, storage.TokenHash(token), nil
 }
 
 // cleanPath accepts only an in-app path, never another origin.
@@ -65,7 +65,7 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 	if err != nil || c.Value == "" {
 		return nil, errAnonymous
 	}
-	hash := hashToken(c.Value)
+	hash := storage.TokenHash(c.Value)
 	rec, ok := a.sessions.get(hash)
 	if !ok {
 		if rec, err = a.store.Session(r.Context(), hash); storage.IsNotFound(err) {
@@ -112,8 +112,8 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 	}
 	// The app sends the page's path with every call: a new path is a page
 	// opened (behaviour data, for citizens only).
-	if a.live.touch(hash, now, cleanPath(r.Header.Get(pathHeader)), lastPath) {
-		a.events.record(s, eventPage, cleanPath(r.Header.Get(pathHeader)), now)
+	if page := cleanPath(r.Header.Get(pathHeader)); a.live.touch(hash, now, page, lastPath) {
+		a.events.record(s, eventPage, page, now)
 	}
 	return s, nil
 }
@@ -151,11 +151,22 @@ func (a *API) sessionView(actor shared.Actor) shared.Session {
 	return shared.Session{Actor: actor, IdleSeconds: idle, ExpiresInSeconds: idle}
 }
 
-// previousToken is the hash of the session the browser had, to end it
-// when a new one starts; nil without one.
-func previousToken(req *sessionRequest) []byte {
-	if req.sess == nil {
-		return nil
+// newSession starts a session with a new token in storage (start, which
+// also ends the browser's previous session) and gives the browser its
+// cookie. It returns the new token's hash.
+func (a *API) newSession(req *sessionRequest, start func(storage.NewSession) error) ([]byte, error) {
+	token, hash, err := newToken()
+	if err != nil {
+		return nil, err
 	}
-	return req.sess.tokenHash
+	ns := storage.NewSession{TokenHash: hash, Now: req.now}
+	if req.sess != nil {
+		ns.Previous = req.sess.tokenHash
+		a.forgetSession(ns.Previous)
+	}
+	if err := start(ns); err != nil {
+		return nil, err
+	}
+	a.setSessionCookie(req.w, token)
+	return hash, nil
 }

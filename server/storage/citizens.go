@@ -37,10 +37,13 @@ type forloebRow struct {
 // citizenQuery selects a citizen with their forløb, oldest first, as one
 // row: the forløb come as a JSON array, so one round trip serves the access
 // check of every request.
-const citizenQuery = `SELECT c.id, c.cpr, c.name, c.jobcenter_code, c.akasse_code, c.enrolment,
-	coalesce((SELECT json_agg(json_build_object('kg', f.kontaktgruppe, 'kat', f.tilmeldekategori, 'from', f.from_date, 'to', f.to_date)
-		ORDER BY f.from_date) FROM forloeb f WHERE f.citizen_id = c.id), '[]') AS forloeb
+const citizenQuery = `SELECT c.id, c.cpr, c.name, c.jobcenter_code, c.akasse_code, c.enrolment, ` + forloebColumn + ` AS forloeb
 	FROM citizens c`
+
+// forloebColumn is the forløb of the citizen c, oldest first, as the JSON
+// array citizenWithForloeb reads.
+const forloebColumn = `coalesce((SELECT json_agg(json_build_object('kg', f.kontaktgruppe, 'kat', f.tilmeldekategori,
+	'from', f.from_date, 'to', f.to_date) ORDER BY f.from_date) FROM forloeb f WHERE f.citizen_id = c.id), '[]')`
 
 // citizenWithForloeb is what citizenQuery scans into.
 type citizenWithForloeb struct {

@@ -82,17 +82,32 @@ func (d educationDocV1) answer() (shared.EducationAnswer, error) {
 }
 
 func (r educationRow) state() (shared.EducationState, error) {
-	st := shared.EducationState{SavedAt: r.SavedAt, SentAt: r.SentAt}
-	var err error
-	if st.Answer, err = decodeEducation(r.Data); err != nil {
+	var saved educationDocV1
+	var sent *educationDocV1
+	if err := json.Unmarshal(r.Data, &saved); err != nil {
 		return shared.EducationState{}, err
 	}
 	if r.SentData != nil {
-		sent, err := decodeEducation(r.SentData)
+		if err := json.Unmarshal(r.SentData, &sent); err != nil {
+			return shared.EducationState{}, err
+		}
+	}
+	return educationState(saved, r.SavedAt, sent, r.SentAt)
+}
+
+// educationState is the citizen's answer as saved and, if it was, as sent.
+func educationState(saved educationDocV1, savedAt time.Time, sent *educationDocV1, sentAt *time.Time) (shared.EducationState, error) {
+	st := shared.EducationState{SavedAt: savedAt, SentAt: sentAt}
+	var err error
+	if st.Answer, err = saved.answer(); err != nil {
+		return shared.EducationState{}, err
+	}
+	if sent != nil {
+		a, err := sent.answer()
 		if err != nil {
 			return shared.EducationState{}, err
 		}
-		st.Sent = &sent
+		st.Sent = &a
 	}
 	return st, nil
 }

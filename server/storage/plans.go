@@ -315,18 +315,9 @@ func (c Citizen) PlanPage(ctx context.Context) (PlanPage, error) {
 		return PlanPage{}, err
 	}
 	for _, a := range answers {
-		st := shared.EducationState{SavedAt: a.SavedAt, SentAt: a.SentAt}
-		if st.Answer, err = a.Data.answer(); err != nil {
+		if out.Education[a.Step], err = educationState(a.Data, a.SavedAt, a.SentData, a.SentAt); err != nil {
 			return PlanPage{}, err
 		}
-		if a.SentData != nil {
-			sent, err := a.SentData.answer()
-			if err != nil {
-				return PlanPage{}, err
-			}
-			st.Sent = &sent
-		}
-		out.Education[a.Step] = st
 	}
 	return out, nil
 }

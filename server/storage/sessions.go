@@ -46,8 +46,7 @@ type Session struct {
 const sessionQuery = `SELECT s.token_hash, s.account_id, s.caseworker_id, s.created_at, s.last_seen_at, s.last_path,
 	w.name AS cw_name, w.role AS cw_role, o.code AS org_code, o.kind AS org_kind, o.name AS org_name,
 	c.id AS c_id, c.cpr AS c_cpr, c.name AS c_name, c.jobcenter_code AS c_jobcenter, c.akasse_code AS c_akasse, c.enrolment AS c_enrolment,
-	coalesce((SELECT json_agg(json_build_object('kg', f.kontaktgruppe, 'kat', f.tilmeldekategori, 'from', f.from_date, 'to', f.to_date)
-		ORDER BY f.from_date) FROM forloeb f WHERE f.citizen_id = c.id), '[]') AS c_forloeb
+	` + forloebColumn + ` AS c_forloeb
 	FROM sessions s
 	LEFT JOIN citizen_accounts a ON a.id = s.account_id
 	LEFT JOIN caseworkers w ON w.id = s.caseworker_id

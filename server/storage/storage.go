@@ -19,6 +19,7 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -97,6 +98,13 @@ func prepared(ctx context.Context, db bun.IDB, query string, args ...any) *sql.R
 		return d.DB.QueryRowContext(ctx, query, args...)
 	}
 	panic(fmt.Sprintf("storage: prepared on a %T", db))
+}
+
+// TokenHash is how a secret token (a session's cookie, a case system's API
+// token) is stored and looked up: its SHA-256, never the token itself.
+func TokenHash(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
 }
 
 // sqlReadOnly begins a transaction in which PostgreSQL refuses every write.
