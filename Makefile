@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-http lighthouse leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm bench-http lighthouse leak clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -78,11 +78,15 @@ dkfds:
 	scripts/vendor-dkfds.sh --force
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-http lighthouse
+bench: bench-go bench-wasm bench-http lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
 	go test -run '^$$' -bench . -benchmem ./...
+
+## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
+bench-wasm:
+	GOOS=js GOARCH=wasm go test -run '^$$' -bench 'ProjectDagpengeperiode|ComputeDagpenge|ParseWeeklyHours' -benchmem -exec='$(WASM_EXEC)' ./shared/
 
 ## bench-http: citizen-scoped GETs against GET /healthz with wrk, 9 sessions x 9 connections (BENCH_SECONDS per run)
 BENCH_SECONDS ?= 10

@@ -110,6 +110,7 @@ func (c *dagpengeCounters) Render() app.UI {
 			app.Div().Class("col-12 col-md-4").Body(c.renderHourglass(now, before)),
 		),
 		c.renderSimulator(),
+		newPeriodProjection().Data(d),
 		app.P().Class("jobnet-counters-note").Text("Tallene kommer fra din a-kasse. Jobnet viser dem, som a-kassen har opgjort dem. Er du i tvivl, så kontakt din a-kasse."),
 	)
 }

@@ -26,6 +26,9 @@ type DagpengeRules struct {
 	PeriodHours float64
 	// MonthHours is a full month of dagpenge in hours.
 	MonthHours float64
+	// WeekHours is a full week of dagpenge in hours: 37 full-time, 30
+	// part-time (PeriodHours is 104 weeks of it, MonthHours 52/12).
+	WeekHours float64
 	// ExtensionPerHour: 1 hour of work gives 2 hours of forlængelse.
 	ExtensionPerHour float64
 	// MaxExtensionHours is one year of dagpenge, the most forlængelse can give.
@@ -39,9 +42,9 @@ type DagpengeRules struct {
 
 // The rules as published by the a-kasser and STAR (COUNTER-RULES.md).
 var (
-	fullTimeRules = DagpengeRules{PeriodHours: 3848, MonthHours: 160.33, ExtensionPerHour: 2,
+	fullTimeRules = DagpengeRules{PeriodHours: 3848, MonthHours: 160.33, WeekHours: 37, ExtensionPerHour: 2,
 		MaxExtensionHours: 1924, GenoptjeningHours: 1924, KarensThresholdHours: 148}
-	partTimeRules = DagpengeRules{PeriodHours: 3120, MonthHours: 130, ExtensionPerHour: 2,
+	partTimeRules = DagpengeRules{PeriodHours: 3120, MonthHours: 130, WeekHours: 30, ExtensionPerHour: 2,
 		MaxExtensionHours: 1560, GenoptjeningHours: 1258, KarensThresholdHours: 97}
 )
 

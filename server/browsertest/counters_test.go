@@ -85,6 +85,66 @@ func testCountersCitizen(t *testing.T, tb *tab) {
 	t.Logf("one keystroke to updated gauges: %.1f ms (%s)", ms, tb.w.name)
 }
 
+// testCountersProjection: "Hvornår slutter min dagpengeperiode?" for Mads
+// (issue 16). His statement of Friday 11 December 2026: 1,409 hours used,
+// 765 hours of work (1,530 hours of forlængelse), indplaceret 25 February
+// 2026, karens period to 9 February 2027 with 76 hours.
+//   - Full dagpenge: 3,848 + 1,530 − 1,409 = 3,969 hours / 7.4 = 536.4, so
+//     537 weekdays from Monday 14 December = 107 weeks (to Monday 1
+//     January 2029) and 2 days: Tuesday 2 January 2029.
+//   - 15 hours a week (3 a weekday): the forlængelse fills after
+//     (1,924 − 1,530) / 6 = 65.7, so 66 weekdays: Monday 15 March 2027;
+//     genoptjening after (1,924 − 765) / 3 = 386.3, so 387 weekdays:
+//     Tuesday 6 June 2028; the hours would outlast the reference period
+//     (24 February 2029 moved by 1,924 / 7.4 = 260 weekdays): Friday
+//     22 February 2030. Karens: 76 + 42 weekdays × 3 = 202 by 9 February.
+func testCountersProjection(t *testing.T, tb *tab) {
+	tb.loginCitizen("mads", "Mads Kristensen")
+	tb.openCard(1, "Dagpengetællere", "/dagpengetaellere")
+	tb.waitText("#projection-full", "Får du fulde dagpenge fra 12.12.2026, er din sidste dag med dagpenge tirsdag den 02.01.2029.")
+	tb.waitText("#projection-text", "Sidste dag med dagpenge: tirsdag den 02.01.2029.")
+	tb.waitText("#projection-text", "Perioden, der slutter 09.02.2027: 76 timer – du får karens")
+
+	tb.typeInto("#projection-hours", "15")
+	tb.waitText("#projection-text", "Sidste dag med dagpenge: fredag den 22.02.2030 i stedet for tirsdag den 02.01.2029.")
+	tb.waitText("#projection-text", "Du når den 15.03.2027.")
+	tb.waitText("#projection-text", "den 06.06.2028.")
+	tb.waitText("#projection-text", "Perioden, der slutter 09.02.2027: 202 timer – du undgår karens.")
+	if n := eval[int](tb, "count the timeline's marks", `document.querySelectorAll(".jobnet-projection-timeline circle, .jobnet-projection-timeline rect, .jobnet-projection-timeline path").length`); n < 3 {
+		t.Errorf("the timeline has %d marks", n)
+	}
+	tb.waitUntil("the projection is reported as a simulation", behaviourReports+` === 1`)
+	tb.checkA11y("/dagpengetaellere with a projection")
+	tb.screenshot("dagpengetaellere-projection")
+
+	// Bad input: the message at the field, the last valid projection and
+	// what was typed kept.
+	tb.typeInto("#projection-hours", "0")
+	tb.waitText("#projection-hours-error", "Skriv højst 80 timer om ugen.")
+	tb.waitText("#projection-text", "fredag den 22.02.2030")
+	if v := tb.value("#projection-hours"); v != "150" {
+		t.Errorf("the field holds %q, want what was typed", v)
+	}
+	tb.checkA11y("/dagpengetaellere with a message at the projection's field")
+	tb.typeInto("#projection-hours", "x")
+	tb.waitText("#projection-hours-error", "Skriv antal timer som et tal")
+	tb.clearInput("#projection-hours")
+	tb.waitGone("#projection-hours-error")
+	tb.waitText("#projection-text", "Sidste dag med dagpenge: tirsdag den 02.01.2029.")
+
+	// One keystroke to the new text: the projection and go-app's update.
+	ms := eval[float64](tb, "time one keystroke", `new Promise(done => {
+		const el = document.getElementById("projection-hours");
+		const t0 = performance.now();
+		el.value = "20";
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		const check = () => document.getElementById("projection-text").innerText.includes("i stedet for")
+			? done(performance.now() - t0) : requestAnimationFrame(check);
+		check();
+	})`)
+	t.Logf("one keystroke to an updated projection: %.1f ms (%s)", ms, tb.w.name)
+}
+
 // testCountersSupplerende: Jonas' forbrugslineal moves in time and old weeks
 // fall out (SPEC D10).
 func testCountersSupplerende(t *testing.T, tb *tab) {
@@ -118,6 +178,8 @@ func testCountersCaseworker(t *testing.T, tb *tab) {
 	tb.click("#sim-toggle")
 	tb.typeInto("#sim-hours", "51")
 	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
+	tb.typeInto("#projection-hours", "15")
+	tb.waitText("#projection-text", "fredag den 22.02.2030 i stedet for tirsdag den 02.01.2029")
 	if n := eval[int](tb, "look for errors", `document.querySelectorAll(".alert-error").length`); n != 0 {
 		t.Errorf("the simulation showed %d error(s)", n)
 	}
@@ -153,6 +215,9 @@ func testCountersDemoOffline(t *testing.T, tb *tab) {
 	tb.click("#sim-toggle")
 	tb.typeInto("#sim-hours", "51")
 	tb.waitText("#slide-text", "Det giver 1.632 timers forlængelse.")
+	tb.typeInto("#projection-hours", "15")
+	tb.waitText("#projection-text", "i stedet for")
+	tb.waitText("#projection-text", "du undgår karens")
 }
 
 // testCounters225: Louise (kontanthjælp, høj ydelse) sees the 225-hour rule

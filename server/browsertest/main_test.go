@@ -70,6 +70,7 @@ func TestBrowser(t *testing.T) {
 		{"AccessibilityCitizen", testAccessibilityCitizen, 0, false},
 		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0, false},
 		{"CountersCitizen", testCountersCitizen, 0, false},
+		{"CountersProjection", testCountersProjection, 0, false},
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
 		{"CountersCaseworker", testCountersCaseworker, 0, false},
 		{"Counters225", testCounters225, 0, false},
