@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/app/api"
+	"jobnet/app/ui"
 	"jobnet/shared"
 )
 
@@ -36,6 +37,9 @@ type shell struct {
 	remaining int // seconds until automatic sign-off
 	ticking   bool
 	signedOff bool
+	// withheldOpen: the mirror banner's fold of what the caseworker's
+	// role is not shown.
+	withheldOpen bool
 }
 
 func newShell() *shell { return &shell{} }
@@ -226,19 +230,56 @@ func orgName(a shared.Actor) string {
 	return a.Organisation.Name
 }
 
-// renderMirrorBanner says whose Jobnet the caseworker sees and that it is
-// read-only (SPEC K1, 000_…txt).
+// renderMirrorBanner says whose Jobnet the caseworker sees, that it is
+// read-only (SPEC K1, 000_…txt), and what the caseworker's role is not
+// shown (renderWithheld).
 func (s *shell) renderMirrorBanner() app.UI {
 	a := s.sess.Actor
 	return app.Div().Class("jobnet-mirror-banner").Aria("label", "Sagsbehandleradgang").Body(
-		app.Div().Class("container jobnet-mirror-inner").Body(
-			app.P().Body(
-				app.Strong().Text("På vegne af borger: "+a.CitizenName),
-				app.Span().Text(" · "+a.Name+" – "+orgName(a)),
+		app.Div().Class("container").Body(
+			app.Div().Class("jobnet-mirror-inner").Body(
+				app.P().Body(
+					app.Strong().Text("På vegne af borger: "+a.CitizenName),
+					app.Span().Text(" · "+a.Name+" – "+orgName(a)),
+				),
+				app.P().Class("jobnet-readonly-notice").Text("Læseadgang: Ændringer kan ikke gemmes, og du kan som sagsbehandler ikke rette i borgerens oplysninger."),
+				app.Button().Type("button").Class("button button-secondary jobnet-switch-citizen").
+					OnClick(s.switchCitizen).Text("Skift til anden borger"),
 			),
-			app.P().Class("jobnet-readonly-notice").Text("Læseadgang: Ændringer kan ikke gemmes, og du kan som sagsbehandler ikke rette i borgerens oplysninger."),
-			app.Button().Type("button").Class("button button-secondary jobnet-switch-citizen").
-				OnClick(s.switchCitizen).Text("Skift til anden borger"),
+			s.renderWithheld(a.Role),
+		),
+	)
+}
+
+// renderWithheld names, from the policy the server enforces
+// (shared.WithheldFrom), the kinds of data the role is not shown and why,
+// folded by default. It depends on the role alone, never on the citizen:
+// whether this citizen has any such data is itself withheld.
+func (s *shell) renderWithheld(r shared.Role) app.UI {
+	withheld := shared.WithheldFrom(r)
+	chevron := "chevron-down"
+	if s.withheldOpen {
+		chevron = "chevron-up"
+	}
+	if len(withheld) == 0 {
+		return app.P().ID("mirror-withheld").Class("jobnet-withheld-none").
+			Text("Du ser borgerens Jobnet, som borgeren selv ser det.")
+	}
+	return app.Div().Class("jobnet-withheld").Body(
+		app.Button().Type("button").ID("mirror-withheld-toggle").Class("button button-unstyled jobnet-withheld-toggle").
+			Aria("expanded", boolString(s.withheldOpen)).Aria("controls", "mirror-withheld").
+			OnClick(func(ctx app.Context, e app.Event) { s.withheldOpen = !s.withheldOpen }).Body(
+			ui.Icon(chevron, ""),
+			app.Text("Det kan du ikke se som sagsbehandler i a-kassen"),
+		),
+		app.Div().ID("mirror-withheld").Class("jobnet-withheld-content").Hidden(!s.withheldOpen).Body(
+			app.P().Text("Nogle oplysninger, som medlemmet kan se på Jobnet, er ikke med i din visning. Listen gælder alle medlemmer og siger ikke, om netop dette medlem har sådanne oplysninger."),
+			app.Ul().Class("jobnet-withheld-list").Body(
+				app.Range(withheld).Slice(func(i int) app.UI {
+					w := withheld[i]
+					return app.Li().Body(app.Strong().Text(w.What+": "), app.Text(w.Why))
+				}),
+			),
 		),
 	)
 }

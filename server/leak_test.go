@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -63,6 +65,9 @@ type leakCitizen struct {
 	hide      []string // markers the a-kasse must not see
 	show      []string // markers every viewer with access must see
 	nMarkers  int
+	// bare: a member with one dagpenge forløb and nothing hidden, whose
+	// mirror banner must read as the others' (issue 16).
+	bare bool
 }
 
 type leakForloeb struct {
@@ -251,6 +256,16 @@ func plantLoginHistory(lc *leakCitizen) {
 	}
 }
 
+// plantBare gives the bare citizen one open dagpenge forløb and nothing
+// else.
+func plantBare(lc *leakCitizen) {
+	from := lc.today.AddDays(-100)
+	lc.forloeb = []leakForloeb{{kg: 1, from: from}}
+	lc.ingest("/api/ingest/v1/targetgroup", ingestv1.TargetGroup{
+		MessageID: fmt.Sprintf("leak-%d-fl-bare", lc.n), CPR: lc.cpr, Kontaktgruppe: 1, From: from, Enrolment: shared.EnrolmentTilmeldt,
+	})
+}
+
 func (lc *leakCitizen) citizenID() int64 {
 	var id int64
 	if err := lc.env.db.NewSelect().Table("citizens").Column("id").Where("cpr = ?", lc.cpr).Scan(context.Background(), &id); err != nil {
@@ -400,10 +415,11 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 		idx := first + i
 		lc := &leakCitizen{env: env, rng: rand.New(rand.NewPCG(seed, uint64(i))), idx: i, n: idx, today: today,
 			cpr: fmt.Sprintf("%02d%02d4%d-%04d", 1+idx%28, 1+(idx/28)%12, idx/336%10, 1000+idx%3000), member: rng.IntN(5) > 0,
-			jobcenter: "jc-101"}
-		if rng.IntN(5) == 0 {
+			jobcenter: "jc-101", bare: i == 0}
+		if rng.IntN(5) == 0 && !lc.bare {
 			lc.jobcenter = "jc-230"
 		}
+		lc.member = lc.member || lc.bare
 		akasse := any(nil)
 		if lc.member {
 			akasse = "ak-dfh"
@@ -417,8 +433,12 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 			Name: fmt.Sprintf("Borger %d", idx), CPR: lc.cpr, Username: fmt.Sprintf("leak%d", idx),
 			Password: "hemmeligt-kodeord", PasswordRepeat: "hemmeligt-kodeord", AcceptPrivacy: true,
 		}), 200, nil)
-		for _, s := range leakSources {
-			s.plant(lc)
+		if lc.bare {
+			plantBare(lc)
+		} else {
+			for _, s := range leakSources {
+				s.plant(lc)
+			}
 		}
 		citizens = append(citizens, lc)
 	}
@@ -431,6 +451,10 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	checked := 0
 	paths := leakPaths()
 	for _, v := range leakViewers(env) {
+		// The mirror banner's list of what the role is not shown, byte for
+		// byte the same for every citizen the viewer sees, the bare one
+		// too: it may not tell whether a citizen has hidden data.
+		banners := map[string][]int{}
 		for _, lc := range citizens {
 			c, ok := v.open(lc)
 			if want := v.mayAccess(lc); ok != want {
@@ -440,6 +464,9 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 			for _, p := range paths {
 				status, body := leakBody(tb, c, p)
 				checked++
+				if b := sortAttributes(elementByID(body, "mirror-withheld")); b != "" && ok {
+					banners[b] = append(banners[b], lc.idx)
+				}
 				if status >= 500 {
 					tb.Errorf("%s viewing citizen %d: GET %s answered %d", v.name, lc.idx, p, status)
 				}
@@ -468,6 +495,14 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 					tb.Errorf("%s viewing citizen %d never got %s: the test would not see a leak of it", v.name, lc.idx, m)
 				}
 			}
+		}
+		switch {
+		case v.name == "borger" && len(banners) > 0:
+			tb.Errorf("a citizen's pages carry a mirror banner: %v", banners)
+		case v.name != "borger" && len(banners) != 1:
+			tb.Errorf("%s: the mirror banner's list differs between citizens (want one for all, the bare citizen %d too): %v", v.name, citizens[0].idx, banners)
+		case v.name != "borger" && !slices.Contains(slices.Concat(slices.Collect(maps.Values(banners))...), citizens[0].idx):
+			tb.Errorf("%s: no page of the bare citizen had the mirror banner's list", v.name)
 		}
 	}
 	for _, lc := range citizens {
@@ -498,6 +533,53 @@ func leakBody(tb testing.TB, c *client, path string) (int, string) {
 		return r.status, pdfText(tb, r.body)
 	}
 	return r.status, string(r.body)
+}
+
+// elementByID is the HTML of the element with the id in body: from its
+// start tag to the end tag that closes it; "" when there is none.
+func elementByID(body, id string) string {
+	at := strings.Index(body, ` id="`+id+`"`)
+	if at < 0 {
+		return ""
+	}
+	start := strings.LastIndex(body[:at], "<")
+	name := body[start+1:]
+	name = name[:strings.IndexAny(name, " >")]
+	depth := 0
+	for i := start; i < len(body); {
+		next := strings.Index(body[i:], "<")
+		if next < 0 {
+			break
+		}
+		i += next
+		switch {
+		case strings.HasPrefix(body[i:], "</"+name+">"):
+			depth--
+			if depth == 0 {
+				return body[start : i+len(name)+3]
+			}
+		case strings.HasPrefix(body[i:], "<"+name+" ") || strings.HasPrefix(body[i:], "<"+name+">"):
+			depth++
+		}
+		i++
+	}
+	return ""
+}
+
+var (
+	startTag  = regexp.MustCompile(`<([a-z][a-z0-9-]*)((?:\s+[a-z-]+(?:="[^"]*")?)+)\s*(/?)>`)
+	attribute = regexp.MustCompile(`[a-z-]+(?:="[^"]*")?`)
+)
+
+// sortAttributes puts every start tag's attributes in order: go-app's
+// prerender writes them in map order, which says nothing about the page.
+func sortAttributes(html string) string {
+	return startTag.ReplaceAllStringFunc(html, func(tag string) string {
+		m := startTag.FindStringSubmatch(tag)
+		attrs := attribute.FindAllString(m[2], -1)
+		slices.Sort(attrs)
+		return "<" + m[1] + " " + strings.Join(attrs, " ") + m[3] + ">"
+	})
 }
 
 func mustJSON(tb testing.TB, v any) []byte {

@@ -1,6 +1,13 @@
 package browsertest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"jobnet/shared"
+)
 
 // CPR numbers of the demo citizens.
 const (
@@ -18,6 +25,17 @@ func testMirrorJobcenter(t *testing.T, tb *tab) {
 	tb.mirror(cprMads)
 	tb.waitMirrorOf("Mads Kristensen")
 	tb.waitText("span.jobnet-user-name", "Nina Pettersen")
+	tb.waitText("#mirror-withheld", "Du ser borgerens Jobnet, som borgeren selv ser det.")
+	if n := eval[int](tb, "look for the fold", `document.querySelectorAll("#mirror-withheld-toggle").length`); n != 0 {
+		t.Errorf("the jobcenter's banner has a fold of withheld data")
+	}
+	// The projection of the dagpengeperiode writes nothing: the jobcenter
+	// uses it as the citizen does (issue 16).
+	tb.openCard(1, "Dagpengetællere", "/dagpengetaellere")
+	tb.typeInto("#projection-hours", "15")
+	tb.waitText("#projection-text", "fredag den 22.02.2030 i stedet for tirsdag den 02.01.2029")
+	tb.do("go back", chromedp.NavigateBack())
+	tb.waitPath("/")
 
 	tb.openCard(0, "Job i Europa", "/job-i-europa")
 	tb.click("#eures-visible")
@@ -45,6 +63,7 @@ func testMirrorAkasse(t *testing.T, tb *tab) {
 	tb.loginCaseworker("berit")
 	tb.mirror(cprMads)
 	tb.waitMirrorOf("Mads Kristensen")
+	tb.readWithheld()
 
 	tb.openCard(1, "Historik", "/historik")
 	tb.waitText("div.alert-error", "Du har ikke adgang til siden: /CV/Citizen/History")
@@ -58,6 +77,35 @@ func testMirrorAkasse(t *testing.T, tb *tab) {
 	tb.waitRefusal("Borgeren har ikke et forløb som dagpengemodtager eller dimittend.")
 	tb.mirror(cprLouise)
 	tb.waitRefusal("Borgeren er ikke medlem af din a-kasse.")
+}
+
+// readWithheld opens the banner's fold by keyboard and reads what the
+// a-kasse is not shown: every line of the policy the server enforces, in
+// its order, with its reason (issue 16).
+func (tb *tab) readWithheld() {
+	tb.t.Helper()
+	if got := tb.attr("#mirror-withheld-toggle", "aria-expanded"); got != "false" {
+		tb.t.Errorf("the fold of withheld data is open by default (aria-expanded %q)", got)
+	}
+	if eval[bool](tb, "is the list shown", `document.getElementById("mirror-withheld").checkVisibility()`) {
+		tb.t.Errorf("the list of withheld data is visible while folded")
+	}
+	tb.do("open the fold by keyboard", chromedp.Focus(chromedp.CSS("#mirror-withheld-toggle")), chromedp.KeyEvent(kb.Enter))
+	tb.waitUntil("the fold opens", `document.getElementById("mirror-withheld-toggle").getAttribute("aria-expanded") === "true" && document.getElementById("mirror-withheld").checkVisibility()`)
+	lines := eval[[]string](tb, "read the lines", `[...document.querySelectorAll("#mirror-withheld li")].map(li => li.innerText.trim())`)
+	want := shared.WithheldFrom(shared.RoleAKasse)
+	if len(lines) != len(want) {
+		tb.t.Fatalf("the banner lists %d kinds, the policy %d: %q", len(lines), len(want), lines)
+	}
+	for i, w := range want {
+		if lines[i] != w.What+": "+w.Why {
+			tb.t.Errorf("line %d is %q, want %q", i+1, lines[i], w.What+": "+w.Why)
+		}
+	}
+	tb.checkA11y("the a-kasse's mirror banner with the withheld data open")
+	tb.screenshot("mirror-withheld")
+	tb.click("#mirror-withheld-toggle")
+	tb.waitUntil("the fold closes", `!document.getElementById("mirror-withheld").checkVisibility()`)
 }
 
 // waitMirrorOf waits for the Forside of a mirror session: the app's

@@ -350,6 +350,12 @@ func (tb *tab) clearInput(sel string) {
 	}
 }
 
+// attr is the attribute of the first element matching the selector.
+func (tb *tab) attr(sel, name string) string {
+	tb.t.Helper()
+	return eval[string](tb, "read "+name+" of "+sel, `document.querySelector(`+js(sel)+`).getAttribute(`+js(name)+`) ?? ""`)
+}
+
 // value is what an input holds.
 func (tb *tab) value(sel string) string {
 	tb.t.Helper()

@@ -170,6 +170,12 @@ func TestCheckPolicy(t *testing.T) {
 		{"ErrAnonymousCitizenData", Route{"GET /x", Policy{Scope: ScopeCitizen, Anonymous: Allow, Citizen: Allow}, ok}, "needs a session"},
 		{"ErrSystemOnSessionRoute", Route{"POST /x", Policy{Scope: ScopeSession, Citizen: Allow, AKasseSystem: Allow}, plainHandler(ScopeSession, handleLogout)}, "does not have"},
 		{"ErrWrongHandlerKind", Route{"GET /x", citizenRead(Allow), plainHandler(ScopeSession, handleSession)}, "its handler is for session routes"},
+		{"OKWithheld", Route{"GET " + shared.APIMinSag, citizenRead(Withhold(shared.WithheldMinSag)), ok}, ""},
+		{"ErrAKasseRefusedOutsideBanner", Route{"GET /x", citizenRead(Refuse("nej")), ok}, "so that the mirror banner says it"},
+		{"ErrWithholdWithoutRefusal", Route{"GET /x", citizenRead(Withhold(shared.WithheldLetterSecrecy)), ok}, "so that the mirror banner says it"},
+		{"ErrWithheldPathAllowed", Route{"GET " + shared.APIPresentationCV, citizenRead(Allow), ok}, "must be Withhold(\"praesentations-cv\")"},
+		{"ErrWithheldSubPathOtherKind", Route{"GET " + shared.APIMinSag + "/documents", citizenRead(Withhold(shared.WithheldHistorik)), ok}, "must be Withhold(\"min-sag\")"},
+		{"ErrJobcenterRefusedRead", Route{"GET /x", Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: Refuse("nej"), AKasse: Allow}, ok}, "the jobcenter sees what the citizen sees"},
 		{"ErrOwnCitizensOnlyOffIngest", Route{"GET /x", Policy{Scope: ScopeCitizen, Citizen: Allow, OwnCitizensOnly: true}, ok}, "for ingest routes"},
 	}
 	for _, tt := range tests {

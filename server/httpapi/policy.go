@@ -52,8 +52,9 @@ const (
 
 // Grant is what one kind of caller gets from a route.
 type Grant struct {
-	kind grantKind
-	msg  string // refused: the Danish message, or "" for the default
+	kind     grantKind
+	msg      string              // refused: the Danish message, or "" for the default
+	withheld shared.WithheldKind // refused by Withhold: the kind of data
 }
 
 var (
@@ -69,6 +70,14 @@ var (
 
 // Refuse refuses the caller with a Danish message.
 func Refuse(msg string) Grant { return Grant{kind: refused, msg: msg} }
+
+// Withhold refuses the a-kasse a page it is not shown whole: a kind of
+// shared.WithheldFrom(RoleAKasse), the list the mirror banner shows, with
+// that entry's message. checkPolicy holds the kind to the list.
+func Withhold(k shared.WithheldKind) Grant {
+	w, _ := shared.WithheldEntry(shared.RoleAKasse, k)
+	return Grant{kind: refused, msg: w.Refusal, withheld: k}
+}
 
 func (g Grant) String() string {
 	switch g.kind {
@@ -186,8 +195,37 @@ func checkPolicy(rt Route) error {
 	if p.Scope == ScopeCitizen && p.Anonymous.Allowed() {
 		return fail("a citizen's data needs a session")
 	}
+	if p.Scope == ScopeCitizen && method == http.MethodGet {
+		if err := checkWithheld(rt.Pattern, p); err != nil {
+			return fail("%v", err)
+		}
+	}
 	if rt.handle.scope != p.Scope {
 		return fail("its handler is for %s routes, the policy says %s", rt.handle.scope, p.Scope)
+	}
+	return nil
+}
+
+// checkWithheld holds a citizen read to what the mirror banner says
+// (shared.WithheldFrom): the jobcenter sees what the citizen sees; the
+// a-kasse is refused only by Withhold, with a kind the banner lists, and
+// every route under a withheld kind's API path refuses it so.
+func checkWithheld(pattern string, p Policy) error {
+	_, path, _ := strings.Cut(pattern, " ")
+	if p.Jobcenter != Allow {
+		return fmt.Errorf("the jobcenter sees what the citizen sees, not %s", p.Jobcenter)
+	}
+	g := p.AKasse
+	if !g.Allowed() {
+		w, ok := shared.WithheldEntry(shared.RoleAKasse, g.withheld)
+		if !ok || w.Refusal == "" {
+			return fmt.Errorf("refuses the a-kasse with %s: use Withhold with a kind of shared.WithheldFrom(RoleAKasse) that has a refusal, so that the mirror banner says it", g)
+		}
+	}
+	for _, w := range shared.WithheldFrom(shared.RoleAKasse) {
+		if w.APIPath != "" && (path == w.APIPath || strings.HasPrefix(path, w.APIPath+"/")) && g.withheld != w.Kind {
+			return fmt.Errorf("serves %s, which the a-kasse is not shown: its grant must be Withhold(%q), not %s", w.What, w.Kind, g)
+		}
 	}
 	return nil
 }

@@ -24,7 +24,8 @@ var (
 )
 
 // citizenRead is a read of the citizen's data; akasse is what the a-kasse
-// gets (SPEC K4): Allow (the same), Project (its view) or a refusal.
+// gets (SPEC K4): Allow (the same), Project (its view) or Withhold (a page
+// refused whole, as the mirror banner says).
 func citizenRead(akasse Grant) Policy {
 	return Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: Allow, AKasse: akasse}
 }
@@ -57,7 +58,7 @@ func Routes() []Route {
 		{"GET " + shared.APIOverview, citizenRead(Project), projectedHandler(loadOverview, overviewForCitizen, overviewForAKasse)},
 		{"POST " + shared.APINotificationDone, citizenWrite, citizenHandler(handleNotificationDone)},
 		// Historik: "Du har ikke adgang til siden" for the a-kasse.
-		{"GET " + shared.APILoginHistory, citizenRead(Refuse(shared.MsgNoAccessHistory)), citizenHandler(handleLoginHistory)},
+		{"GET " + shared.APILoginHistory, citizenRead(Withhold(shared.WithheldHistorik)), citizenHandler(handleLoginHistory)},
 		{"GET " + shared.APIEures, citizenRead(Allow), citizenHandler(handleGetEures)},
 		{"PUT " + shared.APIEures, citizenWrite, citizenHandler(handlePutEures)},
 		// The a-kasse does not see the 225-hour figures.
@@ -66,7 +67,7 @@ func Routes() []Route {
 		{"GET " + shared.APIPlan, citizenRead(Project), projectedHandler(loadPlan, planForCitizen, planForAKasse)},
 		{"GET " + shared.APIPlanPDF, citizenRead(Project), projectedHandler(loadPlanPDF, planPDFForCitizen, planPDFForAKasse)},
 		// The integration contract is greyed out for the a-kasse.
-		{"GET " + shared.APIPlanContractPDF, citizenRead(Refuse(shared.MsgNoAccessIntegrationContract)), citizenHandler(handleContractPDF)},
+		{"GET " + shared.APIPlanContractPDF, citizenRead(Withhold(shared.WithheldIntegrationContract)), citizenHandler(handleContractPDF)},
 		{"POST " + shared.APIFirstPlanBox, citizenWrite, citizenHandler(handleDismissFirstPlan)},
 		{"POST " + shared.APIEducationSave, citizenWrite, citizenHandler(handleEducationSave)},
 		{"POST " + shared.APIEducationSend, citizenWrite, citizenHandler(handleEducationSend)},
