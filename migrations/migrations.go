@@ -1,17 +1,22 @@
 // Package migrations holds the SQL schema as embedded, numbered bun/migrate
 // files (NNN_name.tx.up.sql / .tx.down.sql) and applies them, together with
-// the tables of the job queue (River's own migrations).
+// the tables of the job queue (River's own migrations) and the reference
+// data of the taxonomy's release (storage.LoadReference).
 package migrations
 
 import (
 	"context"
 	"embed"
 	"fmt"
+	"time"
 
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
+
+	"jobnet/server/findjob"
+	"jobnet/server/storage"
 )
 
 //go:embed *.sql
@@ -55,6 +60,13 @@ func Migrate(ctx context.Context, db *bun.DB) error {
 	}
 	if _, err := river.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("migrate the job queue: %w", err)
+	}
+	ix, err := findjob.NewIndex()
+	if err != nil {
+		return err
+	}
+	if _, err := storage.LoadReference(ctx, db, ix, time.Now()); err != nil {
+		return fmt.Errorf("load the reference data: %w", err)
 	}
 	return nil
 }

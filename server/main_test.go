@@ -53,15 +53,23 @@ func fakeWebDir(t testing.TB) string {
 // the pinned moment servertest.Now.
 func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
+	return newTestEnvWith(t, func(*Config) {})
+}
+
+// newTestEnvWith is newTestEnv with a change to the server's
+// configuration. The tests' clients all come from one address, so the
+// public API's rate limit is off unless a test sets it.
+func newTestEnvWith(t testing.TB, configure func(*Config)) *testEnv {
+	t.Helper()
 	db := dbtest.MustOpenDB(t)
 	clock := servertest.NewClock()
 	store := storage.New(db, nil)
 	if err := demo.Seed(context.Background(), store, clock.Now()); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	srv, err := New(store, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), Config{
-		IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen, Now: clock.Now,
-	})
+	cfg := Config{IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1}
+	configure(&cfg)
+	srv, err := New(store, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

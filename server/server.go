@@ -33,6 +33,9 @@ type Config struct {
 	// FlushEvery is how often sessions' liveness and behaviour events are
 	// written down (httpapi.Config).
 	FlushEvery time.Duration
+	// PublicRate limits the public API per client address (httpapi.Config;
+	// negative: no limit, for tests and benchmarks from one address).
+	PublicRate float64
 }
 
 // Server serves the portal: the API and the pages.
@@ -52,7 +55,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	api, err := httpapi.New(store, log, httpapi.Config{IdleTimeout: cfg.IdleTimeout, SecureCookies: cfg.SecureCookies,
-		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery})
+		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate})
 	if err != nil {
 		return nil, err
 	}

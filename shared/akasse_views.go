@@ -25,6 +25,13 @@ func (AKasseFile) akasseView()     {}
 func (Session) akasseView()        {} // the caseworker's own session
 func (EuresSetting) akasseView()   {} // SPEC K4: the a-kasse sees Job i Europa
 
+// Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
+func (JobSearchResult) akasseView()    {}
+func (JobAdView) akasseView()          {}
+func (Suggestions) akasseView()        {}
+func (WorkInDenmarkCount) akasseView() {}
+func (APIDocument) akasseView()        {}
+
 // AKasseForloeb is what the a-kasse may see of a Forloeb.
 type AKasseForloeb struct {
 	Kontaktgruppe    int    `json:"kontaktgruppe"`

@@ -24,7 +24,18 @@ const (
 	APIEducationSave    = "/api/plan/education"
 	APIEducationSend    = "/api/plan/education/send"
 	APIBehaviour        = "/api/behaviour"
+
+	// The public Find Job API (issue 10), versioned in its path.
+	APIJobs         = "/api/v1/jobs"
+	APIJobSuggest   = "/api/v1/jobs/suggest"
+	APIJob          = "/api/v1/jobs/{id}"
+	APIWIDKCount    = "/api/v1/widk/count"
+	APIOpenAPI      = "/api/v1/openapi.json"
+	APIPublicPrefix = "/api/v1/"
 )
+
+// JobPath is APIJob for one ad.
+func JobPath(id int64) string { return "/api/v1/jobs/" + strconv.FormatInt(id, 10) }
 
 // NotificationDonePath is APINotificationDone for one notification.
 func NotificationDonePath(id int64) string {

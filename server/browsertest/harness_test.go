@@ -59,7 +59,7 @@ func startPortal(t *testing.T, idle time.Duration) *portal {
 		t.Fatalf("seed demo data: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock})
+	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock, PublicRate: -1})
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}

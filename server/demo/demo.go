@@ -16,6 +16,8 @@ import (
 	"slices"
 	"time"
 
+	"jobnet/server/findjob"
+	"jobnet/server/jobadgen"
 	"jobnet/server/password"
 	"jobnet/server/storage"
 	"jobnet/shared"
@@ -249,5 +251,34 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return store.Seed(ctx, Build(now, hash), now)
+	if err := store.Seed(ctx, Build(now, hash), now); err != nil {
+		return err
+	}
+	return seedAds(ctx, store, now)
+}
+
+// AdsSender is the sender of the demo's job ads: the employer side's
+// service (JobAnnonceService), which has no API token in the demo.
+const AdsSender = "jobannonceservice"
+
+// Ads is the number of generated job ads in the demo.
+const Ads = 3000
+
+// seedAds loads the generated job ads, once: they are published in the 30
+// days before now, with deadlines after it.
+func seedAds(ctx context.Context, store *storage.Store, now time.Time) error {
+	n, err := store.CountJobAdsOf(ctx, AdsSender)
+	if err != nil || n > 0 {
+		return err
+	}
+	ix, err := findjob.NewIndex()
+	if err != nil {
+		return err
+	}
+	g := jobadgen.New(ix, now, 2026)
+	ads := make([]findjob.Placed, Ads)
+	for i := range ads {
+		ads[i] = g.Ad(i)
+	}
+	return store.CopyJobAds(ctx, AdsSender, ads, now, nil)
 }

@@ -7,8 +7,10 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"jobnet/server/findjob"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"jobnet/server/storage"
@@ -30,6 +32,9 @@ type Config struct {
 	// written down (default 10 s; the idle timeout is then exact to within
 	// that across processes, and to the second within one).
 	FlushEvery time.Duration
+	// PublicRate is the public API's limit per client address in requests
+	// a second (0: PublicRate; negative: none, for benchmarks).
+	PublicRate float64
 }
 
 // API serves the routes of the route table.
@@ -42,8 +47,12 @@ type API struct {
 	live     *liveness
 	sessions *sessionCache
 	events   *eventLog
-	stop     chan struct{}
-	stopped  chan struct{}
+	findjob  *findjob.Index
+	widk     widkCount
+	// publicLimit is the public API's rate limit per client address.
+	publicLimit *clientLimiter
+	stop        chan struct{}
+	stopped     chan struct{}
 }
 
 // New checks the route table against the policy's rules and builds the
@@ -74,9 +83,18 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	a := &API{store: store, log: log, cfg: cfg, routes: routes,
+	ix, err := findjob.NewIndex()
+	if err != nil {
+		return nil, err
+	}
+	a := &API{store: store, log: log, cfg: cfg, routes: routes, findjob: ix,
 		limiter: newLoginLimiter(10, 15*time.Minute), live: newLiveness(), sessions: newSessionCache(), events: newEventLog(store),
 		stop: make(chan struct{}), stopped: make(chan struct{})}
+	if cfg.PublicRate == 0 {
+		cfg.PublicRate = PublicRate
+	}
+	a.cfg.PublicRate = cfg.PublicRate
+	a.publicLimit = newClientLimiter(cfg.PublicRate, max(PublicBurst, int(cfg.PublicRate)))
 	go a.writeDown()
 	return a, nil
 }
@@ -85,7 +103,13 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 // paths.
 func (a *API) Register(mux *http.ServeMux) {
 	for _, rt := range a.routes {
-		mux.Handle(rt.Pattern, a.endpoint(rt))
+		h := a.endpoint(rt)
+		if _, path, _ := strings.Cut(rt.Pattern, " "); strings.HasPrefix(path, shared.APIPublicPrefix) {
+			h = a.public(h)
+			// Another site's browser asks first (a CORS preflight).
+			mux.Handle("OPTIONS "+path, publicCORS.Handler(http.NotFoundHandler()))
+		}
+		mux.Handle(rt.Pattern, h)
 	}
 	mux.Handle("/api/", a.endpoint(Route{Pattern: "/api/", Policy: Policy{Scope: ScopeNone},
 		handle: plainHandler(ScopeNone, func(*sessionRequest) (any, error) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"jobnet/server/findjob"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -73,6 +74,7 @@ type ingestRequest struct {
 	policy   Policy
 	store    *storage.Store
 	sessions *sessionCache
+	findjob  *findjob.Index // places an ad
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -163,7 +165,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {

@@ -73,6 +73,14 @@ func Routes() []Route {
 		{"POST " + shared.APIEducationSend, citizenWrite, citizenHandler(handleEducationSend)},
 		{"POST " + shared.APIBehaviour, citizenWrite, citizenHandler(handleBehaviour)},
 
+		// Find Job's public API (issue 10): anyone, the a-kasse too (000_…txt
+		// 4.2); a citizen's searches are recorded as behaviour data.
+		{"GET " + shared.APIJobs, anyone, plainHandler(ScopePublic, handleJobSearch)},
+		{"GET " + shared.APIJobSuggest, anyone, plainHandler(ScopePublic, handleJobSuggest)},
+		{"GET " + shared.APIJob, anyone, plainHandler(ScopePublic, handleJobAd)},
+		{"GET " + shared.APIWIDKCount, anyone, plainHandler(ScopePublic, handleWIDKCount)},
+		{"GET " + shared.APIOpenAPI, anyone, plainHandler(ScopePublic, handleOpenAPI)},
+
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),
 			ingestHandler(handleIngestTargetGroup)},
@@ -81,6 +89,10 @@ func Routes() []Route {
 		{"POST /api/ingest/v1/hours225", sentBy(Allow, Refuse("Kun jobcentre kan sende oplysninger om 225-timers-reglen."), true),
 			ingestHandler(handleIngestHours225)},
 		{"POST /api/ingest/v1/plan", sentBy(Allow, Allow, true), ingestHandler(handleIngestPlan)},
+		// Job ads come from the jobcentres' and the employer side's systems.
+		{"POST /api/ingest/v1/jobads", sentBy(Allow, Refuse("A-kasser sender ikke jobannoncer."), false), ingestHandler(handleIngestJobAd)},
+		{"POST /api/ingest/v1/jobads/withdraw", sentBy(Allow, Refuse("A-kasser sender ikke jobannoncer."), false),
+			ingestHandler(handleIngestJobAdWithdraw)},
 		// The uddannelsespålæg is the jobcenter's (SPEC K4).
 		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
 			ingestHandler(handleEducationSent)},

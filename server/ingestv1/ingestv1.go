@@ -322,3 +322,62 @@ func NewCounters(messageID, cpr string, d *shared.DagpengeCounters, s *shared.Su
 	}
 	return out
 }
+
+// JobAd creates or updates a job ad (issue 10): a case system's or the
+// employer side's, identified by the sender's own SenderID. Sending the
+// same ad again changes nothing; sending the same SenderID with other
+// content updates the ad and brings a withdrawn one back.
+type JobAd struct {
+	SenderID     string   `json:"sender_id" validate:"required,max=100"`
+	Title        string   `json:"title" validate:"required,max=200"`
+	OccupationID int      `json:"occupation_id" validate:"required,gt=0"`
+	Description  string   `json:"description" validate:"required,max=20000"`
+	Employer     Employer `json:"employer"`
+	// DeadlineKind is dato (with Deadline), snarest or ikke_oplyst.
+	DeadlineKind shared.DeadlineKind `json:"deadline_kind" validate:"required,oneof=dato snarest ikke_oplyst"`
+	Deadline     shared.Date         `json:"deadline,omitempty"`
+	// StartKind is dato (with Start), snarest or efter_aftale.
+	StartKind     shared.StartKind   `json:"start_kind" validate:"required,oneof=dato snarest efter_aftale"`
+	Start         shared.Date        `json:"start,omitempty"`
+	WorkingTime   shared.WorkingTime `json:"working_time" validate:"required,oneof=fuldtid deltid"`
+	HoursPerWeek  float64            `json:"hours_per_week,omitempty" validate:"gte=0,lt=37"`
+	Terms         shared.Terms       `json:"terms" validate:"required,oneof=ordinaer fleksjob loentilskud elev"`
+	Duration      shared.Duration    `json:"duration" validate:"required,oneof=fast tidsbegraenset vikariat"`
+	Hotjob        bool               `json:"hotjob"`
+	WorkInDenmark bool               `json:"work_in_denmark"`
+	// ExternalURL makes the ad external: Find Job opens it there.
+	ExternalURL string `json:"external_url,omitempty" validate:"omitempty,http_url,max=2000"`
+	// Published is when the ad was published; empty is when it arrives.
+	Published time.Time `json:"published,omitempty"`
+}
+
+// Employer is the employer and the workplace: a Danish postcode, or the
+// country of a job abroad.
+type Employer struct {
+	Name     string `json:"name" validate:"required,max=200"`
+	Address  string `json:"address" validate:"max=300"`
+	Postcode string `json:"postcode" validate:"omitempty,len=4,numeric"`
+	Country  string `json:"country" validate:"max=100"`
+}
+
+// Domain is the ad as shared.JobAd, field by field.
+func (a JobAd) Domain() shared.JobAd {
+	return shared.JobAd{SenderID: a.SenderID, Title: a.Title, OccupationID: a.OccupationID, Description: a.Description,
+		Employer:     shared.Employer{Name: a.Employer.Name, Address: a.Employer.Address, Postcode: a.Employer.Postcode, Country: a.Employer.Country},
+		DeadlineKind: a.DeadlineKind, Deadline: a.Deadline, StartKind: a.StartKind, Start: a.Start, WorkingTime: a.WorkingTime,
+		HoursPerWeek: a.HoursPerWeek, Terms: a.Terms, Duration: a.Duration, Hotjob: a.Hotjob, WorkInDenmark: a.WorkInDenmark,
+		ExternalURL: a.ExternalURL, Published: a.Published}
+}
+
+// JobAdWithdrawal takes an ad off Find Job.
+type JobAdWithdrawal struct {
+	SenderID string `json:"sender_id" validate:"required,max=100"`
+}
+
+// JobAdReceipt answers an ad's ingestion: Jobnet's id of the ad, and
+// whether the message changed nothing.
+type JobAdReceipt struct {
+	SenderID  string `json:"sender_id"`
+	ID        int64  `json:"id,omitempty"`
+	Duplicate bool   `json:"duplicate"`
+}

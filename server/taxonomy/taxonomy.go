@@ -134,6 +134,16 @@ func (t *Taxonomy) ByDISCO(code string) []Occupation {
 	return out
 }
 
+// Groups are every DISCO-08 group, ordered by code.
+func (t *Taxonomy) Groups() []Group {
+	out := make([]Group, 0, len(t.groups))
+	for _, g := range t.groups {
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b Group) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
 // Group finds a DISCO-08 group by its code.
 func (t *Taxonomy) Group(code string) (Group, bool) {
 	g, ok := t.groups[code]

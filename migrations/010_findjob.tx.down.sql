@@ -1,0 +1,11 @@
+DROP TABLE job_ads;
+DROP TABLE suggestions;
+DROP TABLE postcodes;
+DROP TABLE kommuner;
+DROP TABLE areas;
+DROP TABLE occupations;
+DROP TABLE disco_groups;
+DROP TABLE reference_release;
+DROP EXTENSION IF EXISTS earthdistance;
+DROP EXTENSION IF EXISTS cube;
+DROP EXTENSION IF EXISTS pg_trgm;

@@ -1,0 +1,207 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"jobnet/server/findjob"
+	"jobnet/shared"
+)
+
+// Job ads (issue 10): what the case systems and the employer side send,
+// kept one row per ad of a sender and searched by Find Job (jobsearch.go).
+
+// PutJobAd stores an ad a sender sent, placed by findjob: a new sender id
+// creates it, a known one updates it (and brings a withdrawn ad back).
+// Sending the same ad again changes nothing: changed is false. An ad
+// without its own publication time is published now.
+func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now time.Time) (id int64, changed bool, err error) {
+	ad := p.Ad
+	// The ad is kept as sent: a retry is the same JSON. Its publication
+	// time is the sender's, or the time it first arrived.
+	body, err := json.Marshal(ad)
+	if err != nil {
+		return 0, false, err
+	}
+	var given *time.Time
+	if !ad.Published.IsZero() {
+		given = &ad.Published
+	}
+	var postcode, kommune, area *string
+	var lat, lon *float64
+	if p.Postcode != nil {
+		postcode, kommune, lat, lon = &p.Postcode.Code, &p.Kommune.Code, &p.Postcode.Lat, &p.Postcode.Lon
+	}
+	if p.Area != nil {
+		area = &p.Area.Code
+	}
+	var hours *float64
+	if ad.HoursPerWeek > 0 {
+		hours = &ad.HoursPerWeek
+	}
+	var rows []struct{ ID int64 }
+	err = s.db.NewRaw(`INSERT INTO job_ads (sender_org, sender_id, ad, title, description, search_text, occupation_id, disco,
+			postcode, kommune, area, abroad, lat, lon, working_time, hours_per_week, terms, duration, hotjob, widk, external,
+			published, updated)
+		VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, ?), ?)
+		ON CONFLICT (sender_org, sender_id) DO UPDATE SET
+			ad = EXCLUDED.ad, title = EXCLUDED.title, description = EXCLUDED.description, search_text = EXCLUDED.search_text,
+			occupation_id = EXCLUDED.occupation_id, disco = EXCLUDED.disco, postcode = EXCLUDED.postcode,
+			kommune = EXCLUDED.kommune, area = EXCLUDED.area, abroad = EXCLUDED.abroad, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
+			working_time = EXCLUDED.working_time, hours_per_week = EXCLUDED.hours_per_week, terms = EXCLUDED.terms,
+			duration = EXCLUDED.duration, hotjob = EXCLUDED.hotjob, widk = EXCLUDED.widk, external = EXCLUDED.external,
+			published = coalesce(?::timestamptz, job_ads.published), updated = EXCLUDED.updated, withdrawn = NULL
+		WHERE job_ads.ad IS DISTINCT FROM EXCLUDED.ad OR job_ads.withdrawn IS NOT NULL
+		RETURNING id`,
+		org, ad.SenderID, string(body), ad.Title, p.Description, p.SearchText, ad.OccupationID, p.Occupation.DISCO,
+		postcode, kommune, area, p.Postcode == nil, lat, lon, ad.WorkingTime, hours, ad.Terms, ad.Duration, ad.Hotjob,
+		ad.WorkInDenmark, ad.ExternalURL != "", given, now, now, given).Scan(ctx, &rows)
+	if err != nil {
+		return 0, false, err
+	}
+	if len(rows) == 1 {
+		return rows[0].ID, true, nil
+	}
+	err = s.db.NewSelect().Table("job_ads").Column("id").Where("sender_org = ? AND sender_id = ?", org, ad.SenderID).Scan(ctx, &id)
+	return id, false, err
+}
+
+// WithdrawJobAd takes a sender's ad off Find Job. Withdrawing it again
+// changes nothing; an ad the sender never sent is not found.
+func (s *Store) WithdrawJobAd(ctx context.Context, org, senderID string, now time.Time) (changed bool, err error) {
+	res, err := s.db.NewRaw(`UPDATE job_ads SET withdrawn = ?, updated = ? WHERE sender_org = ? AND sender_id = ? AND withdrawn IS NULL`,
+		now, now, org, senderID).Exec(ctx)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return true, nil
+	}
+	exists, err := s.db.NewSelect().Table("job_ads").Where("sender_org = ? AND sender_id = ?", org, senderID).Exists(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !exists {
+		return false, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")
+	}
+	return false, nil
+}
+
+// adColumns are the columns a JobAdView is read from.
+const adColumns = `a.id, a.ad, a.published, coalesce(o.title, '') AS occupation_title, coalesce(p.name, '') AS town,
+	coalesce(k.name, '') AS municipality, coalesce(ar.name, '') AS area_name, a.lat, a.lon`
+
+const adJoins = `LEFT JOIN occupations o ON o.id = a.occupation_id
+	LEFT JOIN postcodes p ON p.code = a.postcode
+	LEFT JOIN kommuner k ON k.code = a.kommune
+	LEFT JOIN areas ar ON ar.code = a.area`
+
+type adRow struct {
+	ID              int64
+	Ad              json.RawMessage
+	Published       time.Time
+	OccupationTitle string
+	Town            string
+	Municipality    string
+	AreaName        string
+	Lat, Lon        *float64
+	DistanceKm      *float64
+}
+
+func (r adRow) view() (shared.JobAdView, error) {
+	v := shared.JobAdView{ID: r.ID, OccupationTitle: r.OccupationTitle, Town: r.Town, Municipality: r.Municipality,
+		Area: r.AreaName, Lat: r.Lat, Lon: r.Lon, DistanceKm: r.DistanceKm}
+	err := json.Unmarshal(r.Ad, &v.JobAd)
+	v.Published = r.Published
+	return v, err
+}
+
+// JobAd is a live ad by Jobnet's id: what its detail page shows. A
+// withdrawn ad is not found.
+func (s *Store) JobAd(ctx context.Context, id int64) (shared.JobAdView, error) {
+	var rows []adRow
+	if err := s.db.NewRaw(`SELECT `+adColumns+` FROM job_ads a `+adJoins+` WHERE a.id = ? AND a.withdrawn IS NULL`, id).
+		Scan(ctx, &rows); err != nil {
+		return shared.JobAdView{}, err
+	}
+	if len(rows) == 0 {
+		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke, eller den er taget af Find Job.")
+	}
+	return rows[0].view()
+}
+
+// CountJobAdsOf is the number of a sender's ads, withdrawn or not.
+func (s *Store) CountJobAdsOf(ctx context.Context, org string) (int, error) {
+	n, err := s.db.NewSelect().Table("job_ads").Where("sender_org = ?", org).Count(ctx)
+	return int(n), err
+}
+
+// CountWorkInDenmark is the number of live Work in Denmark ads, internal
+// and external: the count WIDK.dk shows (FEATURES.md 1.2).
+func (s *Store) CountWorkInDenmark(ctx context.Context) (int, error) {
+	n, err := s.db.NewSelect().Table("job_ads").Where("withdrawn IS NULL AND widk").Count(ctx)
+	return int(n), err
+}
+
+// CopyJobAds loads many ads of one sender at once with COPY: the
+// generated ads of the demo and the benchmarks. It is not an update path:
+// ads already there (by sender id) are a unique violation. progress, when
+// not nil, is told the rows written so far.
+func (s *Store) CopyJobAds(ctx context.Context, org string, ads []findjob.Placed, now time.Time, progress func(int)) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		cols := []string{"sender_org", "sender_id", "ad", "title", "description", "search_text", "occupation_id", "disco",
+			"postcode", "kommune", "area", "abroad", "lat", "lon", "working_time", "hours_per_week", "terms", "duration",
+			"hotjob", "widk", "external", "published", "updated"}
+		i := 0
+		src := pgx.CopyFromFunc(func() ([]any, error) {
+			if i == len(ads) {
+				return nil, nil
+			}
+			p := ads[i]
+			i++
+			if progress != nil && i%1000 == 0 {
+				progress(i)
+			}
+			ad := p.Ad
+			body, err := json.Marshal(ad)
+			if err != nil {
+				return nil, err
+			}
+			var postcode, kommune, area *string
+			var lat, lon *float64
+			if p.Postcode != nil {
+				postcode, kommune, lat, lon = &p.Postcode.Code, &p.Kommune.Code, &p.Postcode.Lat, &p.Postcode.Lon
+			}
+			if p.Area != nil {
+				area = &p.Area.Code
+			}
+			var hours *float32
+			if ad.HoursPerWeek > 0 {
+				h := float32(ad.HoursPerWeek)
+				hours = &h
+			}
+			published := ad.Published
+			if published.IsZero() {
+				published = now
+			}
+			return []any{org, ad.SenderID, body, ad.Title, p.Description, p.SearchText, int32(ad.OccupationID), p.Occupation.DISCO,
+				postcode, kommune, area, p.Postcode == nil, lat, lon, string(ad.WorkingTime), hours, string(ad.Terms),
+				string(ad.Duration), ad.Hotjob, ad.WorkInDenmark, ad.ExternalURL != "", published, now}, nil
+		})
+		_, err := pc.CopyFrom(ctx, pgx.Identifier{"job_ads"}, cols, src)
+		if progress != nil {
+			progress(i)
+		}
+		return err
+	})
+}

@@ -1,0 +1,401 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"jobnet/server/findjob"
+	"jobnet/shared"
+)
+
+// Find Job's search (issue 10, FEATURES.md 1.1): free text over the stored
+// tsvector, the criteria of the filters, a page of ads newest first, and
+// every criterion's counts, each ignoring its own choice.
+//
+// One statement: the ads the text, the postcode or circle and the
+// instance (WIDK) leave are taken once (a materialized CTE); each
+// criterion is counted over them with the other criteria applied, and the
+// total with all. The page of ads is a second statement over the same
+// conditions, newest first, through the published index.
+
+// cond is a piece of SQL with its arguments.
+type cond struct {
+	sql  string
+	args []any
+}
+
+func (c cond) and(others ...cond) cond {
+	out := c
+	for _, o := range others {
+		if o.sql == "" {
+			continue
+		}
+		if out.sql == "" {
+			out = o
+			continue
+		}
+		out = cond{sql: out.sql + " AND " + o.sql, args: append(slices.Clone(out.args), o.args...)}
+	}
+	return out
+}
+
+func (c cond) where() (string, []any) {
+	if c.sql == "" {
+		return "true", nil
+	}
+	return c.sql, c.args
+}
+
+// The criteria, by the facet they belong to.
+const (
+	critGeo      = "geo"
+	critDisco    = "disco"
+	critTerms    = "terms"
+	critDuration = "duration"
+	critTime     = "time"
+)
+
+var criteria = []string{critGeo, critDisco, critTerms, critDuration, critTime}
+
+// searchConds are a search's conditions: the base (text, place,
+// instance) and one per criterion the search chooses.
+func searchConds(ix *findjob.Index, s shared.JobSearch) (base cond, crit map[string]cond, err error) {
+	base = cond{sql: "a.withdrawn IS NULL"}
+	if tsq := tsQuery(s.Q); tsq != "" {
+		base = base.and(cond{"a.search @@ to_tsquery('danish', ?)", []any{tsq}})
+	} else if strings.TrimSpace(s.Q) != "" {
+		base = base.and(cond{sql: "false"}) // nothing searchable in the text
+	}
+	if s.WIDK {
+		base = base.and(cond{sql: "a.widk"})
+	}
+	if s.Postcode != "" {
+		pc, ok := ix.Postcode(s.Postcode)
+		switch {
+		case !ok:
+			return cond{}, nil, &shared.Error{Code: shared.EInvalid, Message: "Søgningen kunne ikke læses.",
+				Fields: []shared.FieldError{{Field: "postnr", Message: "Postnummeret findes ikke."}}}
+		case s.Km > 0:
+			// Ads without coordinates are never in a circle.
+			base = base.and(cond{`a.lat IS NOT NULL AND earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(a.lat, a.lon)
+				AND earth_distance(ll_to_earth(?, ?), ll_to_earth(a.lat, a.lon)) <= ?`,
+				[]any{pc.Lat, pc.Lon, s.Km * 1000, pc.Lat, pc.Lon, s.Km * 1000}})
+		default:
+			base = base.and(cond{"a.postcode = ?", []any{s.Postcode}})
+		}
+	}
+	crit = map[string]cond{}
+	var geo []string
+	var geoArgs []any
+	if len(s.Areas) > 0 {
+		geo, geoArgs = append(geo, "a.area = ANY(?)"), append(geoArgs, pgdialect.Array(s.Areas))
+	}
+	if len(s.Kommuner) > 0 {
+		geo, geoArgs = append(geo, "a.kommune = ANY(?)"), append(geoArgs, pgdialect.Array(s.Kommuner))
+	}
+	if s.Abroad {
+		geo = append(geo, "a.abroad")
+	}
+	if len(geo) > 0 {
+		crit[critGeo] = cond{"(" + strings.Join(geo, " OR ") + ")", geoArgs}
+	}
+	if len(s.Disco) > 0 {
+		var ors []string
+		var args []any
+		for _, d := range s.Disco {
+			ors, args = append(ors, "a.disco LIKE ?"), append(args, d+"%")
+		}
+		crit[critDisco] = cond{"(" + strings.Join(ors, " OR ") + ")", args}
+	}
+	var terms []string
+	var termArgs []any
+	if len(s.Terms) > 0 {
+		terms, termArgs = append(terms, "a.terms = ANY(?)"), append(termArgs, pgdialect.Array(s.Terms))
+	}
+	if s.Hotjob {
+		terms = append(terms, "a.hotjob")
+	}
+	if len(terms) > 0 {
+		crit[critTerms] = cond{"(" + strings.Join(terms, " OR ") + ")", termArgs}
+	}
+	if len(s.Durations) > 0 {
+		crit[critDuration] = cond{"a.duration = ANY(?)", []any{pgdialect.Array(s.Durations)}}
+	}
+	var tm cond
+	if len(s.WorkingTimes) > 0 {
+		tm = cond{"a.working_time = ANY(?)", []any{pgdialect.Array(s.WorkingTimes)}}
+	}
+	if s.HoursMin > 0 || s.HoursMax > 0 {
+		// The slider narrows part-time ads that state their hours; a
+		// full-time ad is not part-time at any hours.
+		hi := s.HoursMax
+		if hi == 0 {
+			hi = 37
+		}
+		tm = tm.and(cond{"a.working_time = 'deltid' AND a.hours_per_week BETWEEN ? AND ?", []any{s.HoursMin, hi}})
+	}
+	if tm.sql != "" {
+		crit[critTime] = tm
+	}
+	return base, crit, nil
+}
+
+// others is every criterion's condition but skip's.
+func others(crit map[string]cond, skip string) cond {
+	var c cond
+	for _, name := range criteria {
+		if name != skip {
+			c = c.and(crit[name])
+		}
+	}
+	return c
+}
+
+// tsQuery makes the free text a prefix query: every word must begin a
+// word of the ad (after Danish stemming), so "lager" finds
+// "lagermedarbejder". Only letters and digits are kept, so the text can
+// never be tsquery syntax.
+func tsQuery(q string) string {
+	var terms []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(terms) == 12 {
+			break
+		}
+		terms = append(terms, "'"+w+"':*")
+	}
+	return strings.Join(terms, " & ")
+}
+
+// SearchJobAds runs a search: a page of ads (or up to
+// shared.JobSearchMapMax with coordinates for the map) and the facets.
+func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, error) {
+	q = q.Normalize()
+	base, crit, err := searchConds(ix, q)
+	if err != nil {
+		return shared.JobSearchResult{}, err
+	}
+	counts, err := s.facetCounts(ctx, base, crit)
+	if err != nil {
+		return shared.JobSearchResult{}, err
+	}
+	res := shared.JobSearchResult{Total: counts.total, Page: q.Page, Facets: buildFacets(ix, q, counts)}
+	res.Pages = max(1, (res.Total+shared.JobSearchPageSize-1)/shared.JobSearchPageSize)
+	all := base.and(others(crit, ""))
+	where, args := all.where()
+	limit, offset := shared.JobSearchPageSize, (q.Page-1)*shared.JobSearchPageSize
+	if q.Map {
+		where, limit, offset = where+" AND a.lat IS NOT NULL", shared.JobSearchMapMax, 0
+		res.WithoutPlace = counts.withoutPlace
+	}
+	var rows []adRow
+	if err := s.db.NewRaw(`SELECT `+adColumns+` FROM job_ads a `+adJoins+` WHERE `+where+
+		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...).Scan(ctx, &rows); err != nil {
+		return shared.JobSearchResult{}, err
+	}
+	res.Ads = make([]shared.JobAdView, 0, len(rows))
+	for _, r := range rows {
+		v, err := r.view()
+		if err != nil {
+			return shared.JobSearchResult{}, err
+		}
+		res.Ads = append(res.Ads, v)
+	}
+	return res, nil
+}
+
+// facetCount is one row of the counting statement.
+type facetCount struct {
+	Crit  string
+	Key   string
+	Extra string
+	N     int
+}
+
+type counts struct {
+	total, withoutPlace int
+	geo                 map[string]int // kommune code, or "udland"
+	disco               map[string]int // 6-digit code
+	terms               map[string]int // terms value, or "hotjob"
+	duration, time      map[string]int
+}
+
+func (s *Store) facetCounts(ctx context.Context, base cond, crit map[string]cond) (counts, error) {
+	bw, bargs := base.where()
+	var sql strings.Builder
+	args := append([]any{}, bargs...)
+	sql.WriteString(`WITH m AS MATERIALIZED (SELECT a.kommune, a.abroad, a.disco, a.terms, a.hotjob, a.duration,
+		a.working_time, a.hours_per_week, a.area, a.lat IS NOT NULL AS placed FROM job_ads a WHERE ` + bw + `)`)
+	part := func(name, groupBy, key, extra string) {
+		w, a := others(crit, name).where()
+		fmt.Fprintf(&sql, "\nUNION ALL SELECT '%s', %s, %s, count(*) FROM m a WHERE %s GROUP BY %s", name, key, extra, w, groupBy)
+		args = append(args, a...)
+	}
+	w, a := others(crit, "").where()
+	sql.WriteString("\nSELECT 'total' AS crit, '' AS key, (count(*) FILTER (WHERE NOT placed))::text AS extra, count(*) AS n FROM m a WHERE " + w)
+	args = append(args, a...)
+	part(critGeo, "a.kommune, a.abroad", "coalesce(a.kommune, '')", "a.abroad::text")
+	part(critDisco, "a.disco", "a.disco", "''")
+	part(critTerms, "a.terms, a.hotjob", "a.terms", "a.hotjob::text")
+	part(critDuration, "a.duration", "a.duration", "''")
+	part(critTime, "a.working_time", "a.working_time", "''")
+	var rows []facetCount
+	if err := s.db.NewRaw(sql.String(), args...).Scan(ctx, &rows); err != nil {
+		return counts{}, err
+	}
+	c := counts{geo: map[string]int{}, disco: map[string]int{}, terms: map[string]int{}, duration: map[string]int{}, time: map[string]int{}}
+	for _, r := range rows {
+		switch r.Crit {
+		case "total":
+			c.total = r.N
+			c.withoutPlace, _ = strconv.Atoi(r.Extra)
+		case critGeo:
+			if r.Extra == "true" {
+				c.geo["udland"] += r.N
+			} else {
+				c.geo[r.Key] += r.N
+			}
+		case critDisco:
+			c.disco[r.Key] += r.N
+		case critTerms:
+			c.terms[r.Key] += r.N
+			if r.Extra == "true" {
+				c.terms["hotjob"] += r.N
+			}
+		case critDuration:
+			c.duration[r.Key] += r.N
+		case critTime:
+			c.time[r.Key] += r.N
+		}
+	}
+	return c, nil
+}
+
+// Facet names: the URL parameters their values choose.
+const (
+	FacetArea     = "omraade"
+	FacetKommune  = "kommune"
+	FacetAbroad   = "udland"
+	FacetDisco    = "arbejdsomraade"
+	FacetTerms    = "vilkaar"
+	FacetHotjob   = "hotjob"
+	FacetDuration = "varighed"
+	FacetTime     = "arbejdstid"
+)
+
+// buildFacets turns the counts into the filters' values, in their order,
+// with labels: Danish, or English in Work in Denmark's instance, which has
+// no Arbejdsområde, abroad or Ansættelsesvilkår.
+func buildFacets(ix *findjob.Index, q shared.JobSearch, c counts) []shared.Facet {
+	label := func(o shared.Option) string {
+		if q.WIDK {
+			return o.LabelEN
+		}
+		return o.Label
+	}
+	var facets []shared.Facet
+	// Geografi: areas; the kommuner of an area chosen or holding a chosen
+	// kommune; abroad.
+	areaCount := map[string]int{}
+	for k, n := range c.geo {
+		if kk, ok := ix.Kommune(k); ok {
+			if a, ok := ix.Tax.AreaOf(kk.Code); ok {
+				areaCount[a.Code] += n
+			}
+		}
+	}
+	areas := shared.Facet{Name: FacetArea, Values: []shared.FacetValue{}}
+	kommuner := shared.Facet{Name: FacetKommune, Values: []shared.FacetValue{}}
+	for _, a := range ix.Tax.Areas() {
+		areas.Values = append(areas.Values, shared.FacetValue{Value: a.Code, Label: a.Name, Count: areaCount[a.Code], Selected: slices.Contains(q.Areas, a.Code)})
+		open := slices.Contains(q.Areas, a.Code) || slices.ContainsFunc(q.Kommuner, func(k string) bool { return slices.Contains(a.Municipalities, k) })
+		if !open {
+			continue
+		}
+		for _, code := range a.Municipalities {
+			k, _ := ix.Kommune(code)
+			kommuner.Values = append(kommuner.Values, shared.FacetValue{Value: code, Label: k.Name, Count: c.geo[code],
+				Selected: slices.Contains(q.Kommuner, code), Parent: a.Code})
+		}
+	}
+	facets = append(facets, areas, kommuner)
+	if !q.WIDK {
+		facets = append(facets, shared.Facet{Name: FacetAbroad, Values: []shared.FacetValue{{Value: "1", Label: "Udlandet", Count: c.geo["udland"], Selected: q.Abroad}}})
+		facets = append(facets, discoFacet(ix, q, c.disco))
+		terms := shared.Facet{Name: FacetTerms}
+		for _, o := range shared.TermsOptions {
+			terms.Values = append(terms.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.terms[o.Value], Selected: slices.Contains(q.Terms, o.Value)})
+		}
+		facets = append(facets, terms, shared.Facet{Name: FacetHotjob, Values: []shared.FacetValue{{Value: "1", Label: "Hotjob", Count: c.terms["hotjob"], Selected: q.Hotjob}}})
+	}
+	dur := shared.Facet{Name: FacetDuration}
+	for _, o := range shared.DurationOptions {
+		dur.Values = append(dur.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.duration[o.Value], Selected: slices.Contains(q.Durations, o.Value)})
+	}
+	tm := shared.Facet{Name: FacetTime}
+	for _, o := range shared.WorkingTimeOptions {
+		tm.Values = append(tm.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.time[o.Value], Selected: slices.Contains(q.WorkingTimes, o.Value)})
+	}
+	return append(facets, dur, tm)
+}
+
+// discoFacet is Arbejdsområde's tree as far as the search has drilled:
+// the hovedgrupper, and the children of every chosen group and of its
+// ancestors. A group's count is its ads' whatever their depth.
+func discoFacet(ix *findjob.Index, q shared.JobSearch, byCode map[string]int) shared.Facet {
+	count := func(prefix string) int {
+		n := 0
+		for code, c := range byCode {
+			if strings.HasPrefix(code, prefix) {
+				n += c
+			}
+		}
+		return n
+	}
+	open := map[string]bool{}
+	for _, d := range q.Disco {
+		for _, g := range ix.Tax.Path(d) {
+			open[g.Code] = true
+		}
+	}
+	f := shared.Facet{Name: FacetDisco, Values: []shared.FacetValue{}}
+	for _, g := range ix.Tax.Groups() {
+		if g.Parent == "" || (open[g.Parent] && g.Level <= 5) {
+			n := count(g.Code)
+			selected := slices.Contains(q.Disco, g.Code)
+			if g.Parent != "" && n == 0 && !selected {
+				continue // an empty subgroup is not worth a line
+			}
+			f.Values = append(f.Values, shared.FacetValue{Value: g.Code, Label: g.Title, Count: n, Selected: selected, Parent: g.Parent})
+		}
+	}
+	return f
+}
+
+// Suggest is the free text's suggestions for q (from its third
+// character), a few of each kind, best first: labels that begin with q
+// before those that contain it, then the kind's rank and the shorter
+// label. kinds limits the kinds (Work in Denmark suggests places only).
+func (s *Store) Suggest(ctx context.Context, q string, kinds []string, limit int) (shared.Suggestions, error) {
+	folded := strings.ToLower(strings.TrimSpace(q))
+	if len([]rune(folded)) < shared.SuggestMinChars {
+		return shared.Suggestions{}, nil
+	}
+	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(folded)
+	var out shared.Suggestions
+	err := s.db.NewRaw(`SELECT kind, label, value FROM (
+			SELECT kind, label, value, rank, folded LIKE ? AS prefix,
+				row_number() OVER (PARTITION BY kind ORDER BY folded LIKE ? DESC, length(label), label) AS n
+			FROM suggestions WHERE folded LIKE ? AND kind = ANY(?)) s
+		WHERE n <= 4 ORDER BY prefix DESC, rank, length(label), label LIMIT ?`,
+		like+"%", like+"%", "%"+like+"%", pgdialect.Array(kinds), limit).Scan(ctx, &out)
+	if out == nil {
+		out = shared.Suggestions{}
+	}
+	return out, err
+}
