@@ -24,7 +24,8 @@ const (
 
 // shell is the frame around every page: the DKFDS header with the name and
 // "Log ud", the mirror banner for caseworkers, the session countdown and the
-// footer. It loads the session on every navigation.
+// footer; on a sub-page also "Læs højt" and the side folds (renderPage).
+// It loads the session on every navigation.
 type shell struct {
 	app.Compo
 
@@ -210,9 +211,7 @@ func (s *shell) Render() app.UI {
 			app.If(s.signedIn() && a.Mirroring(), func() app.UI { return s.renderMirrorBanner() }),
 			app.If(s.showCountdown() && !s.signedOff, func() app.UI { return s.renderCountdown() }),
 		),
-		app.Main().ID("main-content").Class("page-container").Body(
-			app.Div().Class("container").Body(s.IBody...),
-		),
+		s.renderPage(),
 		app.Footer().Body(
 			app.Div().Class("footer").Body(
 				app.Div().Class("container").Body(
@@ -221,6 +220,48 @@ func (s *shell) Render() app.UI {
 			),
 		),
 	)
+}
+
+// renderPage is the page in <main>. A sub-page, one whose body has a
+// breadcrumb, gets "Læs højt" at the right of its breadcrumb bar and the
+// folds "Kontakt dit jobcenter" and "Kontakt supporten" beside <main>, at
+// its right on a desktop and below it on a phone (000 Billede 4, 10, 18;
+// SPEC "on every sub-page"). The front page and the login pages are not
+// sub-pages and keep the plain frame.
+//
+// The folds are an <aside> beside <main>, not in it: a complementary
+// landmark belongs at the top level, and "Læs højt" reads <main> alone.
+func (s *shell) renderPage() app.UI {
+	crumb, body := splitBreadcrumb(s.IBody)
+	if crumb == nil {
+		return app.Main().ID("main-content").Class("page-container").Body(
+			app.Div().Class("container").Body(s.IBody...),
+		)
+	}
+	return app.Div().Class("page-container jobnet-subpage").Body(
+		app.Div().Class("container").Body(
+			app.Div().Class("row").Body(
+				app.Main().ID("main-content").Class("col-12 col-lg-9 jobnet-subpage-main").Body(
+					append([]app.UI{crumb.WithTools(newReadAloud().Source("main-content"))}, body...)...,
+				),
+				app.Aside().Class("col-12 col-lg-3 jobnet-side d-print-none").Aria("label", "Kontakt").Body(
+					newContactFolds(),
+				),
+			),
+		),
+	)
+}
+
+// splitBreadcrumb takes the breadcrumb bar out of a page's body, leaving
+// the page's value as it was; crumb is nil when the page has none.
+func splitBreadcrumb(body []app.UI) (crumb ui.IBreadcrumb, rest []app.UI) {
+	for i, el := range body {
+		if b, ok := el.(ui.IBreadcrumb); ok {
+			rest = append(append(rest, body[:i]...), body[i+1:]...)
+			return b, rest
+		}
+	}
+	return nil, body
 }
 
 func orgName(a shared.Actor) string {

@@ -69,6 +69,7 @@ func TestBrowser(t *testing.T) {
 		{"AccessibilityAnonymous", testAccessibilityAnonymous, 0, false},
 		{"AccessibilityCitizen", testAccessibilityCitizen, 0, false},
 		{"AccessibilityCaseworker", testAccessibilityCaseworker, 0, false},
+		{"ReadAloud", testReadAloud, 0, false},
 		{"CountersCitizen", testCountersCitizen, 0, false},
 		{"CountersProjection", testCountersProjection, 0, false},
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
