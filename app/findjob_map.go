@@ -31,7 +31,8 @@ import (
 type findJobMap struct {
 	app.Compo
 
-	IAds []shared.JobAdView
+	IAds          []shared.JobAdView
+	IWithoutPlace int
 
 	view    shared.MapRect // what the map shows; the zero value is all of Denmark
 	picked  []int64        // the ads (indexes in IAds) of a group that zooming cannot part
@@ -75,6 +76,13 @@ func newFindJobMap() *findJobMap { return &findJobMap{} }
 // Ads sets the ads to show; the map draws the first 500.
 func (m *findJobMap) Ads(ads []shared.JobAdView) *findJobMap {
 	m.IAds = ads
+	return m
+}
+
+// WithoutPlace says how many more ads the search found that have no
+// position (the server sends only those with one).
+func (m *findJobMap) WithoutPlace(n int) *findJobMap {
+	m.IWithoutPlace = n
 	return m
 }
 
@@ -203,8 +211,8 @@ func (l mapLayout) status() string {
 // notes say which ads the map leaves out.
 func (m *findJobMap) notes(l mapLayout) string {
 	s := ""
-	if l.unplaced > 0 {
-		s = fmt.Sprintf("%d job uden adresse vises ikke på kortet.", l.unplaced)
+	if n := l.unplaced + m.IWithoutPlace; n > 0 {
+		s = fmt.Sprintf("%d job uden adresse vises ikke på kortet.", n)
 	}
 	if len(m.IAds) > mapMaxAds {
 		s += fmt.Sprintf(" Kortet viser de første %d af %d job.", mapMaxAds, len(m.IAds))
@@ -340,9 +348,5 @@ func mapListItem(ad shared.JobAdView) app.UI {
 // mapAdLink opens an ad in a new tab as Find Job's list does: a Jobnet ad
 // at its page, an external one at its source.
 func mapAdLink(ad shared.JobAdView) app.HTMLA {
-	href := ad.ExternalURL
-	if !ad.External() {
-		href = "/job/" + strconv.FormatInt(ad.ID, 10)
-	}
-	return app.A().Href(href).Target("_blank").Rel("noopener")
+	return app.A().Href(jobAdHref(ad)).Target("_blank").Rel("noopener")
 }

@@ -23,6 +23,9 @@ const (
 	pathMinPlan    = "/min-plan"
 	pathSuppl      = "/supplerende-dagpenge"
 	pathTimer225   = "/225-timers-reglen"
+	pathFindJob    = "/find-job"
+	// pathJobAd is an internal ad's page: /job/{id}.
+	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
 	PathDemoCounters = "/demo/dagpengetaellere"
 )
@@ -30,7 +33,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
-		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters}
+		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -47,6 +50,8 @@ func RegisterRoutes() {
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
+	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
+	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
 }
 
 // PreloadPaths are the pages that show a citizen's data and the API paths

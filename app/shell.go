@@ -31,7 +31,10 @@ type shell struct {
 
 	ITitle  string
 	IAccess access
-	IBody   []app.UI
+	// IWIDK is Work in Denmark's look (FEATURES.md 1.2): English, its own
+	// logo, no login, no Jobnet links.
+	IWIDK bool
+	IBody []app.UI
 
 	st        status
 	sess      shared.Session
@@ -48,6 +51,7 @@ func newShell() *shell { return &shell{} }
 func (s *shell) Title(v string) *shell   { s.ITitle = v; return s }
 func (s *shell) Access(v access) *shell  { s.IAccess = v; return s }
 func (s *shell) Body(v ...app.UI) *shell { s.IBody = app.FilterUIElems(v...); return s }
+func (s *shell) WIDK(v bool) *shell      { s.IWIDK = v; return s }
 func (s *shell) signedIn() bool          { return s.st == loaded }
 func (s *shell) caseworker() bool        { return s.sess.Actor.Role.IsCaseworker() }
 func (s *shell) warnAt() int             { return shared.SessionWarnBefore(s.sess.IdleSeconds) }
@@ -181,6 +185,9 @@ func (s *shell) switchCitizen(ctx app.Context, e app.Event) {
 }
 
 func (s *shell) Render() app.UI {
+	if s.IWIDK {
+		return s.renderWIDK()
+	}
 	a := s.sess.Actor
 	return app.Div().Class("jobnet-shell").Body(
 		app.A().Class("skipnav").Href("#main-content").Text("Gå til sidens indhold"),
@@ -219,6 +226,30 @@ func (s *shell) Render() app.UI {
 				),
 			),
 		),
+	)
+}
+
+// renderWIDK is the frame of Work in Denmark's instance of Find Job: its
+// logo in place of Jobnet's, in the header and the footer, English, and
+// none of what needs a login or links to Jobnet ("Den loginaktiverede
+// funktionalitet på siden fremgår derved ikke", FEATURES.md 1.2).
+func (s *shell) renderWIDK() app.UI {
+	logo := func() app.UI {
+		return app.A().Href(pathFindJob+"?WIDK=true").Class("jobnet-logo jobnet-widk-logo").Body(
+			app.Span().Class("jobnet-widk-mark").Aria("hidden", "true").Text("WiDK"),
+			app.Text(" Work in Denmark"),
+		)
+	}
+	return app.Div().Class("jobnet-shell jobnet-widk").Lang("en").Body(
+		app.A().Class("skipnav").Href("#main-content").Text("Skip to content"),
+		app.Header().Class("header").Body(
+			app.Div().Class("portal-info").Body(app.Div().Class("portal-info-inner container").Body(logo())),
+		),
+		app.Main().ID("main-content").Class("page-container").Body(app.Div().Class("container").Body(s.IBody...)),
+		app.Footer().Body(app.Div().Class("footer").Body(app.Div().Class("container").Body(
+			logo(),
+			app.P().Text("Jobs in Denmark for international job seekers. The search is Jobnet's Find Job."),
+		))),
 	)
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,8 @@ func behaviourEvents(t *testing.T, env *testEnv) []behaviourRow {
 // nothing at all (K5).
 func TestBehaviourEvents(t *testing.T) {
 	env := newTestEnv(t)
+	ad := env.client().search(t, "q=kok").Ads[0]
+	id := strconv.FormatInt(ad.ID, 10)
 	visit := func(c *client) {
 		page := func(path, api string) {
 			c.do("GET", api, nil, "X-Jobnet-Path", path)
@@ -39,6 +42,12 @@ func TestBehaviourEvents(t *testing.T) {
 		page("/min-plan", "/api/plan")
 		page("/dagpengetaellere", "/api/counters?view=dagpenge")
 		c.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: "simulation", View: "dagpenge"}, "X-Jobnet-Path", "/dagpengetaellere")
+		// Find Job from the menu: a search, then a filter; an internal
+		// ad's page; an external ad, which only the browser sees.
+		c.do("GET", shared.APIJobs+"?fra=menu&q=kok", nil, "X-Jobnet-Path", "/find-job")
+		c.do("GET", shared.APIJobs+"?q=kok&vilkaar=elev", nil, "X-Jobnet-Path", "/find-job")
+		c.do("GET", shared.JobPath(ad.ID), nil, "X-Jobnet-Path", "/job/"+id)
+		c.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: shared.BehaviourFindJobOpen, View: "42"}, "X-Jobnet-Path", "/find-job")
 		page("/", "/api/overview")
 		c.do("POST", "/api/logout", nil)
 	}
@@ -63,7 +72,9 @@ func TestBehaviourEvents(t *testing.T) {
 		}
 	}
 	want := []string{"Login", "Side åbnet /", "Side åbnet /min-plan", "Min plan åbnet", "Side åbnet /dagpengetaellere",
-		"Dagpengetællere startet", "Simulering brugt dagpenge", "Side åbnet /", "Logout"}
+		"Dagpengetællere startet", "Simulering brugt dagpenge", "Side åbnet /find-job", "Find Job startet menu",
+		"Find Job søgning q=kok&v=1", "Find Job søgning q=kok&v=1&vilkaar=elev", "Side åbnet /job/" + id, "Jobopslag åbnet " + id,
+		"Side åbnet /find-job", "Jobopslag åbnet 42", "Side åbnet /", "Logout"}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("events\n got %q\nwant %q", got, want)
 	}
@@ -86,7 +97,12 @@ func TestBehaviourEvents(t *testing.T) {
 
 	bad := env.client()
 	bad.loginCitizen("sofie")
-	if r := bad.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: "klik", View: "forside"}); r.status != 400 || r.err().FieldMessage("view") == "" {
+	if r := bad.do("POST", "/api/behaviour", shared.BehaviourEvent{Kind: "klik", View: "forside"}); r.status != 400 || r.err().FieldMessage("kind") == "" {
 		t.Errorf("an unknown event: %d %s", r.status, r.body)
+	}
+	for _, ev := range []shared.BehaviourEvent{{Kind: "simulation", View: "forside"}, {Kind: shared.BehaviourFindJobOpen, View: "x"}} {
+		if r := bad.do("POST", "/api/behaviour", ev); r.status != 400 || r.err().FieldMessage("view") == "" {
+			t.Errorf("%+v: %d %s", ev, r.status, r.body)
+		}
 	}
 }

@@ -56,6 +56,10 @@ type JobSearch struct {
 	// WIDK is Work in Denmark's instance (FEATURES.md 1.2): English, only
 	// its ads, fewer filters.
 	WIDK bool
+	// From is where Find Job was started from (FindJobOrigins), on the
+	// link that started it; the search records it as "Find Job startet"
+	// for a citizen.
+	From string
 }
 
 // The URL parameters, Danish as Jobnet's addresses are.
@@ -77,6 +81,7 @@ const (
 	paramPage     = "side"
 	paramView     = "visning"
 	paramWIDK     = "WIDK" // as the sources spell it: "&WIDK=true"
+	paramFrom     = "fra"
 )
 
 // ParseJobSearch reads a search from a URL's query. Values it does not
@@ -96,6 +101,13 @@ func ParseJobSearch(q url.Values) (JobSearch, error) {
 		bad(paramVersion, "Ukendt version af søgningen.")
 	}
 	s.WIDK = strings.EqualFold(q.Get(paramWIDK), "true")
+	if from := q.Get(paramFrom); from != "" {
+		if slices.Contains(FindJobOrigins, from) {
+			s.From = from
+		} else {
+			bad(paramFrom, "Ukendt oprindelse.")
+		}
+	}
 	s.Q = strings.TrimSpace(q.Get(paramQ))
 	if len([]rune(s.Q)) > maxQueryLen {
 		bad(paramQ, "Søgeteksten må højst være "+strconv.Itoa(maxQueryLen)+" tegn.")
@@ -260,6 +272,7 @@ func (s JobSearch) Query() url.Values {
 	if s.WIDK {
 		q.Set(paramWIDK, "true")
 	}
+	set(paramFrom, s.From)
 	return q
 }
 

@@ -1,5 +1,10 @@
 package shared
 
+import (
+	"slices"
+	"strconv"
+)
+
 // LoginRequest is the citizen's and the caseworker's username+password login.
 type LoginRequest struct {
 	Username string `json:"username" validate:"required,max=100"`
@@ -56,9 +61,34 @@ type Counters struct {
 }
 
 // BehaviourEvent is an action in the browser that the app reports as
-// behaviour data (SPEC E1): today, the first use of a counters page's
-// simulator in a visit.
+// behaviour data (SPEC E1): the first use of a counters page's simulator
+// in a visit (simulation, View the counters page) and an external ad
+// opened (findjob_open, View the ad's id), which only the browser sees.
 type BehaviourEvent struct {
-	Kind string `json:"kind" validate:"eq=simulation"`
-	View string `json:"view" validate:"oneof=dagpenge supplerende timer225"`
+	Kind string `json:"kind" validate:"oneof=simulation findjob_open"`
+	View string `json:"view" validate:"required,max=40"`
+}
+
+// Behaviour event kinds.
+const (
+	BehaviourSimulation  = "simulation"
+	BehaviourFindJobOpen = "findjob_open"
+)
+
+// FindJobOrigins are where Find Job may say it was started from (the
+// "fra" parameter of its links): its menu, Min Plan's "FIND JOB" after a
+// jobmål, "Jeg søger job som" and the 225-hour rule (003_…txt
+// «Jobsøgningsdata»).
+var FindJobOrigins = []string{"menu", "min-plan", "jeg-soeger-job-som", "225-timers-reglen"}
+
+// Valid reports whether the event's View belongs to its Kind.
+func (e BehaviourEvent) Valid() bool {
+	switch e.Kind {
+	case BehaviourSimulation:
+		return slices.Contains([]string{CounterViewDagpenge, CounterViewSupplerende, CounterViewTimer225}, e.View)
+	case BehaviourFindJobOpen:
+		n, err := strconv.ParseInt(e.View, 10, 64)
+		return err == nil && n > 0
+	}
+	return false
 }

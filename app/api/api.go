@@ -126,6 +126,26 @@ func RecordBehaviour(ctx context.Context, ev shared.BehaviourEvent) error {
 }
 
 // get GETs path and decodes the answer as a T.
+// SearchJobs runs a Find Job search given as its URL state
+// (GET /api/v1/jobs).
+func SearchJobs(ctx context.Context, q shared.JobSearch) (shared.JobSearchResult, error) {
+	return get[shared.JobSearchResult](ctx, shared.APIJobs+"?"+q.Query().Encode())
+}
+
+// SuggestJobs is the free text's suggestions (GET /api/v1/jobs/suggest).
+func SuggestJobs(ctx context.Context, text string, widk bool) (shared.Suggestions, error) {
+	q := url.Values{"q": {text}}
+	if widk {
+		q.Set("WIDK", "true")
+	}
+	return get[shared.Suggestions](ctx, shared.APIJobSuggest+"?"+q.Encode())
+}
+
+// JobAd is an ad's detail page (GET /api/v1/jobs/{id}).
+func JobAd(ctx context.Context, id int64) (shared.JobAdView, error) {
+	return get[shared.JobAdView](ctx, shared.JobPath(id))
+}
+
 func get[T any](ctx context.Context, path string) (T, error) {
 	return request[T](ctx, "GET", path, nil)
 }

@@ -509,13 +509,24 @@ func pdfText(t *testing.T, pdf []byte) string {
 // written. The tests do not compare images.
 func (tb *tab) screenshot(name string) {
 	tb.t.Helper()
+	tb.screenshotWith(name, chromedp.FullScreenshot(100))
+}
+
+// screenshotOf is screenshot of the first element matching sel.
+func (tb *tab) screenshotOf(name, sel string) {
+	tb.t.Helper()
+	tb.screenshotWith(name, chromedp.Screenshot(chromedp.CSS(sel), chromedp.NodeVisible))
+}
+
+func (tb *tab) screenshotWith(name string, shot chromedp.Action[[]byte]) {
+	tb.t.Helper()
 	dir := os.Getenv("JOBNET_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		tb.t.Fatalf("screenshot: %v", err)
 	}

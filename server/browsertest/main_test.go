@@ -72,6 +72,8 @@ func TestBrowser(t *testing.T) {
 		{"ReadAloud", testReadAloud, 0, false},
 		{"CountersCitizen", testCountersCitizen, 0, false},
 		{"CountersProjection", testCountersProjection, 0, false},
+		{"FindJob", testFindJob, 0, false},
+		{"FindJobWIDK", testFindJobWIDK, 0, false},
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
 		{"CountersCaseworker", testCountersCaseworker, 0, false},
 		{"Counters225", testCounters225, 0, false},

@@ -109,6 +109,10 @@ func handleBehaviour(req *citizenRequest) (noContent, error) {
 	if err := decode(req.r, &in); err != nil {
 		return noContent{}, err
 	}
-	req.record(eventSimulation, in.View)
+	if !in.Valid() {
+		return noContent{}, &shared.Error{Code: shared.EInvalid, Message: "Ukendt hændelse.",
+			Fields: []shared.FieldError{{Field: "view", Message: "Passer ikke til hændelsens art."}}}
+	}
+	req.record(map[string]string{shared.BehaviourSimulation: eventSimulation, shared.BehaviourFindJobOpen: eventFindJobOpened}[in.Kind], in.View)
 	return noContent{}, nil
 }

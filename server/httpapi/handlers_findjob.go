@@ -35,6 +35,10 @@ func handleJobSearch(req *sessionRequest) (shared.JobSearchResult, error) {
 		return shared.JobSearchResult{}, err
 	}
 	if req.sess != nil {
+		if q.From != "" {
+			req.api.events.record(req.sess, eventFindJobStarted, q.From, req.now)
+		}
+		q.From = ""
 		req.api.events.record(req.sess, eventFindJobSearch, q.Query().Encode(), req.now)
 	}
 	return res, nil
@@ -63,7 +67,11 @@ func handleJobAd(req *sessionRequest) (shared.JobAdView, error) {
 	if err != nil || id <= 0 {
 		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")
 	}
-	return req.api.store.JobAd(req.ctx(), id)
+	ad, err := req.api.store.JobAd(req.ctx(), id)
+	if err == nil && req.sess != nil {
+		req.api.events.record(req.sess, eventFindJobOpened, strconv.FormatInt(id, 10), req.now)
+	}
+	return ad, err
 }
 
 // widkCount is Work in Denmark's count, kept for an hour (FEATURES.md 1.2:

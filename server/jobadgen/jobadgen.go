@@ -24,6 +24,9 @@ type Generator struct {
 	ix        *findjob.Index
 	occs      []taxonomy.Occupation // live, weighted by repetition
 	postcodes []geo.Postcode        // not bulk
+	// byKommune: half the ads are placed by kommune rather than by
+	// postcode, or København's many postcodes would hold half the jobs.
+	byKommune [][]geo.Postcode
 	now       time.Time
 	rng       *rand.Rand
 }
@@ -45,10 +48,19 @@ func New(ix *findjob.Index, now time.Time, seed uint64) *Generator {
 		}
 	}
 	_, pcs, _ := ix.Geo()
+	idx := map[string]int{}
 	for _, p := range pcs {
-		if !p.Bulk {
-			g.postcodes = append(g.postcodes, p)
+		if p.Bulk {
+			continue
 		}
+		g.postcodes = append(g.postcodes, p)
+		i, ok := idx[p.Kommune]
+		if !ok {
+			i = len(g.byKommune)
+			idx[p.Kommune] = i
+			g.byKommune = append(g.byKommune, nil)
+		}
+		g.byKommune[i] = append(g.byKommune[i], p)
 	}
 	return g
 }
@@ -100,6 +112,10 @@ func (g *Generator) Ad(n int) findjob.Placed {
 		town = ad.Employer.Country
 	} else {
 		p := g.postcodes[g.rng.IntN(len(g.postcodes))]
+		if g.rng.IntN(2) == 0 {
+			k := g.byKommune[g.rng.IntN(len(g.byKommune))]
+			p = k[g.rng.IntN(len(k))]
+		}
 		ad.Employer = shared.Employer{Name: employer, Address: fmt.Sprintf("%s %d", g.pick([]string{"Hovedgaden", "Industrivej", "Stationsvej", "Havnegade", "Skolevej", "Kirkevej"}), 1+g.rng.IntN(120)), Postcode: p.Code}
 		town = p.Name
 	}
