@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm bench-http lighthouse leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-http lighthouse leak clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -78,11 +78,21 @@ dkfds:
 	scripts/vendor-dkfds.sh --force
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-wasm bench-http lighthouse
+bench: bench-go bench-wasm wasm-size bench-findjob bench-http lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
 	go test -run '^$$' -bench . -benchmem ./...
+
+## wasm-size: app.wasm raw, gzip -9 and brotli 11 beside go-app's hello world, built the same way in the same run
+wasm-size: web/app.wasm
+	GOOS=js GOARCH=wasm go build -ldflags='$(LDFLAGS)' -o bin/floor.wasm ./internal/wasmfloor
+	go run ./cmd/wasmsize bin/floor.wasm web/app.wasm
+
+## bench-findjob: Find Job's search and suggestions at 100,000 and 1,000,000 generated ads, 8 clients, beside a primary-key SELECT
+FINDJOB_ADS ?= 100000,1000000
+bench-findjob:
+	go test ./server/storage -run '^$$' -bench BenchmarkFindJob -findjob.ads=$(FINDJOB_ADS) -benchtime=400x -timeout 60m
 
 ## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
 bench-wasm:

@@ -108,7 +108,7 @@ func (p *findJobPage) renderResults() app.UI {
 				p.renderViewSwitch(),
 			),
 			app.If(p.q.Map, func() app.UI {
-				return newFindJobMap().Ads(r.Ads).WithoutPlace(r.WithoutPlace)
+				return newFindJobMap().Ads(r.Ads).WithoutPlace(r.WithoutPlace).English(p.en())
 			}).Else(func() app.UI {
 				return app.Div().Body(
 					app.If(len(r.Ads) == 0, func() app.UI {
@@ -146,7 +146,7 @@ func (p *findJobPage) renderViewSwitch() app.UI {
 // renderTeaser is one ad in the list: an internal ad opens its page in a
 // new tab, an external one its source (FEATURES.md 1.1).
 func (p *findJobPage) renderTeaser(a shared.JobAdView) app.UI {
-	href, rel := jobAdHref(a), "noopener"
+	href, rel := jobAdHref(a, p.en()), "noopener"
 	return app.Li().Class("jobnet-teaser").Body(
 		app.H3().Class("h4 jobnet-teaser-title").Body(
 			app.A().Href(href).Target("_blank").Rel(rel).OnClick(p.opened(a)).Body(
@@ -195,10 +195,14 @@ func (p *findJobPage) opened(a shared.JobAdView) app.EventHandler {
 	}
 }
 
-// jobAdHref is where an ad opens: its source, or its page on Jobnet.
-func jobAdHref(a shared.JobAdView) string {
-	if a.External() {
+// jobAdHref is where an ad opens: its source, or its page on Jobnet (in
+// Work in Denmark's look from its instance).
+func jobAdHref(a shared.JobAdView, widk bool) string {
+	switch {
+	case a.External():
 		return a.ExternalURL
+	case widk:
+		return jobAdPath(a.ID) + "?WIDK=true"
 	}
 	return jobAdPath(a.ID)
 }

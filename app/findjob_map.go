@@ -33,6 +33,7 @@ type findJobMap struct {
 
 	IAds          []shared.JobAdView
 	IWithoutPlace int
+	IEnglish      bool // Work in Denmark's instance
 
 	view    shared.MapRect // what the map shows; the zero value is all of Denmark
 	picked  []int64        // the ads (indexes in IAds) of a group that zooming cannot part
@@ -57,8 +58,6 @@ const (
 	mapPhoneWidthPx = 309
 	// mapDrawing is the drawing of Denmark in the static file.
 	mapDrawing = "/web/kort/danmark.svg#danmark"
-	// mapNewTab tells a screen reader where the ads open.
-	mapNewTab = " (åbner i et nyt vindue)"
 )
 
 // The map's element ids: a page has one map.
@@ -76,6 +75,12 @@ func newFindJobMap() *findJobMap { return &findJobMap{} }
 // Ads sets the ads to show; the map draws the first 500.
 func (m *findJobMap) Ads(ads []shared.JobAdView) *findJobMap {
 	m.IAds = ads
+	return m
+}
+
+// English writes the map's texts in English (Work in Denmark).
+func (m *findJobMap) English(v bool) *findJobMap {
+	m.IEnglish = v
 	return m
 }
 
@@ -117,10 +122,19 @@ type mapLayout struct {
 	groups   []shared.MapCluster
 	picked   []int64 // the findJobMap's
 	unplaced int     // ads with no position on the map
+	en       bool    // English
+}
+
+// tr is the Danish text, or the English one in Work in Denmark.
+func tr(en bool, da, english string) string {
+	if en {
+		return english
+	}
+	return da
 }
 
 func (m *findJobMap) layout() mapLayout {
-	l := mapLayout{ads: m.IAds[:min(len(m.IAds), mapMaxAds)], view: m.view, picked: m.picked}
+	l := mapLayout{ads: m.IAds[:min(len(m.IAds), mapMaxAds)], view: m.view, picked: m.picked, en: m.IEnglish}
 	if l.view == (shared.MapRect{}) {
 		l.view = shared.WholeMap
 	}
@@ -177,9 +191,9 @@ func (l mapLayout) area(ids []int64) string {
 		}
 	}
 	if best == "" {
-		return "området"
+		return tr(l.en, "området", "the area")
 	}
-	return best + "-området"
+	return tr(l.en, best+"-området", "the "+best+" area")
 }
 
 // listed are the ads the list shows: a picked group's, or those in view.
@@ -199,23 +213,23 @@ func (l mapLayout) listed() []int64 {
 func (l mapLayout) status() string {
 	switch {
 	case l.picked != nil:
-		return fmt.Sprintf("Listen viser de %d job i %s.", len(l.picked), l.area(l.picked))
+		return fmt.Sprintf(tr(l.en, "Listen viser de %d job i %s.", "The list shows the %d jobs in %s."), len(l.picked), l.area(l.picked))
 	case len(l.inView) == 0:
-		return "Der er ingen job at vise på kortet."
+		return tr(l.en, "Der er ingen job at vise på kortet.", "There are no jobs to show on the map.")
 	case l.view == shared.WholeMap:
-		return fmt.Sprintf("Kortet viser %d job i hele Danmark.", len(l.inView))
+		return fmt.Sprintf(tr(l.en, "Kortet viser %d job i hele Danmark.", "The map shows %d jobs in all of Denmark."), len(l.inView))
 	}
-	return fmt.Sprintf("Kortet viser %d job i %s.", len(l.inView), l.area(l.listed()))
+	return fmt.Sprintf(tr(l.en, "Kortet viser %d job i %s.", "The map shows %d jobs in %s."), len(l.inView), l.area(l.listed()))
 }
 
 // notes say which ads the map leaves out.
 func (m *findJobMap) notes(l mapLayout) string {
 	s := ""
 	if n := l.unplaced + m.IWithoutPlace; n > 0 {
-		s = fmt.Sprintf("%d job uden adresse vises ikke på kortet.", n)
+		s = fmt.Sprintf(tr(m.IEnglish, "%d job uden adresse vises ikke på kortet.", "%d jobs without an address are not on the map."), n)
 	}
 	if len(m.IAds) > mapMaxAds {
-		s += fmt.Sprintf(" Kortet viser de første %d af %d job.", mapMaxAds, len(m.IAds))
+		s += fmt.Sprintf(tr(m.IEnglish, " Kortet viser de første %d af %d job.", " The map shows the first %d of %d jobs."), mapMaxAds, len(m.IAds))
 	}
 	return s
 }
@@ -261,27 +275,28 @@ func (m *findJobMap) showAll(ctx app.Context, e app.Event) {
 func (m *findJobMap) Render() app.UI {
 	l := m.layout()
 	listed := l.listed()
-	heading := fmt.Sprintf("Job på kortet (%d)", len(listed))
+	heading := fmt.Sprintf(tr(l.en, "Job på kortet (%d)", "Jobs on the map (%d)"), len(listed))
 	if l.picked != nil {
-		heading = fmt.Sprintf("Job i %s (%d)", l.area(l.picked), len(l.picked))
+		heading = fmt.Sprintf(tr(l.en, "Job i %s (%d)", "Jobs in %s (%d)"), l.area(l.picked), len(l.picked))
 	}
 	// The buttons are always there, hidden when they do nothing, so that
 	// the elements after them keep their places (go-app matches by
 	// position) and a handler that hides its own button can still move
 	// the focus.
 	whole := app.Button().Type("button").ID(mapWholeID).Class("button button-secondary").OnClick(m.showWhole).
-		Body(ui.Icon("zoom-out", ""), app.Text("Vis hele Danmark"))
+		Body(ui.Icon("zoom-out", ""), app.Text(tr(l.en, "Vis hele Danmark", "Show all of Denmark")))
 	if l.view == shared.WholeMap {
 		whole = whole.Hidden(true)
 	}
-	all := app.Button().Type("button").Class("button button-tertiary").OnClick(m.showAll).Text("Vis alle job på kortet")
+	all := app.Button().Type("button").Class("button button-tertiary").OnClick(m.showAll).Text(tr(l.en, "Vis alle job på kortet", "Show all jobs on the map"))
 	if l.picked == nil {
 		all = all.Hidden(true)
 	}
 	return app.Div().Class("jobnet-map").Body(
 		app.P().Class("jobnet-map-hint").Body(
-			app.Span().ID(mapHintID).Text("Et tal er en gruppe af job: vælg den for at zoome ind eller se dens job."),
-			app.Text(" En nål er ét job og åbner annoncen i et nyt vindue."),
+			app.Span().ID(mapHintID).Text(tr(l.en, "Et tal er en gruppe af job: vælg den for at zoome ind eller se dens job.",
+				"A number is a group of jobs: choose it to zoom in or see its jobs.")),
+			app.Text(tr(l.en, " En nål er ét job og åbner annoncen i et nyt vindue.", " A pin is one job and opens the ad in a new window.")),
 		),
 		app.Div().Class("jobnet-map-tools").Body(
 			app.P().Class("jobnet-map-status").Aria("live", "polite").Text(l.status()),
@@ -292,7 +307,7 @@ func (m *findJobMap) Render() app.UI {
 			app.Div().Class("jobnet-map-sea").Body(
 				app.Div().ID(mapCanvasID).Class("jobnet-map-canvas").
 					Style("aspect-ratio", fmt.Sprintf("%g / %g", shared.MapWidth, shared.MapHeight)).
-					Role("group").Aria("label", "Kort over job").OnClick(m.onMapClick).Body(
+					Role("group").Aria("label", tr(l.en, "Kort over job", "Map of jobs")).OnClick(m.onMapClick).Body(
 					app.Elem("svg").XMLNS(svgNS).Class("jobnet-map-land").Attr("viewBox", l.view.ViewBox()).
 						Aria("hidden", "true").Attr("focusable", "false").Body(
 						app.Elem("use").XMLNS(svgNS).Attr("href", mapDrawing),
@@ -304,7 +319,7 @@ func (m *findJobMap) Render() app.UI {
 				app.H3().ID(mapHeadingID).TabIndex(-1).Text(heading),
 				all,
 				app.Ul().Class("unstyled-list jobnet-map-list").Aria("labelledby", mapHeadingID).Body(
-					app.Range(listed).Slice(func(k int) app.UI { return mapListItem(l.ads[listed[k]]) }),
+					app.Range(listed).Slice(func(k int) app.UI { return l.listItem(l.ads[listed[k]]) }),
 				),
 			),
 		),
@@ -319,8 +334,8 @@ func (l mapLayout) marker(i int) app.UI {
 	if len(g.IDs) == 1 {
 		ad := l.ads[g.IDs[0]]
 		// The same text as name and tooltip, so it is read out once.
-		label := ad.Title + ", " + ad.Employer.Name + ", " + ad.Place() + mapNewTab
-		return mapAdLink(ad).ID(mapMarkerID(i)).Class("jobnet-map-pin").
+		label := ad.Title + ", " + ad.Employer.Name + ", " + ad.Place() + l.newTab()
+		return mapAdLink(ad, l.en).ID(mapMarkerID(i)).Class("jobnet-map-pin").
 			Style("left", left).Style("top", top).Aria("label", label).Title(label)
 	}
 	btn := app.Button().Type("button").ID(mapMarkerID(i)).Class("jobnet-map-group").DataSet("group", i)
@@ -328,17 +343,22 @@ func (l mapLayout) marker(i int) app.UI {
 		btn = btn.Class("jobnet-map-picked").Aria("current", "true")
 	}
 	return btn.Style("left", left).Style("top", top).
-		Aria("label", fmt.Sprintf("%d job i %s", len(g.IDs), l.area(g.IDs))).Aria("describedby", mapHintID).
+		Aria("label", fmt.Sprintf(tr(l.en, "%d job i %s", "%d jobs in %s"), len(g.IDs), l.area(g.IDs))).Aria("describedby", mapHintID).
 		Text(strconv.Itoa(len(g.IDs)))
 }
 
-// mapListItem is an ad in the list: its title, which links to it, its
+// newTab tells a screen reader where the ads open.
+func (l mapLayout) newTab() string {
+	return tr(l.en, " (åbner i et nyt vindue)", " (opens in a new window)")
+}
+
+// listItem is an ad in the list: its title, which links to it, its
 // employer and its place.
-func mapListItem(ad shared.JobAdView) app.UI {
+func (l mapLayout) listItem(ad shared.JobAdView) app.UI {
 	return app.Li().Body(
-		mapAdLink(ad).Body(
+		mapAdLink(ad, l.en).Body(
 			app.Text(ad.Title),
-			app.Span().Class("sr-only").Text(mapNewTab),
+			app.Span().Class("sr-only").Text(l.newTab()),
 			ui.Icon("open-in-new", "jobnet-map-newtab"),
 		),
 		app.Span().Class("jobnet-map-where").Text(ad.Employer.Name+" · "+ad.Place()),
@@ -347,6 +367,6 @@ func mapListItem(ad shared.JobAdView) app.UI {
 
 // mapAdLink opens an ad in a new tab as Find Job's list does: a Jobnet ad
 // at its page, an external one at its source.
-func mapAdLink(ad shared.JobAdView) app.HTMLA {
-	return app.A().Href(jobAdHref(ad)).Target("_blank").Rel("noopener")
+func mapAdLink(ad shared.JobAdView, en bool) app.HTMLA {
+	return app.A().Href(jobAdHref(ad, en)).Target("_blank").Rel("noopener")
 }

@@ -20,11 +20,13 @@ type jobAdPage struct {
 	app.Compo
 	load pageLoad
 	ad   shared.JobAdView
+	widk bool // opened from Work in Denmark's instance: English
 }
 
 func newJobAdPage() *jobAdPage { return &jobAdPage{} }
 
 func (p *jobAdPage) OnNav(ctx app.Context) {
+	p.widk = strings.EqualFold(ctx.Page().URL().Query().Get("WIDK"), "true")
 	id, err := strconv.ParseInt(strings.TrimPrefix(ctx.Page().URL().Path, pathJobAd), 10, 64)
 	if err != nil {
 		p.load = pageLoad{st: loadingErr, err: shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")}
@@ -34,25 +36,38 @@ func (p *jobAdPage) OnNav(ctx app.Context) {
 }
 
 func (p *jobAdPage) Render() app.UI {
-	title := "Jobannonce"
+	title := p.t("Jobannonce", "Job ad")
 	if p.load.st == loaded {
 		title = p.ad.Title
 	}
-	return newShell().Title(title).Access(forAnyone).Body(
-		ui.Breadcrumb(pathForside, "Find job", "Jobannonce"),
-		p.load.view(ui.Waiting("Henter jobannoncen …"), func() app.UI { return p.renderAd() }),
+	return newShell().Title(title).Access(forAnyone).WIDK(p.widk).Body(
+		app.If(!p.widk, func() app.UI { return ui.Breadcrumb(pathForside, "Find job", "Jobannonce") }),
+		p.load.view(ui.Waiting(p.t("Henter jobannoncen …", "Fetching the ad …")), func() app.UI { return p.renderAd() }),
 	)
+}
+
+// t is the text in the page's language.
+func (p *jobAdPage) t(da, en string) string {
+	if p.widk {
+		return en
+	}
+	return da
 }
 
 func (p *jobAdPage) renderAd() app.UI {
 	a := p.ad
-	start := map[shared.StartKind]string{shared.StartSnarest: "Snarest", shared.StartByAgreeing: "Efter aftale"}[a.StartKind]
+	start := map[shared.StartKind]string{shared.StartSnarest: p.t("Snarest", "As soon as possible"),
+		shared.StartByAgreeing: p.t("Efter aftale", "By agreement")}[a.StartKind]
 	if a.StartKind == shared.StartDate {
 		start = a.Start.Danish()
 	}
-	worktime := shared.OptionLabel(shared.WorkingTimeOptions, string(a.WorkingTime))
+	worktime := p.option(shared.WorkingTimeOptions, string(a.WorkingTime))
 	if a.HoursPerWeek > 0 {
-		worktime += ", " + shared.FormatHours(a.HoursPerWeek) + " timer om ugen"
+		worktime += ", " + shared.FormatHours(a.HoursPerWeek) + p.t(" timer om ugen", " hours a week")
+	}
+	deadline := a.DeadlineText()
+	if p.widk && a.DeadlineKind != shared.DeadlineDate {
+		deadline = map[shared.DeadlineKind]string{shared.DeadlineSnarest: "As soon as possible", shared.DeadlineUnstated: "Not stated"}[a.DeadlineKind]
 	}
 	fact := func(term, value string) []app.UI {
 		if value == "" {
@@ -60,20 +75,20 @@ func (p *jobAdPage) renderAd() app.UI {
 		}
 		return []app.UI{app.Dt().Text(term), app.Dd().Text(value)}
 	}
-	place := [][]app.UI{fact("Land", a.Employer.Country)} // abroad
+	place := [][]app.UI{fact(p.t("Land", "Country"), a.Employer.Country)} // abroad
 	if a.Municipality != "" {
-		place = [][]app.UI{fact("Adresse", strings.TrimPrefix(a.Employer.Address+", "+a.Place(), ", ")),
-			fact("Område", a.Municipality+" Kommune · "+a.Area)}
+		place = [][]app.UI{fact(p.t("Adresse", "Address"), strings.TrimPrefix(a.Employer.Address+", "+a.Place(), ", ")),
+			fact(p.t("Område", "Area"), a.Municipality+p.t(" Kommune · ", " Municipality · ")+a.Area)}
 	}
 	var facts []app.UI
-	for _, f := range append(append([][]app.UI{fact("Arbejdsgiver", a.Employer.Name)}, place...),
-		fact("Stilling", a.OccupationTitle),
-		fact("Ansøgningsfrist", a.DeadlineText()),
-		fact("Tiltrædelse", start),
-		fact("Arbejdstid", worktime),
-		fact("Ansættelsesvilkår", shared.OptionLabel(shared.TermsOptions, string(a.Terms))),
-		fact("Ansættelsens varighed", shared.OptionLabel(shared.DurationOptions, string(a.Duration))),
-		fact("Oprettet", shared.DateOf(a.Published).Danish()),
+	for _, f := range append(append([][]app.UI{fact(p.t("Arbejdsgiver", "Employer"), a.Employer.Name)}, place...),
+		fact(p.t("Stilling", "Occupation"), a.OccupationTitle),
+		fact(p.t("Ansøgningsfrist", "Apply by"), deadline),
+		fact(p.t("Tiltrædelse", "Start"), start),
+		fact(p.t("Arbejdstid", "Hours of work"), worktime),
+		fact(p.t("Ansættelsesvilkår", "Terms"), p.option(shared.TermsOptions, string(a.Terms))),
+		fact(p.t("Ansættelsens varighed", "Duration"), p.option(shared.DurationOptions, string(a.Duration))),
+		fact(p.t("Oprettet", "Posted"), shared.DateOf(a.Published).Danish()),
 	) {
 		facts = append(facts, f...)
 	}
@@ -81,16 +96,26 @@ func (p *jobAdPage) renderAd() app.UI {
 	return app.Div().Class("jobnet-jobad").Body(
 		app.H1().ID("jobad-title").Text(a.Title),
 		app.Div().Class("jobnet-jobad-tags").Body(
-			app.If(a.Hotjob, func() app.UI { return app.Span().Class("jobnet-tag").Text("Hotjob") }),
-			app.If(a.Terms == shared.TermsFleksjob, func() app.UI { return app.Span().Class("jobnet-tag").Text("Fleksjob") }),
+			app.If(a.Hotjob && !p.widk, func() app.UI { return app.Span().Class("jobnet-tag").Text("Hotjob") }),
+			app.If(a.Terms == shared.TermsFleksjob && !p.widk, func() app.UI { return app.Span().Class("jobnet-tag").Text("Fleksjob") }),
 			app.If(a.WorkInDenmark, func() app.UI { return app.Span().Class("jobnet-tag").Text("Work in Denmark") }),
 		),
 		app.Dl().ID("jobad-facts").Class("jobnet-jobad-facts").Body(facts...),
-		app.H2().Class("h3").Text("Om jobbet"),
+		app.H2().Class("h3").Text(p.t("Om jobbet", "About the job")),
 		app.Div().ID("jobad-description").Class("jobnet-jobad-description").Body(
 			app.Range(paras).Slice(func(i int) app.UI { return app.P().Text(paras[i]) }),
 		),
 	)
+}
+
+// option is a closed list's label in the page's language.
+func (p *jobAdPage) option(opts []shared.Option, v string) string {
+	for _, o := range opts {
+		if o.Value == v {
+			return p.t(o.Label, o.LabelEN)
+		}
+	}
+	return v
 }
 
 // paragraphs splits a description at its blank lines.

@@ -109,7 +109,10 @@ CREATE TABLE job_ads (
     ) STORED,
     UNIQUE (sender_org, sender_id),
     CHECK ((lat IS NULL) = (lon IS NULL))
-);
+) WITH (toast_tuple_target = 256);
+-- toast_tuple_target: the ad, its description and texts go out of line
+-- (compressed), so the heap keeps the narrow columns the search counts by
+-- and a scan of many matching ads reads few pages.
 CREATE INDEX job_ads_search ON job_ads USING gin (search) WHERE withdrawn IS NULL;
 CREATE INDEX job_ads_published ON job_ads (published DESC, id DESC) WHERE withdrawn IS NULL;
 CREATE INDEX job_ads_earth ON job_ads USING gist (ll_to_earth(lat, lon)) WHERE withdrawn IS NULL AND lat IS NOT NULL;

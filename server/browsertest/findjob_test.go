@@ -168,4 +168,20 @@ func testFindJobWIDK(t *testing.T, tb *tab) {
 	}
 	tb.checkA11y("/find-job?WIDK=true")
 	tb.screenshot("findjob-widk")
+
+	// Its internal ads open in its look, in English.
+	tb.do("close the suggestions", chromedp.KeyEvent(kb.Escape))
+	href := eval[string](tb, "find an internal ad", `([...document.querySelectorAll("#findjob-list a")].find(a => a.getAttribute("href").startsWith("/job/")) || {getAttribute: () => ""}).getAttribute("href")`)
+	if !strings.HasSuffix(href, "?WIDK=true") {
+		t.Fatalf("an internal ad links to %q", href)
+	}
+	tb.open(href)
+	tb.waitText("#jobad-facts", "Employer")
+	tb.waitText("#jobad-facts", "Hours of work")
+	tb.waitText(".jobnet-widk-logo", "Work in Denmark")
+	tb.checkA11y("an ad's page in Work in Denmark")
+
+	// The map speaks English too.
+	tb.open("/find-job?WIDK=true&visning=kort")
+	tb.waitText(".jobnet-map-status", "The map shows")
 }

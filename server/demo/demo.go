@@ -275,10 +275,5 @@ func seedAds(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	g := jobadgen.New(ix, now, 2026)
-	ads := make([]findjob.Placed, Ads)
-	for i := range ads {
-		ads[i] = g.Ad(i)
-	}
-	return store.CopyJobAds(ctx, AdsSender, ads, now, nil)
+	return store.CopyJobAds(ctx, AdsSender, Ads, jobadgen.New(ix, now, 2026).Ad, now, nil)
 }

@@ -64,6 +64,7 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 		return 0, false, err
 	}
 	if len(rows) == 1 {
+		s.combosCache.clear()
 		return rows[0].ID, true, nil
 	}
 	err = s.db.NewSelect().Table("job_ads").Column("id").Where("sender_org = ? AND sender_id = ?", org, ad.SenderID).Scan(ctx, &id)
@@ -79,6 +80,7 @@ func (s *Store) WithdrawJobAd(ctx context.Context, org, senderID string, now tim
 		return false, err
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
+		s.combosCache.clear()
 		return true, nil
 	}
 	exists, err := s.db.NewSelect().Table("job_ads").Where("sender_org = ? AND sender_id = ?", org, senderID).Exists(ctx)
@@ -147,11 +149,12 @@ func (s *Store) CountWorkInDenmark(ctx context.Context) (int, error) {
 	return int(n), err
 }
 
-// CopyJobAds loads many ads of one sender at once with COPY: the
-// generated ads of the demo and the benchmarks. It is not an update path:
-// ads already there (by sender id) are a unique violation. progress, when
-// not nil, is told the rows written so far.
-func (s *Store) CopyJobAds(ctx context.Context, org string, ads []findjob.Placed, now time.Time, progress func(int)) error {
+// CopyJobAds loads n ads of one sender at once with COPY, ad(i) making
+// the i-th when it is written (a million need not be in memory at once):
+// the generated ads of the demo and the benchmarks. It is not an update
+// path: ads already there (by sender id) are a unique violation.
+// progress, when not nil, is told the rows written so far.
+func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int) findjob.Placed, now time.Time, progress func(int)) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -164,10 +167,10 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, ads []findjob.Placed
 			"hotjob", "widk", "external", "published", "updated"}
 		i := 0
 		src := pgx.CopyFromFunc(func() ([]any, error) {
-			if i == len(ads) {
+			if i == n {
 				return nil, nil
 			}
-			p := ads[i]
+			p := ad(i)
 			i++
 			if progress != nil && i%1000 == 0 {
 				progress(i)
@@ -199,6 +202,7 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, ads []findjob.Placed
 				string(ad.Duration), ad.Hotjob, ad.WorkInDenmark, ad.ExternalURL != "", published, now}, nil
 		})
 		_, err := pc.CopyFrom(ctx, pgx.Identifier{"job_ads"}, cols, src)
+		s.combosCache.clear()
 		if progress != nil {
 			progress(i)
 		}

@@ -2,10 +2,10 @@ package storage
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 
 	"github.com/uptrace/bun/dialect/pgdialect"
@@ -180,10 +180,11 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 	if err != nil {
 		return shared.JobSearchResult{}, err
 	}
-	counts, err := s.facetCounts(ctx, base, crit)
+	combos, err := s.combos(ctx, ix, q, base)
 	if err != nil {
 		return shared.JobSearchResult{}, err
 	}
+	counts := count(combos, q)
 	res := shared.JobSearchResult{Total: counts.total, Page: q.Page, Facets: buildFacets(ix, q, counts)}
 	res.Pages = max(1, (res.Total+shared.JobSearchPageSize-1)/shared.JobSearchPageSize)
 	all := base.and(others(crit, ""))
@@ -209,12 +210,56 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 	return res, nil
 }
 
-// facetCount is one row of the counting statement.
-type facetCount struct {
-	Crit  string
-	Key   string
-	Extra string
-	N     int
+// combo is one combination of the criteria's columns and the number of
+// ads that have it: the ads a search's text, place and instance leave,
+// counted once by every column the filters choose by. Every criterion's
+// counts, and the total, are sums over them (combos.count), so the
+// database groups the ads once, however many criteria there are.
+type combo struct {
+	Kommune     string
+	Area        string
+	Abroad      bool
+	Disco       string
+	Terms       string
+	Hotjob      bool
+	Duration    string
+	WorkingTime string
+	Hours       float64
+	Placed      bool
+	N           int
+}
+
+// matches reports whether the combination meets the search's criteria but
+// skip's: the same criteria as searchConds, for the counts.
+func (c combo) matches(q shared.JobSearch, skip string) bool {
+	if skip != critGeo && (len(q.Areas) > 0 || len(q.Kommuner) > 0 || q.Abroad) &&
+		!(slices.Contains(q.Areas, c.Area) || slices.Contains(q.Kommuner, c.Kommune) || (q.Abroad && c.Abroad)) {
+		return false
+	}
+	if skip != critDisco && len(q.Disco) > 0 && !slices.ContainsFunc(q.Disco, func(d string) bool { return strings.HasPrefix(c.Disco, d) }) {
+		return false
+	}
+	if skip != critTerms && (len(q.Terms) > 0 || q.Hotjob) && !(slices.Contains(q.Terms, c.Terms) || (q.Hotjob && c.Hotjob)) {
+		return false
+	}
+	if skip != critDuration && len(q.Durations) > 0 && !slices.Contains(q.Durations, c.Duration) {
+		return false
+	}
+	if skip != critTime {
+		if len(q.WorkingTimes) > 0 && !slices.Contains(q.WorkingTimes, c.WorkingTime) {
+			return false
+		}
+		if q.HoursMin > 0 || q.HoursMax > 0 {
+			hi := q.HoursMax
+			if hi == 0 {
+				hi = 37
+			}
+			if c.WorkingTime != string(shared.PartTimeJob) || c.Hours == 0 || c.Hours < float64(q.HoursMin) || c.Hours > float64(hi) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 type counts struct {
@@ -225,55 +270,109 @@ type counts struct {
 	duration, time      map[string]int
 }
 
-func (s *Store) facetCounts(ctx context.Context, base cond, crit map[string]cond) (counts, error) {
-	bw, bargs := base.where()
-	var sql strings.Builder
-	args := append([]any{}, bargs...)
-	sql.WriteString(`WITH m AS MATERIALIZED (SELECT a.kommune, a.abroad, a.disco, a.terms, a.hotjob, a.duration,
-		a.working_time, a.hours_per_week, a.area, a.lat IS NOT NULL AS placed FROM job_ads a WHERE ` + bw + `)`)
-	part := func(name, groupBy, key, extra string) {
-		w, a := others(crit, name).where()
-		fmt.Fprintf(&sql, "\nUNION ALL SELECT '%s', %s, %s, count(*) FROM m a WHERE %s GROUP BY %s", name, key, extra, w, groupBy)
-		args = append(args, a...)
-	}
-	w, a := others(crit, "").where()
-	sql.WriteString("\nSELECT 'total' AS crit, '' AS key, (count(*) FILTER (WHERE NOT placed))::text AS extra, count(*) AS n FROM m a WHERE " + w)
-	args = append(args, a...)
-	part(critGeo, "a.kommune, a.abroad", "coalesce(a.kommune, '')", "a.abroad::text")
-	part(critDisco, "a.disco", "a.disco", "''")
-	part(critTerms, "a.terms, a.hotjob", "a.terms", "a.hotjob::text")
-	part(critDuration, "a.duration", "a.duration", "''")
-	part(critTime, "a.working_time", "a.working_time", "''")
-	var rows []facetCount
-	if err := s.db.NewRaw(sql.String(), args...).Scan(ctx, &rows); err != nil {
-		return counts{}, err
-	}
+// count sums the combinations into every criterion's counts.
+func count(combos []combo, q shared.JobSearch) counts {
 	c := counts{geo: map[string]int{}, disco: map[string]int{}, terms: map[string]int{}, duration: map[string]int{}, time: map[string]int{}}
-	for _, r := range rows {
-		switch r.Crit {
-		case "total":
-			c.total = r.N
-			c.withoutPlace, _ = strconv.Atoi(r.Extra)
-		case critGeo:
-			if r.Extra == "true" {
-				c.geo["udland"] += r.N
+	for _, k := range combos {
+		if k.matches(q, "") {
+			c.total += k.N
+			if !k.Placed {
+				c.withoutPlace += k.N
+			}
+		}
+		if k.matches(q, critGeo) {
+			if k.Abroad {
+				c.geo["udland"] += k.N
 			} else {
-				c.geo[r.Key] += r.N
+				c.geo[k.Kommune] += k.N
 			}
-		case critDisco:
-			c.disco[r.Key] += r.N
-		case critTerms:
-			c.terms[r.Key] += r.N
-			if r.Extra == "true" {
-				c.terms["hotjob"] += r.N
+		}
+		if k.matches(q, critDisco) {
+			c.disco[k.Disco] += k.N
+		}
+		if k.matches(q, critTerms) {
+			c.terms[k.Terms] += k.N
+			if k.Hotjob {
+				c.terms["hotjob"] += k.N
 			}
-		case critDuration:
-			c.duration[r.Key] += r.N
-		case critTime:
-			c.time[r.Key] += r.N
+		}
+		if k.matches(q, critDuration) {
+			c.duration[k.Duration] += k.N
+		}
+		if k.matches(q, critTime) {
+			c.time[k.WorkingTime] += k.N
 		}
 	}
-	return c, nil
+	return c
+}
+
+// combos groups the ads the base condition leaves by the criteria's
+// columns. Without text or place the base is the whole instance, which
+// the store keeps for a while (comboCache).
+func (s *Store) combos(ctx context.Context, ix *findjob.Index, q shared.JobSearch, base cond) ([]combo, error) {
+	whole := q.Q == "" && q.Postcode == ""
+	if whole {
+		if cs, ok := s.combosCache.get(q.WIDK); ok {
+			return cs, nil
+		}
+	}
+	w, args := base.where()
+	var out []combo
+	err := s.db.NewRaw(`SELECT coalesce(a.kommune, '') AS kommune, a.abroad, a.disco, a.terms, a.hotjob,
+			a.duration, a.working_time, coalesce(a.hours_per_week, 0) AS hours, count(*) AS n
+		FROM job_ads a WHERE `+w+` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`, args...).Scan(ctx, &out)
+	// An ad is placed when it has a postcode, and the postcode its area.
+	for i := range out {
+		if k, ok := ix.Kommune(out[i].Kommune); ok {
+			out[i].Placed = true
+			if a, ok := ix.Tax.AreaOf(k.Code); ok {
+				out[i].Area = a.Code
+			}
+		}
+	}
+	if err == nil && whole {
+		s.combosCache.put(q.WIDK, out)
+	}
+	return out, err
+}
+
+// comboCache keeps the combinations of every live ad (and of Work in
+// Denmark's) for comboTTL: the search without text or place — Find Job
+// as it opens, and every choice of a filter after — then needs no
+// grouping of the whole table. A change to the ads through this process
+// empties it; another process's change shows within comboTTL.
+type comboCache struct {
+	mu      sync.Mutex
+	entries map[bool]comboEntry
+}
+
+type comboEntry struct {
+	combos []combo
+	at     time.Time
+}
+
+const comboTTL = 30 * time.Second
+
+func (c *comboCache) get(widk bool) ([]combo, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[widk]
+	return e.combos, ok && time.Since(e.at) < comboTTL
+}
+
+func (c *comboCache) put(widk bool, cs []combo) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = map[bool]comboEntry{}
+	}
+	c.entries[widk] = comboEntry{combos: cs, at: time.Now()}
+}
+
+func (c *comboCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries = nil
 }
 
 // Facet names: the URL parameters their values choose.

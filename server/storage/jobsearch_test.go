@@ -39,7 +39,7 @@ func adsDB(t *testing.T, n int) (*storage.Store, []findjob.Placed) {
 	for i := range ads {
 		ads[i] = g.Ad(i)
 	}
-	if err := s.CopyJobAds(context.Background(), "gen", ads, now, nil); err != nil {
+	if err := s.CopyJobAds(context.Background(), "gen", n, func(i int) findjob.Placed { return ads[i] }, now, nil); err != nil {
 		t.Fatal(err)
 	}
 	return s, ads

@@ -39,6 +39,8 @@ type Store struct {
 	db    *bun.DB
 	jobs  Enqueuer
 	plans *planCache
+	// combosCache keeps Find Job's counts of all live ads a while.
+	combosCache comboCache
 }
 
 // Enqueuer puts a background job in the queue within the transaction of the
@@ -126,6 +128,12 @@ func Open(dsn string) (*bun.DB, error) {
 		return nil, err
 	}
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+	// Find Job groups many ads at once (jobsearch.go): with PostgreSQL's
+	// default 4 MB it would sort them on disk rather than hash them. A
+	// setting of the server's own sessions; DATABASE_URL may override it.
+	if _, set := cfg.RuntimeParams["work_mem"]; !set {
+		cfg.RuntimeParams["work_mem"] = "32MB"
+	}
 	sqldb := stdlib.OpenDB(*cfg)
 	sqldb.SetMaxOpenConns(MaxConns)
 	sqldb.SetMaxIdleConns(MaxConns)

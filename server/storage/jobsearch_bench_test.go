@@ -1,0 +1,175 @@
+package storage_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"jobnet/server/dbtest"
+	"jobnet/server/jobadgen"
+	"jobnet/server/storage"
+	"jobnet/shared"
+)
+
+// Find Job's benchmarks (issue 10): the search with text, two filters and
+// every criterion's counts, and the suggestions, each from 8 concurrent
+// clients, beside a floor in the same run — a bare primary-key SELECT
+// through the same pool. `make bench-findjob` runs them at 100,000 and
+// 1,000,000 generated ads (-findjob.ads); the ads are written with COPY
+// behind a progress bar.
+
+var benchAds = flag.String("findjob.ads", "", "comma-separated ad counts for Find Job's benchmarks (e.g. 100000,1000000); none skips them")
+
+// benchClients is the number of concurrent clients.
+const benchClients = 8
+
+var (
+	benchMu  sync.Mutex
+	benchDBs = map[int]*storage.Store{}
+)
+
+// benchStore is a database with n generated ads, made once per run.
+func benchStore(b *testing.B, n int) *storage.Store {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if s, ok := benchDBs[n]; ok {
+		return s
+	}
+	ix := findjobIndex(b)
+	db := dbtest.MustOpenDB(b)
+	s := storage.New(db, nil)
+	bar := progressbar.NewOptions(n, progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription(fmt.Sprintf("COPY %d ads", n)),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionThrottle(500*time.Millisecond))
+	start := time.Now()
+	g := jobadgen.New(ix, now, 7)
+	if err := s.CopyJobAds(context.Background(), "bench", n, g.Ad, now, func(done int) { bar.Set(done) }); err != nil {
+		b.Fatal(err)
+	}
+	bar.Finish()
+	if _, err := db.Exec("VACUUM ANALYZE job_ads"); err != nil {
+		b.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "\n%d ads written and analysed in %s\n", n, time.Since(start).Round(time.Second))
+	benchDBs[n] = s
+	return s
+}
+
+// benchSearches are searches with text and two filters, as people make
+// them: an occupation's word, an area or a working time, and terms.
+var benchSearches = func() []shared.JobSearch {
+	words := []string{"pædagog", "lager", "sygeplejerske", "kok", "chauffør", "elektriker", "tømrer", "rengøring", "sælger", "ingeniør",
+		"medarbejder", "assistent", "konsulent", "social- og sundhedshjælper", "smed", "lærer"}
+	areas := []string{"hovedstaden-og-bornholm", "oestjylland", "fyn", "nordjylland", "sydjylland", "vestjylland"}
+	var out []shared.JobSearch
+	for i, w := range words {
+		q := shared.JobSearch{Q: w, Areas: []string{areas[i%len(areas)]}}
+		if i%2 == 0 {
+			q.WorkingTimes = []string{"fuldtid"}
+		} else {
+			q.Durations = []string{"fast"}
+		}
+		out = append(out, q.Normalize())
+	}
+	return out
+}()
+
+var benchSuggestions = []string{"pæd", "lag", "syge", "kok", "chau", "aar", "kbh", "ode", "2300", "nor", "ing", "ele", "tøm", "ren", "sæl", "smed"}
+
+// runClients runs op from benchClients goroutines until b.N ops are done
+// and reports the latency's percentiles.
+func runClients(b *testing.B, op func(i int) error) {
+	b.Helper()
+	var mu sync.Mutex
+	var lat []time.Duration
+	var next int64
+	var wg sync.WaitGroup
+	var firstErr error
+	b.ResetTimer()
+	for range benchClients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= int64(b.N) {
+					break
+				}
+				t0 := time.Now()
+				if err := op(int(i)); err != nil {
+					mu.Lock()
+					firstErr = err
+					mu.Unlock()
+					return
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	if firstErr != nil {
+		b.Fatal(firstErr)
+	}
+	slices.Sort(lat)
+	pct := func(p float64) float64 {
+		if len(lat) == 0 {
+			return 0
+		}
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+// BenchmarkFindJob: search, suggestions and the floor at each size.
+func BenchmarkFindJob(b *testing.B) {
+	if *benchAds == "" {
+		b.Skip("set -findjob.ads (make bench-findjob)")
+	}
+	ix := findjobIndex(b)
+	kinds := []string{shared.SuggestOccupation, shared.SuggestAlias, shared.SuggestGroup, shared.SuggestTown, shared.SuggestPostcode, shared.SuggestCountry}
+	for _, field := range strings.Split(*benchAds, ",") {
+		n, err := strconv.Atoi(field)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := benchStore(b, n)
+		ctx := context.Background()
+		b.Run(fmt.Sprintf("ads=%d/floor-pk-select", n), func(b *testing.B) {
+			runClients(b, func(i int) error { _, err := s.JobAd(ctx, int64(1+i%n)); return err })
+		})
+		b.Run(fmt.Sprintf("ads=%d/search-text+2filters+facets", n), func(b *testing.B) {
+			runClients(b, func(i int) error {
+				_, err := s.SearchJobAds(ctx, ix, benchSearches[i%len(benchSearches)])
+				return err
+			})
+		})
+		b.Run(fmt.Sprintf("ads=%d/search-all+facets", n), func(b *testing.B) {
+			runClients(b, func(i int) error { _, err := s.SearchJobAds(ctx, ix, shared.JobSearch{Page: 1 + i%5}); return err })
+		})
+		b.Run(fmt.Sprintf("ads=%d/suggest", n), func(b *testing.B) {
+			runClients(b, func(i int) error {
+				_, err := s.Suggest(ctx, benchSuggestions[i%len(benchSuggestions)], kinds, 12)
+				return err
+			})
+		})
+	}
+}
+
