@@ -24,6 +24,7 @@ const (
 	pathSuppl      = "/supplerende-dagpenge"
 	pathTimer225   = "/225-timers-reglen"
 	pathFindJob    = "/find-job"
+	pathSeeking    = "/jeg-soeger-job-som"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -33,6 +34,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
+		pathSeeking,
 		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
@@ -49,6 +51,7 @@ func RegisterRoutes() {
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
+	app.Route(pathSeeking, func() app.Composer { return newJobSeekingPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -67,5 +70,6 @@ func PreloadPaths() map[string][]string {
 		pathDagpenge: {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
 		pathSuppl:    {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
 		pathTimer225: {shared.APICounters + "?view=" + counterViews[kindTimer225]},
+		pathSeeking:  {shared.APIJobSeeking},
 	}
 }

@@ -248,7 +248,7 @@ func TestOpenAPI(t *testing.T) {
 	calls := map[string][]string{
 		"/api/v1/jobs": {"", "q=kok&omraade=hovedstaden-og-bornholm&arbejdstid=deltid", "postnr=8000&km=30&visning=kort",
 			"WIDK=true", "km=5&arbejdstid=x"},
-		"/api/v1/jobs/suggest": {"q=lager", "q=aar&WIDK=true"},
+		"/api/v1/jobs/suggest": {"q=lager", "q=aar&WIDK=true", "q=kontorf&kinds=stilling,alias", "q=kok&kinds=fisk"},
 		"/api/v1/jobs/{id}":    {strconv.FormatInt(id, 10), "999999999"},
 		"/api/v1/widk/count":   {""},
 		"/api/v1/openapi.json": {""},

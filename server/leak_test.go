@@ -119,6 +119,7 @@ var leakSources = []leakSource{
 	{"225-timers-reglen", plant225},
 	{"notifications", plantNotifications},
 	{"login history", plantLoginHistory},
+	{"jeg søger job som", plantJobSeeking},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -252,6 +253,46 @@ func plantLoginHistory(lc *leakCitizen) {
 	_, err := lc.env.db.NewRaw("INSERT INTO login_events (citizen_id, at, name, organisation) VALUES (?, ?, ?, ?)",
 		lc.citizenID(), lc.env.clock.Now().Add(-48*time.Hour), lc.hidden(), lc.hidden()).Exec(context.Background())
 	if err != nil {
+		lc.env.tb.Fatal(err)
+	}
+}
+
+// plantJobSeeking: "Jeg søger job som", which every viewer sees whole
+// (000_…txt 4.3). The taxonomy is the same for everyone, so the markers
+// are random occupations of the citizen's own, put in the reference
+// table as a release's loader does (storage.LoadReference), with a marker
+// for the title and, when the citizen chooses it by its alias, the alias.
+// The citizen adds them through the API; then the first is udgået,
+// replaced by one more marked occupation, which is on no list.
+func plantJobSeeking(lc *leakCitizen) {
+	ctx := context.Background()
+	first := 2_000_000 + lc.n*8
+	n := 1 + lc.rng.IntN(3)
+	occupation := func(id int, alias string) {
+		if _, err := lc.env.db.NewRaw("INSERT INTO occupations (id, title, disco, aliases, since) VALUES (?, ?, '512000', ARRAY[?], 1)",
+			id, lc.shown(), alias).Exec(ctx); err != nil {
+			lc.env.tb.Fatal(err)
+		}
+	}
+	for i := range n {
+		in := shared.SoughtOccupationInput{OccupationID: first + i, Educated: ptr(lc.rng.IntN(2) == 0)}
+		alias := fmt.Sprintf("Alias %d", first+i)
+		if lc.rng.IntN(2) == 0 {
+			alias = lc.shown()
+			in.Alias = alias
+		}
+		occupation(in.OccupationID, alias)
+		if lc.rng.IntN(2) == 0 {
+			in.ExperienceYears, in.LastWorked = ptr(lc.rng.IntN(40)), ptr(lc.today.Year-lc.rng.IntN(20))
+		}
+		lc.citizen.decode(lc.citizen.do("POST", shared.APISoughtOccupations, in), 200, nil)
+	}
+	occupation(first+n, fmt.Sprintf("Alias %d", first+n))
+	if _, err := lc.env.db.NewRaw("UPDATE occupations SET discontinued_since = 2, replaced_by = ? WHERE id = ?", first+n, first).Exec(ctx); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	postcodes := []string{"2300", "8000", "5000", "9000", "6700"}
+	if err := lc.env.store.Citizen(lc.citizenID()).SetHomePostcode(ctx, postcodes[lc.rng.IntN(len(postcodes))], lc.env.clock.Now()); err != nil {
 		lc.env.tb.Fatal(err)
 	}
 }

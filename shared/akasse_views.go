@@ -24,6 +24,7 @@ func (AKasseCounters) akasseView() {}
 func (AKasseFile) akasseView()     {}
 func (Session) akasseView()        {} // the caseworker's own session
 func (EuresSetting) akasseView()   {} // SPEC K4: the a-kasse sees Job i Europa
+func (JobSeeking) akasseView()     {} // 000_…txt 4.3: the a-kasse sees "Jeg søger job som" whole
 
 // Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
 func (JobSearchResult) akasseView()    {}

@@ -25,6 +25,13 @@ const (
 	APIEducationSend    = "/api/plan/education/send"
 	APIBehaviour        = "/api/behaviour"
 
+	// "Jeg søger job som" (SPEC C2): the page, its occupations, one
+	// occupation by its taxonomy id, the employment conditions.
+	APIJobSeeking           = "/api/jobseeking"
+	APISoughtOccupations    = "/api/jobseeking/occupations"
+	APISoughtOccupation     = "/api/jobseeking/occupations/{id}"
+	APIEmploymentConditions = "/api/jobseeking/conditions"
+
 	// The public Find Job API (issue 10), versioned in its path.
 	APIJobs         = "/api/v1/jobs"
 	APIJobSuggest   = "/api/v1/jobs/suggest"
@@ -36,6 +43,11 @@ const (
 
 // JobPath is APIJob for one ad.
 func JobPath(id int64) string { return "/api/v1/jobs/" + strconv.FormatInt(id, 10) }
+
+// SoughtOccupationPath is APISoughtOccupation for one occupation.
+func SoughtOccupationPath(occupationID int) string {
+	return APISoughtOccupations + "/" + strconv.Itoa(occupationID)
+}
 
 // NotificationDonePath is APINotificationDone for one notification.
 func NotificationDonePath(id int64) string {

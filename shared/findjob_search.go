@@ -320,6 +320,9 @@ const (
 	SuggestCountry    = "land"
 )
 
+// SuggestKinds are every kind, for the suggestions' kinds= parameter.
+var SuggestKinds = []string{SuggestOccupation, SuggestAlias, SuggestGroup, SuggestTown, SuggestPostcode, SuggestCountry}
+
 // Suggestion is one suggestion of the free text. What choosing it does is
 // the kind's: an occupation or alias searches the occupation's title, a
 // group chooses the Arbejdsområde, a postcode the postcode, a town

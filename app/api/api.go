@@ -90,6 +90,42 @@ func SaveEures(ctx context.Context, in shared.EuresSetting) (shared.EuresSetting
 	return request[shared.EuresSetting](ctx, "PUT", shared.APIEures, in)
 }
 
+// JobSeeking is "Jeg søger job som" (GET /api/jobseeking).
+func JobSeeking(ctx context.Context) (shared.JobSeeking, error) {
+	return get[shared.JobSeeking](ctx, shared.APIJobSeeking)
+}
+
+// AddSoughtOccupation adds an occupation, by its title or an alias
+// (POST /api/jobseeking/occupations).
+func AddSoughtOccupation(ctx context.Context, in shared.SoughtOccupationInput) (shared.JobSeeking, error) {
+	return request[shared.JobSeeking](ctx, "POST", shared.APISoughtOccupations, in)
+}
+
+// UpdateSoughtOccupation changes an occupation's education and experience
+// (PUT /api/jobseeking/occupations/{id}).
+func UpdateSoughtOccupation(ctx context.Context, in shared.SoughtOccupationInput) (shared.JobSeeking, error) {
+	return request[shared.JobSeeking](ctx, "PUT", shared.SoughtOccupationPath(in.OccupationID), in)
+}
+
+// RemoveSoughtOccupation removes an occupation
+// (DELETE /api/jobseeking/occupations/{id}).
+func RemoveSoughtOccupation(ctx context.Context, occupationID int) (shared.JobSeeking, error) {
+	return request[shared.JobSeeking](ctx, "DELETE", shared.SoughtOccupationPath(occupationID), nil)
+}
+
+// SaveEmploymentConditions stores the Ansættelsesbetingelser
+// (PUT /api/jobseeking/conditions).
+func SaveEmploymentConditions(ctx context.Context, in shared.EmploymentConditions) (shared.JobSeeking, error) {
+	return request[shared.JobSeeking](ctx, "PUT", shared.APIEmploymentConditions, in)
+}
+
+// SuggestOccupations are the occupations, by title and alias, for what
+// was typed (GET /api/v1/jobs/suggest?kinds=stilling,alias).
+func SuggestOccupations(ctx context.Context, text string) (shared.Suggestions, error) {
+	q := url.Values{"q": {text}, "kinds": {shared.SuggestOccupation + "," + shared.SuggestAlias}}
+	return get[shared.Suggestions](ctx, shared.APIJobSuggest+"?"+q.Encode())
+}
+
 // Counters are the citizen's counter figures; view (a shared.CounterView…)
 // names the counters page that asks, which the server records
 // (GET /api/counters?view=…).

@@ -85,6 +85,7 @@ func TestBrowser(t *testing.T) {
 		{"EducationWishes", testEducationWishes, 0, true},
 		{"EducationOrderMirror", testEducationOrderMirror, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
+		{"JobSeeking", testJobSeeking, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.
 	portals := map[time.Duration]*portal{}

@@ -160,6 +160,60 @@ var citizens = []citizen{
 		plans:   emilPlans},
 }
 
+// jobSeeking is each citizen's "Jeg søger job som" (SPEC C2) and home
+// postcode, by username: the occupations of the README's situations, by
+// the taxonomy's ids, with Billede 7's "Kontorassistent
+// (kontorfunktionær)" for Mette. Everyone with a duty to seek work today
+// has at least one (shared.HasDutyToSeekWork); Emil, on an
+// uddannelsespålæg, has none.
+var jobSeeking = map[string]struct {
+	home        string
+	occupations []soughtOccupation
+	conditions  *shared.EmploymentConditions
+}{
+	"mads": {"2300", []soughtOccupation{{id: 708, educated: true, years: 14, months: 2, lastDaysAgo: 330}}, // Rørlægger
+		&shared.EmploymentConditions{WorkingTime: shared.FullTimeJob, StartASAP: true, StartByAgreement: true}},
+	"louise": {"2840", []soughtOccupation{{id: 565, educated: true, years: 6, lastDaysAgo: 250}}, // Biblioteksassistent
+		&shared.EmploymentConditions{WorkingTime: shared.FullTimeJob, StartASAP: true}},
+	"jonas":  {"2400", []soughtOccupation{{id: 691, alias: "Tømrersvend", years: 2, months: 6, lastDaysAgo: 650}}, nil}, // Tømrer
+	"henrik": {"2700", []soughtOccupation{{id: 897, years: 3, lastYear: 2019}}, nil},                                    // Køkkenmedhjælper
+	"amina":  {"2200", []soughtOccupation{{id: 645, alias: "SOSU-assistent"}}, nil},                                     // Social- og sundhedsassistent
+	"mette": {"6600", []soughtOccupation{
+		{id: 530, alias: "Kontorfunktionær", educated: true, years: 12, months: 3, lastYear: 2008}, // Kontorassistent
+		{id: 532, educated: true, years: 8, lastDaysAgo: 0}},                                       // Sekretær, her fleksjob
+		&shared.EmploymentConditions{WorkingTime: shared.PartTimeJob, StartByAgreement: true}},
+	"pete":  {"2500", []soughtOccupation{{id: 893, years: 5, lastDaysAgo: 310}}, nil},            // Lagermedarbejder
+	"sofie": {"2100", []soughtOccupation{{id: 305, alias: "Feltarkæolog", educated: true}}, nil}, // Arkæolog
+	"emil":  {"2450", nil, nil},
+}
+
+// soughtOccupation is one occupation of a demo citizen: experience when
+// years or a last year is given, the last year either fixed (lastYear) or
+// the year of lastDaysAgo days before today.
+type soughtOccupation struct {
+	id                    int
+	alias                 string
+	educated              bool
+	years, months         int
+	lastYear, lastDaysAgo int
+}
+
+func (o soughtOccupation) input(today shared.Date) shared.SoughtOccupationInput {
+	in := shared.SoughtOccupationInput{OccupationID: o.id, Alias: o.alias, Educated: &o.educated}
+	if o.years == 0 && o.lastYear == 0 && o.lastDaysAgo == 0 {
+		return in
+	}
+	last := o.lastYear
+	if last == 0 {
+		last = today.AddDays(-o.lastDaysAgo).Year
+	}
+	in.ExperienceYears, in.LastWorked = &o.years, &last
+	if o.months != 0 {
+		in.ExperienceMonths = &o.months
+	}
+	return in
+}
+
 // jonasCounters: part-time insured, on supplerende dagpenge near the
 // 30-week ceiling: 28 weeks used, one every third week back from the week
 // before the statement, all within the 104-week window and inside his
@@ -210,6 +264,11 @@ func Build(now time.Time, passwordHash string) storage.Seed {
 	for _, c := range citizens {
 		sc := storage.SeedCitizen{CPR: c.login.CPR, Name: c.login.Name, Jobcenter: c.jobcenter, AKasse: c.akasse, Enrolment: c.enrolment,
 			Account: &storage.SeedAccount{Username: c.login.Username, PasswordHash: passwordHash, Created: dayOf(-30)}}
+		js := jobSeeking[c.login.Username]
+		sc.HomePostcode, sc.Conditions = js.home, js.conditions
+		for _, o := range js.occupations {
+			sc.Occupations = append(sc.Occupations, o.input(today))
+		}
 		for _, f := range c.forloeb {
 			p := shared.Period{From: today.AddDays(f.from)}
 			if f.to != 0 {

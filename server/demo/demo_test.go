@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
+	"jobnet/server/findjob"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -222,8 +224,40 @@ func checkCitizen(now time.Time, c storage.SeedCitizen) []error {
 			fail("login at %s, in the future", l.At)
 		}
 	}
+	// "Jeg søger job som": live occupations of the taxonomy, each once, by
+	// their own aliases, valid today; at least one for a citizen with a
+	// duty to seek work (002_…txt 3.1); a home that is a postcode.
+	ix, err := findjobIndex()
+	if err != nil {
+		return append(errs, err)
+	}
+	if shared.HasDutyToSeekWork(c.Forloeb, today) && len(c.Occupations) == 0 {
+		fail("a duty to seek work and no occupation under Jeg søger job som")
+	}
+	seen := map[int]bool{}
+	for _, in := range c.Occupations {
+		o, ok := ix.Tax.Occupation(in.OccupationID)
+		switch {
+		case in.Check(today) != nil:
+			fail("occupation %d: %v", in.OccupationID, in.Check(today))
+		case !ok || o.Discontinued() || seen[o.ID]:
+			fail("occupation %d is unknown, udgået or there twice", in.OccupationID)
+		case in.Alias != "" && !slices.Contains(o.Aliases, in.Alias):
+			fail("%q is not an alias of %s", in.Alias, o.Title)
+		}
+		seen[o.ID] = true
+	}
+	if _, ok := ix.Postcode(c.HomePostcode); !ok {
+		fail("home postcode %q", c.HomePostcode)
+	}
+	if ec := c.Conditions; ec != nil && ec.Check() != nil {
+		fail("employment conditions: %v", ec.Check())
+	}
 	return errs
 }
+
+// findjobIndex is the taxonomy and the postcodes, read once.
+var findjobIndex = sync.OnceValues(findjob.NewIndex)
 
 func monthsBetween(from, to shared.Date) float64 { return float64(to.DaysSince(from)) / (365.25 / 12) }
 

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,7 +47,9 @@ func handleJobSearch(req *sessionRequest) (shared.JobSearchResult, error) {
 
 // handleJobSuggest: GET /api/v1/jobs/suggest?q= — the free text's
 // suggestions from the third character; Work in Denmark's (WIDK=true)
-// are places only, as it has no Arbejdsområde.
+// are places only, as it has no Arbejdsområde. kinds= (comma-separated)
+// keeps only those kinds: "Jeg søger job som" asks for
+// kinds=stilling,alias, the occupations by title and alias.
 func handleJobSuggest(req *sessionRequest) (shared.Suggestions, error) {
 	q := req.r.URL.Query()
 	text := q.Get("q")
@@ -57,6 +60,16 @@ func handleJobSuggest(req *sessionRequest) (shared.Suggestions, error) {
 	kinds := []string{shared.SuggestOccupation, shared.SuggestAlias, shared.SuggestGroup, shared.SuggestTown, shared.SuggestPostcode, shared.SuggestCountry}
 	if strings.EqualFold(q.Get("WIDK"), "true") {
 		kinds = []string{shared.SuggestTown, shared.SuggestPostcode}
+	}
+	if only := q.Get("kinds"); only != "" {
+		asked := strings.Split(only, ",")
+		for _, k := range asked {
+			if !slices.Contains(shared.SuggestKinds, k) {
+				return nil, &shared.Error{Code: shared.EInvalid, Message: "Søgningen kunne ikke læses.",
+					Fields: []shared.FieldError{{Field: "kinds", Message: "Ukendt værdi: " + k + "."}}}
+			}
+		}
+		kinds = slices.DeleteFunc(kinds, func(k string) bool { return !slices.Contains(asked, k) })
 	}
 	return req.api.store.Suggest(req.ctx(), text, kinds, 12)
 }

@@ -81,6 +81,15 @@ func Routes() []Route {
 		{"GET " + shared.APIWIDKCount, anyone, plainHandler(ScopePublic, handleWIDKCount)},
 		{"GET " + shared.APIOpenAPI, anyone, plainHandler(ScopePublic, handleOpenAPI)},
 
+		// "Jeg søger job som" (issue 10, SPEC C2): the citizen's own; the
+		// jobcenter and the a-kasse see it whole (000_…txt 4.2–4.3) and
+		// change nothing (002_…txt 3.1: "du kan ikke redigere i jobmålene").
+		{"GET " + shared.APIJobSeeking, citizenRead(Allow), citizenHandler(handleGetJobSeeking)},
+		{"POST " + shared.APISoughtOccupations, citizenWrite, citizenHandler(handleAddSoughtOccupation)},
+		{"PUT " + shared.APISoughtOccupation, citizenWrite, citizenHandler(handleUpdateSoughtOccupation)},
+		{"DELETE " + shared.APISoughtOccupation, citizenWrite, citizenHandler(handleRemoveSoughtOccupation)},
+		{"PUT " + shared.APIEmploymentConditions, citizenWrite, citizenHandler(handlePutEmploymentConditions)},
+
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),
 			ingestHandler(handleIngestTargetGroup)},

@@ -130,7 +130,7 @@ func insertReference(ctx context.Context, tx bun.Tx, ix *findjob.Index) error {
 		} else {
 			suggest(shared.SuggestOccupation, strconv.Itoa(o.ID), o.Title, 0)
 			for _, a := range o.Aliases {
-				suggest(shared.SuggestAlias, strconv.Itoa(o.ID), o.Title+" ("+strings.ToLower(a)+")", 1)
+				suggest(shared.SuggestAlias, strconv.Itoa(o.ID), shared.OccupationLabel(o.Title, a), 1)
 			}
 		}
 		occs = append(occs, row)

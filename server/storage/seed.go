@@ -40,6 +40,11 @@ type SeedCitizen struct {
 	Plans                        []SeedPlan // oldest first
 	Account                      *SeedAccount
 	Logins                       []SeedLogin
+	// "Jeg søger job som": the home postcode, the occupations in the order
+	// added (all at the seed's moment) and the employment conditions.
+	HomePostcode string
+	Occupations  []shared.SoughtOccupationInput
+	Conditions   *shared.EmploymentConditions
 }
 
 // SeedPlan is a plan version and who published it when.
@@ -145,6 +150,21 @@ func seedCitizen(ctx context.Context, tx bun.Tx, c SeedCitizen, caseworkers map[
 	}
 	for _, p := range c.Plans {
 		if err := cit.PublishPlan(ctx, p.Org, p.Plan, p.Published); err != nil {
+			return err
+		}
+	}
+	if c.HomePostcode != "" {
+		if err := cit.SetHomePostcode(ctx, c.HomePostcode, now); err != nil {
+			return err
+		}
+	}
+	for _, o := range c.Occupations {
+		if err := cit.AddSoughtOccupation(ctx, o, now); err != nil {
+			return err
+		}
+	}
+	if ec := c.Conditions; ec != nil {
+		if err := cit.SetEmploymentConditions(ctx, *ec, now); err != nil {
 			return err
 		}
 	}
