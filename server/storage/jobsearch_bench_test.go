@@ -172,4 +172,3 @@ func BenchmarkFindJob(b *testing.B) {
 		})
 	}
 }
-
