@@ -77,31 +77,35 @@ CREATE INDEX suggestions_folded_trgm ON suggestions USING gin (folded gin_trgm_o
 -- (server/findjob), so that "lager" and "medarbejder" both find a
 -- lagermedarbejder.
 CREATE TABLE job_ads (
+    -- The fixed-width columns the search reads for every ad it finds come
+    -- first: PostgreSQL reads a row's columns in order, and the wide ones
+    -- would stand in the way.
     id             bigserial PRIMARY KEY,
+    facets         bigint NOT NULL,
+    published      timestamptz NOT NULL,
+    withdrawn      timestamptz,
+    widk           boolean NOT NULL,
+    abroad         boolean NOT NULL,
+    hotjob         boolean NOT NULL,
+    external       boolean NOT NULL,
+    lat            double precision,
+    lon            double precision,
+    occupation_id  integer NOT NULL,
+    hours_per_week real,
+    updated        timestamptz NOT NULL,
     sender_org     text NOT NULL,
     sender_id      text NOT NULL,
-    ad             jsonb NOT NULL,
-    title          text NOT NULL,
-    description    text NOT NULL,
-    search_text    text NOT NULL,
-    occupation_id  integer NOT NULL,
     disco          text NOT NULL,
     postcode       text,
     kommune        text,
     area           text,
-    abroad         boolean NOT NULL,
-    lat            double precision,
-    lon            double precision,
     working_time   text NOT NULL,
-    hours_per_week real,
     terms          text NOT NULL,
     duration       text NOT NULL,
-    hotjob         boolean NOT NULL,
-    widk           boolean NOT NULL,
-    external       boolean NOT NULL,
-    published      timestamptz NOT NULL,
-    updated        timestamptz NOT NULL,
-    withdrawn      timestamptz,
+    title          text NOT NULL,
+    search_text    text NOT NULL,
+    description    text NOT NULL,
+    ad             jsonb NOT NULL,
     search         tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('danish', title), 'A') ||
         setweight(to_tsvector('danish', search_text), 'B') ||
@@ -110,6 +114,9 @@ CREATE TABLE job_ads (
     UNIQUE (sender_org, sender_id),
     CHECK ((lat IS NULL) = (lon IS NULL))
 ) WITH (toast_tuple_target = 256);
+-- facets packs the columns the filters count by into one number
+-- (storage.facetKey), so that the search groups its ads by one integer
+-- rather than eight texts.
 -- toast_tuple_target: the ad, its description and texts go out of line
 -- (compressed), so the heap keeps the narrow columns the search counts by
 -- and a scan of many matching ads reads few pages.

@@ -14,6 +14,7 @@ package findjob
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -142,8 +143,11 @@ func (ix *Index) Place(ad shared.JobAd) (Placed, error) {
 	if (ad.StartKind == shared.StartDate) != !ad.Start.IsZero() {
 		bad("start", "Tiltrædelse har en dato, når og kun når den er en dato.")
 	}
-	if ad.HoursPerWeek > 0 && ad.WorkingTime != shared.PartTimeJob {
+	switch {
+	case ad.HoursPerWeek > 0 && ad.WorkingTime != shared.PartTimeJob:
 		bad("hours_per_week", "Timer om ugen angives kun for deltid.")
+	case ad.HoursPerWeek*2 != math.Trunc(ad.HoursPerWeek*2):
+		bad("hours_per_week", "Timer om ugen angives i hele eller halve timer.")
 	}
 	if len(fields) > 0 {
 		return Placed{}, &shared.Error{Code: shared.EInvalid, Message: "Jobannoncen kunne ikke modtages.", Fields: fields}

@@ -46,20 +46,20 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 	var rows []struct{ ID int64 }
 	err = s.db.NewRaw(`INSERT INTO job_ads (sender_org, sender_id, ad, title, description, search_text, occupation_id, disco,
 			postcode, kommune, area, abroad, lat, lon, working_time, hours_per_week, terms, duration, hotjob, widk, external,
-			published, updated)
-		VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, ?), ?)
+			facets, published, updated)
+		VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, ?), ?)
 		ON CONFLICT (sender_org, sender_id) DO UPDATE SET
 			ad = EXCLUDED.ad, title = EXCLUDED.title, description = EXCLUDED.description, search_text = EXCLUDED.search_text,
 			occupation_id = EXCLUDED.occupation_id, disco = EXCLUDED.disco, postcode = EXCLUDED.postcode,
 			kommune = EXCLUDED.kommune, area = EXCLUDED.area, abroad = EXCLUDED.abroad, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
 			working_time = EXCLUDED.working_time, hours_per_week = EXCLUDED.hours_per_week, terms = EXCLUDED.terms,
 			duration = EXCLUDED.duration, hotjob = EXCLUDED.hotjob, widk = EXCLUDED.widk, external = EXCLUDED.external,
-			published = coalesce(?::timestamptz, job_ads.published), updated = EXCLUDED.updated, withdrawn = NULL
+			facets = EXCLUDED.facets, published = coalesce(?::timestamptz, job_ads.published), updated = EXCLUDED.updated, withdrawn = NULL
 		WHERE job_ads.ad IS DISTINCT FROM EXCLUDED.ad OR job_ads.withdrawn IS NOT NULL
 		RETURNING id`,
 		org, ad.SenderID, string(body), ad.Title, p.Description, p.SearchText, ad.OccupationID, p.Occupation.DISCO,
 		postcode, kommune, area, p.Postcode == nil, lat, lon, ad.WorkingTime, hours, ad.Terms, ad.Duration, ad.Hotjob,
-		ad.WorkInDenmark, ad.ExternalURL != "", given, now, now, given).Scan(ctx, &rows)
+		ad.WorkInDenmark, ad.ExternalURL != "", placedKey(p), given, now, now, given).Scan(ctx, &rows)
 	if err != nil {
 		return 0, false, err
 	}
@@ -69,6 +69,15 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 	}
 	err = s.db.NewSelect().Table("job_ads").Column("id").Where("sender_org = ? AND sender_id = ?", org, ad.SenderID).Scan(ctx, &id)
 	return id, false, err
+}
+
+// placedKey is the facets column of a placed ad.
+func placedKey(p findjob.Placed) int64 {
+	kommune := ""
+	if p.Kommune != nil {
+		kommune = p.Kommune.Code
+	}
+	return facetKey(kommune, p.Postcode == nil, p.Occupation.DISCO, p.Ad.Terms, p.Ad.Hotjob, p.Ad.Duration, p.Ad.WorkingTime, p.Ad.HoursPerWeek)
 }
 
 // WithdrawJobAd takes a sender's ad off Find Job. Withdrawing it again
@@ -164,7 +173,7 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int
 		pc := dc.(*stdlib.Conn).Conn()
 		cols := []string{"sender_org", "sender_id", "ad", "title", "description", "search_text", "occupation_id", "disco",
 			"postcode", "kommune", "area", "abroad", "lat", "lon", "working_time", "hours_per_week", "terms", "duration",
-			"hotjob", "widk", "external", "published", "updated"}
+			"hotjob", "widk", "external", "facets", "published", "updated"}
 		i := 0
 		src := pgx.CopyFromFunc(func() ([]any, error) {
 			if i == n {
@@ -199,7 +208,7 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int
 			}
 			return []any{org, ad.SenderID, body, ad.Title, p.Description, p.SearchText, int32(ad.OccupationID), p.Occupation.DISCO,
 				postcode, kommune, area, p.Postcode == nil, lat, lon, string(ad.WorkingTime), hours, string(ad.Terms),
-				string(ad.Duration), ad.Hotjob, ad.WorkInDenmark, ad.ExternalURL != "", published, now}, nil
+				string(ad.Duration), ad.Hotjob, ad.WorkInDenmark, ad.ExternalURL != "", placedKey(p), published, now}, nil
 		})
 		_, err := pc.CopyFrom(ctx, pgx.Identifier{"job_ads"}, cols, src)
 		s.combosCache.clear()

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -184,7 +187,7 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 	if err != nil {
 		return shared.JobSearchResult{}, err
 	}
-	counts := count(combos, q)
+	counts := count(ix, combos, q)
 	res := shared.JobSearchResult{Total: counts.total, Page: q.Page, Facets: buildFacets(ix, q, counts)}
 	res.Pages = max(1, (res.Total+shared.JobSearchPageSize-1)/shared.JobSearchPageSize)
 	all := base.and(others(crit, ""))
@@ -194,9 +197,32 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 		where, limit, offset = where+" AND a.lat IS NOT NULL", shared.JobSearchMapMax, 0
 		res.WithoutPlace = counts.withoutPlace
 	}
+	// Two ways to the page, newest first. Walking the publication index
+	// and testing each ad reads about (offset+limit) × all / found ads;
+	// taking the ads the text (or circle) finds through their index and
+	// sorting them reads those. PostgreSQL cannot know how many the text
+	// finds before it runs; the counts above say it, so the store chooses.
+	query := `SELECT ` + adColumns + ` FROM job_ads a ` + adJoins + ` WHERE ` + where +
+		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`
+	if narrowed := q.Q != "" || q.Postcode != ""; narrowed {
+		found := 0
+		for _, k := range combos {
+			found += k.N
+		}
+		all, err := s.liveAds(ctx, ix, q.WIDK)
+		if err != nil {
+			return shared.JobSearchResult{}, err
+		}
+		if walk := (offset + limit) * all / max(1, res.Total); found < walk {
+			// The found ads first, unordered, so that their own index
+			// finds them; then the newest of them.
+			query = `WITH f AS MATERIALIZED (SELECT a.id, a.published FROM job_ads a WHERE ` + where + `),
+				pg AS (SELECT * FROM f ORDER BY published DESC, id DESC LIMIT ? OFFSET ?)
+				SELECT ` + adColumns + ` FROM pg JOIN job_ads a ON a.id = pg.id ` + adJoins + ` ORDER BY pg.published DESC, pg.id DESC`
+		}
+	}
 	var rows []adRow
-	if err := s.db.NewRaw(`SELECT `+adColumns+` FROM job_ads a `+adJoins+` WHERE `+where+
-		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...).Scan(ctx, &rows); err != nil {
+	if err := s.db.NewRaw(query, append(args, limit, offset)...).Scan(ctx, &rows); err != nil {
 		return shared.JobSearchResult{}, err
 	}
 	res.Ads = make([]shared.JobAdView, 0, len(rows))
@@ -212,52 +238,107 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 
 // combo is one combination of the criteria's columns and the number of
 // ads that have it: the ads a search's text, place and instance leave,
-// counted once by every column the filters choose by. Every criterion's
-// counts, and the total, are sums over them (combos.count), so the
-// database groups the ads once, however many criteria there are.
+// counted once by every column the filters choose by (the facets column,
+// facetKey). Every criterion's counts, and the total, are sums over them
+// (count), so the database groups the ads once, however many criteria
+// there are. The columns are small numbers, so that the sums are cheap
+// for the tens of thousands of combinations of all ads.
 type combo struct {
-	Kommune     string
-	Area        string
-	Abroad      bool
-	Disco       string
-	Terms       string
-	Hotjob      bool
-	Duration    string
-	WorkingTime string
-	Hours       float64
-	Placed      bool
-	N           int
+	Kommune  int // the kommune's code as a number; 0 abroad
+	Area     int // the area's index in the taxonomy's list; -1 for none
+	Abroad   bool
+	Disco    int // the 6-digit DISCO-08 code as a number
+	Terms    int // the index in shared.TermsOptions
+	Hotjob   bool
+	Duration int // the index in shared.DurationOptions
+	Time     int // the index in shared.WorkingTimeOptions
+	HalfHrs  int // hours a week, doubled; 0 when not stated
+	N        int
 }
 
-// matches reports whether the combination meets the search's criteria but
-// skip's: the same criteria as searchConds, for the counts.
-func (c combo) matches(q shared.JobSearch, skip string) bool {
-	if skip != critGeo && (len(q.Areas) > 0 || len(q.Kommuner) > 0 || q.Abroad) &&
-		!(slices.Contains(q.Areas, c.Area) || slices.Contains(q.Kommuner, c.Kommune) || (q.Abroad && c.Abroad)) {
-		return false
-	}
-	if skip != critDisco && len(q.Disco) > 0 && !slices.ContainsFunc(q.Disco, func(d string) bool { return strings.HasPrefix(c.Disco, d) }) {
-		return false
-	}
-	if skip != critTerms && (len(q.Terms) > 0 || q.Hotjob) && !(slices.Contains(q.Terms, c.Terms) || (q.Hotjob && c.Hotjob)) {
-		return false
-	}
-	if skip != critDuration && len(q.Durations) > 0 && !slices.Contains(q.Durations, c.Duration) {
-		return false
-	}
-	if skip != critTime {
-		if len(q.WorkingTimes) > 0 && !slices.Contains(q.WorkingTimes, c.WorkingTime) {
-			return false
+// criteriaSets is a search's criteria as sets of the combinations'
+// numbers, made once per search.
+type criteriaSets struct {
+	anyGeo, anyDisco, anyTerms, anyDuration, anyTime bool
+	areas                                            map[int]bool
+	kommuner                                         map[int]bool
+	abroad                                           bool
+	disco                                            [][2]int // prefix as a number, and 10^(6 − its digits)
+	terms, durations, times                          [4]bool
+	hotjob                                           bool
+	hoursLo, hoursHi                                 int // in half hours; hoursHi 0: no bound
+}
+
+func setsOf(ix *findjob.Index, q shared.JobSearch) criteriaSets {
+	c := criteriaSets{areas: map[int]bool{}, kommuner: map[int]bool{}, abroad: q.Abroad, hotjob: q.Hotjob}
+	for i, a := range ix.Tax.Areas() {
+		if slices.Contains(q.Areas, a.Code) {
+			c.areas[i] = true
 		}
-		if q.HoursMin > 0 || q.HoursMax > 0 {
-			hi := q.HoursMax
-			if hi == 0 {
-				hi = 37
-			}
-			if c.WorkingTime != string(shared.PartTimeJob) || c.Hours == 0 || c.Hours < float64(q.HoursMin) || c.Hours > float64(hi) {
-				return false
+	}
+	for _, k := range q.Kommuner {
+		n, _ := strconv.Atoi(k)
+		c.kommuner[n] = true
+	}
+	for _, d := range q.Disco {
+		n, _ := strconv.Atoi(d)
+		c.disco = append(c.disco, [2]int{n, int(math.Pow10(6 - len(d)))})
+	}
+	index := func(opts []shared.Option, vs []string, set *[4]bool) {
+		for i, o := range opts {
+			set[i] = slices.Contains(vs, o.Value)
+		}
+	}
+	index(shared.TermsOptions, q.Terms, &c.terms)
+	index(shared.DurationOptions, q.Durations, &c.durations)
+	index(shared.WorkingTimeOptions, q.WorkingTimes, &c.times)
+	c.anyGeo = len(q.Areas) > 0 || len(q.Kommuner) > 0 || q.Abroad
+	c.anyDisco = len(q.Disco) > 0
+	c.anyTerms = len(q.Terms) > 0 || q.Hotjob
+	c.anyDuration = len(q.Durations) > 0
+	c.anyTime = len(q.WorkingTimes) > 0 || q.HoursMin > 0 || q.HoursMax > 0
+	if q.HoursMin > 0 || q.HoursMax > 0 {
+		c.hoursLo, c.hoursHi = 2*q.HoursMin, 2*cmpOr(q.HoursMax, 37)
+	}
+	return c
+}
+
+func cmpOr(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// meets reports whether the combination meets the criterion i (in the
+// order of criteria): the same criteria as searchConds, for the counts.
+func (k combo) meets(c *criteriaSets, i int) bool {
+	switch i {
+	case 0:
+		return !c.anyGeo || c.areas[k.Area] || c.kommuner[k.Kommune] || (c.abroad && k.Abroad)
+	case 1:
+		if !c.anyDisco {
+			return true
+		}
+		for _, d := range c.disco {
+			if k.Disco/d[1] == d[0] {
+				return true
 			}
 		}
+		return false
+	case 2:
+		return !c.anyTerms || c.terms[k.Terms] || (c.hotjob && k.Hotjob)
+	case 3:
+		return !c.anyDuration || c.durations[k.Duration]
+	}
+	if !c.anyTime {
+		return true
+	}
+	if slices.Contains(c.times[:], true) && !c.times[k.Time] {
+		return false
+	}
+	if c.hoursHi > 0 {
+		return k.Time == 1 && k.HalfHrs != 0 && k.HalfHrs >= c.hoursLo && k.HalfHrs <= c.hoursHi // 1: deltid
 	}
 	return true
 }
@@ -270,40 +351,96 @@ type counts struct {
 	duration, time      map[string]int
 }
 
-// count sums the combinations into every criterion's counts.
-func count(combos []combo, q shared.JobSearch) counts {
-	c := counts{geo: map[string]int{}, disco: map[string]int{}, terms: map[string]int{}, duration: map[string]int{}, time: map[string]int{}}
+// count sums the combinations into every criterion's counts. Each
+// combination is judged once per criterion; a criterion's counts take the
+// combinations every other criterion lets through.
+func count(ix *findjob.Index, combos []combo, q shared.JobSearch) counts {
+	sets := setsOf(ix, q)
+	var geo [1024]int
+	var abroad, hotjob, total, unplaced int
+	disco := map[int]int{}
+	var terms, duration, times [4]int
 	for _, k := range combos {
-		if k.matches(q, "") {
-			c.total += k.N
-			if !k.Placed {
-				c.withoutPlace += k.N
+		fails, failed := 0, -1
+		for i := range criteria {
+			if !k.meets(&sets, i) {
+				fails++
+				failed = i
+				if fails > 1 {
+					break
+				}
 			}
 		}
-		if k.matches(q, critGeo) {
+		if fails > 1 {
+			continue // no criterion's count takes it
+		}
+		// With no failure every count takes it; with one, only the
+		// failing criterion's own.
+		take := func(i int) bool { return fails == 0 || failed == i }
+		if fails == 0 {
+			total += k.N
 			if k.Abroad {
-				c.geo["udland"] += k.N
+				unplaced += k.N
+			}
+		}
+		if take(0) {
+			if k.Abroad {
+				abroad += k.N
 			} else {
-				c.geo[k.Kommune] += k.N
+				geo[k.Kommune&1023] += k.N
 			}
 		}
-		if k.matches(q, critDisco) {
-			c.disco[k.Disco] += k.N
+		if take(1) {
+			disco[k.Disco] += k.N
 		}
-		if k.matches(q, critTerms) {
-			c.terms[k.Terms] += k.N
+		if take(2) {
+			terms[k.Terms] += k.N
 			if k.Hotjob {
-				c.terms["hotjob"] += k.N
+				hotjob += k.N
 			}
 		}
-		if k.matches(q, critDuration) {
-			c.duration[k.Duration] += k.N
+		if take(3) {
+			duration[k.Duration] += k.N
 		}
-		if k.matches(q, critTime) {
-			c.time[k.WorkingTime] += k.N
+		if take(4) {
+			times[k.Time] += k.N
 		}
 	}
+	c := counts{total: total, withoutPlace: unplaced, geo: map[string]int{"udland": abroad}, disco: map[string]int{},
+		terms: map[string]int{"hotjob": hotjob}, duration: map[string]int{}, time: map[string]int{}}
+	for code, n := range geo {
+		if n > 0 {
+			c.geo[fmt.Sprintf("%04d", code)] = n
+		}
+	}
+	for code, n := range disco {
+		c.disco[fmt.Sprintf("%06d", code)] = n
+	}
+	for i, o := range shared.TermsOptions {
+		c.terms[o.Value] = terms[i]
+	}
+	for i, o := range shared.DurationOptions {
+		c.duration[o.Value] = duration[i]
+	}
+	for i, o := range shared.WorkingTimeOptions {
+		c.time[o.Value] = times[i]
+	}
 	return c
+}
+
+// liveAds is the number of live ads of the instance, from the whole
+// instance's combinations (kept for comboTTL).
+func (s *Store) liveAds(ctx context.Context, ix *findjob.Index, widk bool) (int, error) {
+	base := cond{sql: "a.withdrawn IS NULL"}
+	if widk {
+		base = base.and(cond{sql: "a.widk"})
+	}
+	cs, err := s.combos(ctx, ix, shared.JobSearch{WIDK: widk}, base)
+	n := 0
+	for _, k := range cs {
+		n += k.N
+	}
+	return n, err
 }
 
 // combos groups the ads the base condition leaves by the criteria's
@@ -317,23 +454,78 @@ func (s *Store) combos(ctx context.Context, ix *findjob.Index, q shared.JobSearc
 		}
 	}
 	w, args := base.where()
-	var out []combo
-	err := s.db.NewRaw(`SELECT coalesce(a.kommune, '') AS kommune, a.abroad, a.disco, a.terms, a.hotjob,
-			a.duration, a.working_time, coalesce(a.hours_per_week, 0) AS hours, count(*) AS n
-		FROM job_ads a WHERE `+w+` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`, args...).Scan(ctx, &out)
-	// An ad is placed when it has a postcode, and the postcode its area.
-	for i := range out {
-		if k, ok := ix.Kommune(out[i].Kommune); ok {
-			out[i].Placed = true
-			if a, ok := ix.Tax.AreaOf(k.Code); ok {
-				out[i].Area = a.Code
-			}
+	var rows []struct {
+		Facets int64
+		N      int
+	}
+	err := s.db.NewRaw(`SELECT a.facets, count(*) AS n FROM job_ads a WHERE `+w+` GROUP BY a.facets`, args...).Scan(ctx, &rows)
+	areaOf := map[int]int{} // kommune → area index
+	for i, a := range ix.Tax.Areas() {
+		for _, k := range a.Municipalities {
+			n, _ := strconv.Atoi(k)
+			areaOf[n] = i
+		}
+	}
+	out := make([]combo, len(rows))
+	for i, r := range rows {
+		out[i] = unpackFacets(r.Facets)
+		out[i].N = r.N
+		out[i].Area = -1
+		if a, ok := areaOf[out[i].Kommune]; ok && !out[i].Abroad {
+			out[i].Area = a
 		}
 	}
 	if err == nil && whole {
 		s.combosCache.put(q.WIDK, out)
 	}
 	return out, err
+}
+
+// The facets column packs a combination's columns into one integer, so
+// that PostgreSQL groups by one integer: from the low bits, half hours a
+// week (7 bits, 0–74; findjob.Place takes whole and half hours only),
+// working time (1), duration (2), terms (2), hotjob (1), abroad (1), the
+// kommune's code (10 bits, 0 for none) and the DISCO-08 code as a number
+// (20 bits). The enums are numbered in their closed
+// lists' order (shared.TermsOptions …).
+func facetKey(kommune string, abroad bool, disco string, terms shared.Terms, hotjob bool, duration shared.Duration,
+	wt shared.WorkingTime, hours float64) int64 {
+	idx := func(opts []shared.Option, v string) int64 {
+		return int64(max(0, slices.IndexFunc(opts, func(o shared.Option) bool { return o.Value == v })))
+	}
+	num := func(s string) int64 {
+		n, _ := strconv.ParseInt(s, 10, 64)
+		return n
+	}
+	bit := func(b bool) int64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	k := int64(min(max(math.Round(hours*2), 0), 127))
+	k |= idx(shared.WorkingTimeOptions, string(wt)) << 7
+	k |= idx(shared.DurationOptions, string(duration)) << 8
+	k |= idx(shared.TermsOptions, string(terms)) << 10
+	k |= bit(hotjob) << 12
+	k |= bit(abroad) << 13
+	k |= num(kommune) << 14
+	k |= num(disco) << 24
+	return k
+}
+
+// unpackFacets is facetKey backwards.
+func unpackFacets(k int64) combo {
+	return combo{
+		HalfHrs:  int(k & 127),
+		Time:     int(k >> 7 & 1),
+		Duration: int(min(k>>8&3, int64(len(shared.DurationOptions)-1))),
+		Terms:    int(k >> 10 & 3),
+		Hotjob:   k>>12&1 == 1,
+		Abroad:   k>>13&1 == 1,
+		Kommune:  int(k >> 14 & 1023),
+		Disco:    int(k >> 24),
+	}
 }
 
 // comboCache keeps the combinations of every live ad (and of Work in
