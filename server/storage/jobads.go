@@ -31,18 +31,8 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 	if !ad.Published.IsZero() {
 		given = &ad.Published
 	}
-	var postcode, kommune, area *string
-	var lat, lon *float64
-	if p.Postcode != nil {
-		postcode, kommune, lat, lon = &p.Postcode.Code, &p.Kommune.Code, &p.Postcode.Lat, &p.Postcode.Lon
-	}
-	if p.Area != nil {
-		area = &p.Area.Code
-	}
-	var hours *float64
-	if ad.HoursPerWeek > 0 {
-		hours = &ad.HoursPerWeek
-	}
+	c := placeColumns(p)
+	postcode, kommune, area, lat, lon, hours := c.postcode, c.kommune, c.area, c.lat, c.lon, c.hours
 	var rows []struct{ ID int64 }
 	err = s.db.NewRaw(`INSERT INTO job_ads (sender_org, sender_id, ad, title, description, search_text, occupation_id, disco,
 			postcode, kommune, area, abroad, lat, lon, working_time, hours_per_week, terms, duration, hotjob, widk, external,
@@ -69,6 +59,26 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 	}
 	err = s.db.NewSelect().Table("job_ads").Column("id").Where("sender_org = ? AND sender_id = ?", org, ad.SenderID).Scan(ctx, &id)
 	return id, false, err
+}
+
+// placed are an ad's columns from where it is: none abroad.
+type placed struct {
+	postcode, kommune, area *string
+	lat, lon, hours         *float64
+}
+
+func placeColumns(p findjob.Placed) placed {
+	var c placed
+	if p.Postcode != nil {
+		c.postcode, c.kommune, c.lat, c.lon = &p.Postcode.Code, &p.Kommune.Code, &p.Postcode.Lat, &p.Postcode.Lon
+	}
+	if p.Area != nil {
+		c.area = &p.Area.Code
+	}
+	if p.Ad.HoursPerWeek > 0 {
+		c.hours = &p.Ad.HoursPerWeek
+	}
+	return c
 }
 
 // placedKey is the facets column of a placed ad.
@@ -189,17 +199,10 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int
 			if err != nil {
 				return nil, err
 			}
-			var postcode, kommune, area *string
-			var lat, lon *float64
-			if p.Postcode != nil {
-				postcode, kommune, lat, lon = &p.Postcode.Code, &p.Kommune.Code, &p.Postcode.Lat, &p.Postcode.Lon
-			}
-			if p.Area != nil {
-				area = &p.Area.Code
-			}
+			c := placeColumns(p)
 			var hours *float32
-			if ad.HoursPerWeek > 0 {
-				h := float32(ad.HoursPerWeek)
+			if c.hours != nil {
+				h := float32(*c.hours)
 				hours = &h
 			}
 			published := ad.Published
@@ -207,7 +210,7 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int
 				published = now
 			}
 			return []any{org, ad.SenderID, body, ad.Title, p.Description, p.SearchText, int32(ad.OccupationID), p.Occupation.DISCO,
-				postcode, kommune, area, p.Postcode == nil, lat, lon, string(ad.WorkingTime), hours, string(ad.Terms),
+				c.postcode, c.kommune, c.area, p.Postcode == nil, c.lat, c.lon, string(ad.WorkingTime), hours, string(ad.Terms),
 				string(ad.Duration), ad.Hotjob, ad.WorkInDenmark, ad.ExternalURL != "", placedKey(p), published, now}, nil
 		})
 		_, err := pc.CopyFrom(ctx, pgx.Identifier{"job_ads"}, cols, src)
