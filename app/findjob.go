@@ -53,16 +53,20 @@ func (p *findJobPage) OnNav(ctx app.Context) {
 // page's first search ("fra") is not carried on: it is recorded once.
 func (p *findJobPage) search(ctx app.Context, q shared.JobSearch) {
 	q.Page, q.From = 1, ""
-	p.go_(ctx, q)
-}
-
-func (p *findJobPage) go_(ctx app.Context, q shared.JobSearch) {
 	u := *ctx.Page().URL()
 	u.RawQuery = q.Query().Encode()
 	ctx.NavigateTo(&u)
 }
 
 func (p *findJobPage) en() bool { return p.q.WIDK }
+
+// filtersClass folds the filters on a phone until they are opened.
+func (p *findJobPage) filtersClass() string {
+	if p.filtersOpen {
+		return ""
+	}
+	return "jobnet-filters-folded"
+}
 
 // t is the text in the instance's language: Danish, or English for Work
 // in Denmark (whose English labels the sources give only in part; the
@@ -86,8 +90,7 @@ func (p *findJobPage) Render() app.UI {
 					Aria("expanded", boolString(p.filtersOpen)).Aria("controls", "findjob-filters").
 					OnClick(func(ctx app.Context, e app.Event) { p.filtersOpen = !p.filtersOpen }).
 					Text(p.t("Afgræns søgningen", "Narrow the search")),
-				app.Div().ID("findjob-filters").Class(map[bool]string{false: "jobnet-filters-folded", true: ""}[p.filtersOpen]).
-					Body(p.renderFilters()),
+				app.Div().ID("findjob-filters").Class(p.filtersClass()).Body(p.renderFilters()),
 			),
 			app.Section().Class("col-12 col-md-8 jobnet-findjob-results").Aria("labelledby", "findjob-count").Body(p.renderResults()),
 		),
