@@ -350,6 +350,28 @@ func (tb *tab) clearInput(sel string) {
 	}
 }
 
+// arrowTo presses ArrowDown in the focused combobox input until the
+// option with the label (its .jobnet-suggestion-label's text, where it has
+// one) is its active descendant, and fails when it never
+// is. It reads the page between presses rather than counting them: a
+// press may reach the app while a newer answer of suggestions replaces the
+// list, and go-app draws on the next frame.
+func (tb *tab) arrowTo(input, label string) {
+	tb.t.Helper()
+	active := `(() => {
+		const id = document.querySelector(` + js(input) + `).getAttribute("aria-activedescendant");
+		const o = id && document.getElementById(id);
+		return o && o.getAttribute("aria-selected") === "true" ? (o.querySelector(".jobnet-suggestion-label") || o).innerText.trim() : "";
+	})()`
+	for range 40 {
+		if eval[string](tb, "read the active suggestion", active) == strings.TrimSpace(label) {
+			return
+		}
+		tb.do("press ArrowDown", chromedp.KeyEvent(kb.ArrowDown), chromedp.Sleep(150*time.Millisecond))
+	}
+	tb.t.Fatalf("%q never became the active suggestion of %s", label, input)
+}
+
 // attr is the attribute of the first element matching the selector.
 func (tb *tab) attr(sel, name string) string {
 	tb.t.Helper()

@@ -169,14 +169,7 @@ func (tb *tab) chooseSuggestion(typed, label string, first bool) {
 	if first && at != 0 {
 		tb.t.Errorf("%q is suggestion %d for %q, want the first", label, at, typed)
 	}
-	for range at + 1 {
-		tb.do("press ArrowDown", chromedp.KeyEvent(kb.ArrowDown))
-	}
-	tb.waitUntil(label+" is the active suggestion", `(() => {
-		const id = document.getElementById("seeking-occupation").getAttribute("aria-activedescendant");
-		const o = id && document.getElementById(id);
-		return !!o && o.getAttribute("aria-selected") === "true" && o.innerText.trim() === `+js(label)+`;
-	})()`)
+	tb.arrowTo("#seeking-occupation", label)
 	tb.checkA11y("/jeg-soeger-job-som (suggestions)")
 	tb.screenshot("jobseeking-suggestions")
 	tb.do("press Enter", chromedp.KeyEvent(kb.Enter))
