@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -73,9 +74,10 @@ func (p *findJobPage) onKeyDown(ctx app.Context, e app.Event) {
 			return
 		}
 		s.open = true
-		s.active = (s.active - 1 + len(s.items)) % len(s.items)
-		if s.active < 0 {
+		if s.active <= 0 { // from none, or the first, up is the last
 			s.active = len(s.items) - 1
+		} else {
+			s.active--
 		}
 	case "Escape":
 		if !s.open {
@@ -100,7 +102,10 @@ func (p *findJobPage) choose(ctx app.Context, sg shared.Suggestion) {
 	case shared.SuggestOccupation, shared.SuggestAlias:
 		q.Q = occupationOf(sg.Label)
 	case shared.SuggestGroup:
-		q.Q, q.Disco = "", appendNew(q.Disco, sg.Value)
+		q.Q = ""
+		if !slices.Contains(q.Disco, sg.Value) {
+			q.Disco = append(slices.Clone(q.Disco), sg.Value)
+		}
 	case shared.SuggestPostcode:
 		q.Q, q.Postcode, q.Km = "", sg.Value, 0
 	case shared.SuggestCountry:
@@ -119,15 +124,6 @@ func occupationOf(label string) string {
 		return label[:i]
 	}
 	return label
-}
-
-func appendNew(l []string, v string) []string {
-	for _, x := range l {
-		if x == v {
-			return l
-		}
-	}
-	return append(append([]string{}, l...), v)
 }
 
 func (p *findJobPage) submitText(ctx app.Context, e app.Event) {
