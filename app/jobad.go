@@ -110,12 +110,7 @@ func (p *jobAdPage) renderAd() app.UI {
 
 // option is a closed list's label in the page's language.
 func (p *jobAdPage) option(opts []shared.Option, v string) string {
-	for _, o := range opts {
-		if o.Value == v {
-			return p.t(o.Label, o.LabelEN)
-		}
-	}
-	return v
+	return shared.OptionText(opts, v, p.widk)
 }
 
 // paragraphs splits a description at its blank lines.

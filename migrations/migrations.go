@@ -61,7 +61,7 @@ func Migrate(ctx context.Context, db *bun.DB) error {
 	if _, err := river.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("migrate the job queue: %w", err)
 	}
-	ix, err := findjob.NewIndex()
+	ix, err := findjob.Default()
 	if err != nil {
 		return err
 	}

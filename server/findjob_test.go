@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -317,12 +316,10 @@ func TestPublicAPICORSAndRateLimit(t *testing.T) {
 	}
 }
 
-var findjobIndexOnce = sync.OnceValue(func() *findjob.Index {
-	ix, err := findjob.NewIndex()
+func findjobIndex() *findjob.Index {
+	ix, err := findjob.Default()
 	if err != nil {
 		panic(err)
 	}
 	return ix
-})
-
-func findjobIndex() *findjob.Index { return findjobIndexOnce() }
+}

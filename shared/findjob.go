@@ -85,15 +85,27 @@ var (
 	}
 )
 
-// OptionLabel is the Danish label of value in opts, or value itself.
-func OptionLabel(opts []Option, value string) string {
+// In is the label in English (Work in Denmark) or Danish.
+func (o Option) In(english bool) string {
+	if english {
+		return o.LabelEN
+	}
+	return o.Label
+}
+
+// OptionText is the label of value in opts, in English or Danish, or value
+// itself.
+func OptionText(opts []Option, value string, english bool) string {
 	for _, o := range opts {
 		if o.Value == value {
-			return o.Label
+			return o.In(english)
 		}
 	}
 	return value
 }
+
+// OptionLabel is the Danish label of value in opts, or value itself.
+func OptionLabel(opts []Option, value string) string { return OptionText(opts, value, false) }
 
 // Employer is who posts the ad and where the job is.
 type Employer struct {

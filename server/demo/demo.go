@@ -330,7 +330,7 @@ func seedAds(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err != nil || n > 0 {
 		return err
 	}
-	ix, err := findjob.NewIndex()
+	ix, err := findjob.Default()
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -257,7 +256,7 @@ func checkCitizen(now time.Time, c storage.SeedCitizen) []error {
 }
 
 // findjobIndex is the taxonomy and the postcodes, read once.
-var findjobIndex = sync.OnceValues(findjob.NewIndex)
+var findjobIndex = findjob.Default
 
 func monthsBetween(from, to shared.Date) float64 { return float64(to.DaysSince(from)) / (365.25 / 12) }
 

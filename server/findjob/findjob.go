@@ -13,10 +13,10 @@
 package findjob
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"jobnet/server/geo"
@@ -41,7 +41,11 @@ type Index struct {
 // ("is", "kok") would split words that are not compounds.
 const minPart = 4
 
-// NewIndex builds the index from the embedded data.
+// Default is the index of the embedded data, built once for the process:
+// the migrations, the API and the demo share it (it is only read).
+var Default = sync.OnceValues(NewIndex)
+
+// NewIndex builds the index from the embedded data; Default keeps one.
 func NewIndex() (*Index, error) {
 	tax, err := taxonomy.Load()
 	if err != nil {
@@ -205,6 +209,3 @@ func (ix *Index) compoundParts(text string) []string {
 func words(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
 }
-
-// String is for logs.
-func (p Placed) String() string { return fmt.Sprintf("%s (%s)", p.Ad.Title, p.Occupation.DISCO) }

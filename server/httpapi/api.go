@@ -83,7 +83,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	ix, err := findjob.NewIndex()
+	ix, err := findjob.Default()
 	if err != nil {
 		return nil, err
 	}

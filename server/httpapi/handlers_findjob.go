@@ -35,13 +35,12 @@ func handleJobSearch(req *sessionRequest) (shared.JobSearchResult, error) {
 	if err != nil {
 		return shared.JobSearchResult{}, err
 	}
-	if req.sess != nil {
-		if q.From != "" {
-			req.api.events.record(req.sess, eventFindJobStarted, q.From, req.now)
-		}
-		q.From = ""
-		req.api.events.record(req.sess, eventFindJobSearch, q.Query().Encode(), req.now)
+	// Behaviour data of a citizen's own session only (eventLog.record).
+	if q.From != "" {
+		req.api.events.record(req.sess, eventFindJobStarted, q.From, req.now)
 	}
+	q.From = ""
+	req.api.events.record(req.sess, eventFindJobSearch, q.Query().Encode(), req.now)
 	return res, nil
 }
 
@@ -81,7 +80,7 @@ func handleJobAd(req *sessionRequest) (shared.JobAdView, error) {
 		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")
 	}
 	ad, err := req.api.store.JobAd(req.ctx(), id)
-	if err == nil && req.sess != nil {
+	if err == nil {
 		req.api.events.record(req.sess, eventFindJobOpened, strconv.FormatInt(id, 10), req.now)
 	}
 	return ad, err

@@ -583,12 +583,6 @@ const (
 // with labels: Danish, or English in Work in Denmark's instance, which has
 // no Arbejdsområde, abroad or Ansættelsesvilkår.
 func buildFacets(ix *findjob.Index, q shared.JobSearch, c counts) []shared.Facet {
-	label := func(o shared.Option) string {
-		if q.WIDK {
-			return o.LabelEN
-		}
-		return o.Label
-	}
 	var facets []shared.Facet
 	// Geografi: areas; the kommuner of an area chosen or holding a chosen
 	// kommune; abroad.
@@ -620,17 +614,17 @@ func buildFacets(ix *findjob.Index, q shared.JobSearch, c counts) []shared.Facet
 		facets = append(facets, discoFacet(ix, q, c.disco))
 		terms := shared.Facet{Name: FacetTerms}
 		for _, o := range shared.TermsOptions {
-			terms.Values = append(terms.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.terms[o.Value], Selected: slices.Contains(q.Terms, o.Value)})
+			terms.Values = append(terms.Values, shared.FacetValue{Value: o.Value, Label: o.In(q.WIDK), Count: c.terms[o.Value], Selected: slices.Contains(q.Terms, o.Value)})
 		}
 		facets = append(facets, terms, shared.Facet{Name: FacetHotjob, Values: []shared.FacetValue{{Value: "1", Label: "Hotjob", Count: c.terms["hotjob"], Selected: q.Hotjob}}})
 	}
 	dur := shared.Facet{Name: FacetDuration}
 	for _, o := range shared.DurationOptions {
-		dur.Values = append(dur.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.duration[o.Value], Selected: slices.Contains(q.Durations, o.Value)})
+		dur.Values = append(dur.Values, shared.FacetValue{Value: o.Value, Label: o.In(q.WIDK), Count: c.duration[o.Value], Selected: slices.Contains(q.Durations, o.Value)})
 	}
 	tm := shared.Facet{Name: FacetTime}
 	for _, o := range shared.WorkingTimeOptions {
-		tm.Values = append(tm.Values, shared.FacetValue{Value: o.Value, Label: label(o), Count: c.time[o.Value], Selected: slices.Contains(q.WorkingTimes, o.Value)})
+		tm.Values = append(tm.Values, shared.FacetValue{Value: o.Value, Label: o.In(q.WIDK), Count: c.time[o.Value], Selected: slices.Contains(q.WorkingTimes, o.Value)})
 	}
 	return append(facets, dur, tm)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"jobnet/server/dbtest"
@@ -14,19 +13,12 @@ import (
 	"jobnet/shared"
 )
 
-var (
-	indexOnce sync.Once
-	index     *findjob.Index
-)
-
 func findjobIndex(t testing.TB) *findjob.Index {
-	indexOnce.Do(func() {
-		var err error
-		if index, err = findjob.NewIndex(); err != nil {
-			t.Fatal(err)
-		}
-	})
-	return index
+	ix, err := findjob.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
 
 // adsDB is a database with n generated ads (seed 1), and the ads.
