@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"jobnet/server/findjob"
 	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
@@ -195,9 +194,9 @@ func TestJobSeekingFindJobButton(t *testing.T) {
 	// square that reaches 50 km to its edges (a corner).
 	var near, corner string
 	_, pcs, _ := ix.Geo()
-	box := findjob.SquareAround(home.Lat, home.Lon, shared.FindJobRadiusKm)
+	box := shared.SquareAround(home.Lat, home.Lon, shared.FindJobRadiusKm)
 	for _, p := range pcs {
-		d := findjob.DistanceKm(home.Lat, home.Lon, p.Lat, p.Lon)
+		d := shared.DistanceKm(home.Lat, home.Lon, p.Lat, p.Lon)
 		switch {
 		case p.Bulk:
 		case near == "" && d > 35 && d < 48:

@@ -68,6 +68,9 @@ type AKasseOverview struct {
 	Forloeb       []AKasseForloeb      `json:"forloeb"`
 	Notifications []AKasseNotification `json:"notifications"`
 	Features      Features             `json:"features"`
+	Cards         []Card               `json:"cards"`
+	Primary       PrimaryAction        `json:"primary"`
+	Automatch     Automatch            `json:"automatch"`
 }
 
 // projectOverview is the a-kasse's view of a citizen's front page
@@ -76,8 +79,26 @@ type AKasseOverview struct {
 // sygemelding too: Billede 22 of 000_…txt shows the a-kasse a sick member's
 // "Du er registreret i jobcentret som sygemeldt" (sickness is a lawful
 // absence on dagpenge, see projectAbsences).
+//
+// The cards and the primary action are judged again with only those
+// forløb, so that neither betrays another target group (a fleksjobber's
+// e-guide, say). Automatch is kept unless it used the fleksjob variant,
+// whose headings would say the same: the a-kasse then sees none.
 func projectOverview(o Overview) AKasseOverview {
+	var visible []Forloeb
+	for _, f := range o.Forloeb {
+		if f.IsDagpengeOrDimittend() {
+			visible = append(visible, f)
+		}
+	}
+	o.Judge(visible)
+	if o.Nudges.FleksjobAutomatch {
+		o.Automatch = Automatch{Groups: []AutomatchGroup{}}
+	}
 	p := AKasseOverview{
+		Cards:         o.Cards,
+		Primary:       o.Primary,
+		Automatch:     o.Automatch,
 		Name:          o.Name,
 		Enrolment:     o.Enrolment,
 		Forloeb:       projectForloeb(o.Forloeb),

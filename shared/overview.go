@@ -2,15 +2,61 @@ package shared
 
 import "time"
 
-// Overview is the front page's data about the citizen (SPEC B3, B7): who they
-// are, their enrolment and target group, their forløb and the notifications
-// for "Vigtig information".
+// Overview is the front page's data about the citizen (SPEC B2–B7): who
+// they are, their enrolment and target group, their forløb, the
+// notifications for "Vigtig information", the two forsidekort, the primary
+// action and automatch.
 type Overview struct {
 	Name          string          `json:"name"`
 	Enrolment     EnrolmentStatus `json:"enrolment"`
 	Forloeb       []Forloeb       `json:"forloeb"`
 	Notifications []Notification  `json:"notifications"`
 	Features      Features        `json:"features"`
+	Cards         []Card          `json:"cards"`
+	Primary       PrimaryAction   `json:"primary"`
+	Automatch     Automatch       `json:"automatch"`
+	// Nudges are the facts the cards and the primary action were judged
+	// by: the a-kasse's projection judges them again with the forløb it
+	// may see. Never sent.
+	Nudges Nudges `json:"-"`
+}
+
+// Nudges are the facts of the front page's nudges, and the day and the
+// login (Seed) they were judged on.
+type Nudges struct {
+	Cards   CardFacts
+	Primary PrimaryFacts // Kontaktgruppe and DutyToSeekWork come from the forløb
+	Seed    uint64
+	Today   Date
+	// FleksjobAutomatch: automatch used the fleksjobvisiterede's variant.
+	FleksjobAutomatch bool
+}
+
+// Judge fills the cards and the primary action from the nudges' facts and
+// the current forløb among fs.
+func (o *Overview) Judge(fs []Forloeb) {
+	n := o.Nudges
+	group, kg := "", 0
+	if cur, ok := CurrentForloeb(fs, n.Today); ok {
+		kg = cur.Kontaktgruppe
+		if g, ok := KontaktgruppeByNumber(kg); ok {
+			group = g.Maalgruppe
+		}
+	}
+	o.Cards = Cards(group, n.Cards, n.Seed)
+	if o.Cards == nil {
+		o.Cards = []Card{}
+	}
+	pf := n.Primary
+	pf.Kontaktgruppe, pf.DutyToSeekWork = kg, HasDutyToSeekWork(fs, n.Today)
+	o.Primary = PrimaryActionOf(pf)
+}
+
+// IsFleksjobvisiteret reports whether today's forløb is the
+// fleksjobvisiterede's, who get automatch's fleksjob variant.
+func IsFleksjobvisiteret(fs []Forloeb, today Date) bool {
+	cur, ok := CurrentForloeb(fs, today)
+	return ok && cur.Kontaktgruppe == KontaktgruppeFleksjob
 }
 
 // Features are the menu items that depend on the citizen's data: a card is

@@ -79,7 +79,7 @@ const (
 // "fra" parameter of its links): its menu, Min Plan's "FIND JOB" after a
 // jobmål, "Jeg søger job som" and the 225-hour rule (003_…txt
 // «Jobsøgningsdata»).
-var FindJobOrigins = []string{"menu", "min-plan", "jeg-soeger-job-som", "225-timers-reglen"}
+var FindJobOrigins = []string{"menu", "min-plan", "jeg-soeger-job-som", "225-timers-reglen", "forside"}
 
 // Valid reports whether the event's View belongs to its Kind.
 func (e BehaviourEvent) Valid() bool {

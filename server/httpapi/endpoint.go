@@ -48,6 +48,7 @@ type citizenRequest struct {
 	citizen storage.Citizen // the shown citizen's rows
 	events  *eventLog
 	loc     *time.Location
+	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -190,7 +191,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

@@ -18,6 +18,7 @@ const (
 	eventPage       = "Side åbnet" // detail: the page's path
 	eventMinPlan    = "Min plan åbnet"
 	eventSimulation = "Simulering brugt" // detail: the counters page
+	eventCardsShown = "Forsidekort vist" // detail: the kinds, in their order
 )
 
 // maxBufferedEvents bounds the buffer between writes: past it, a request

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"strconv"
+	"strings"
 
 	"jobnet/shared"
 )
@@ -10,29 +11,59 @@ import (
 // policy; these read and write only through req.citizen, the shown
 // citizen's rows.
 
-// loadOverview: GET /api/overview — the front page's data (SPEC B3, B7),
-// with a notice of a new or changed plan the citizen has not opened yet.
+// loadOverview: GET /api/overview — the front page's data (SPEC B2–B7):
+// the notifications in their order, with a notice of a new or changed
+// plan the citizen has not opened yet and one of udgåede occupations; the
+// forsidekort and the primary action; automatch, computed now ("ved
+// logon", and on every return to the front page).
 func loadOverview(req *citizenRequest) (shared.Overview, error) {
-	fp, err := req.citizen.FrontPage(req.ctx())
+	ctx := req.ctx()
+	fp, err := req.citizen.FrontPage(ctx)
+	if err != nil {
+		return shared.Overview{}, err
+	}
+	facts, err := req.citizen.FrontFacts(ctx, req.now)
+	if err != nil {
+		return shared.Overview{}, err
+	}
+	today := req.today()
+	fleks := shared.IsFleksjobvisiteret(req.who.Forloeb, today)
+	match, err := req.citizen.Automatch(ctx, fleks, req.findjob.Tax.HotjobGroups())
 	if err != nil {
 		return shared.Overview{}, err
 	}
 	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
-		Notifications: fp.Notifications, Features: fp.Features}
-	if o.Notifications == nil {
-		o.Notifications = []shared.Notification{}
-	}
+		Notifications: fp.Notifications, Features: fp.Features, Automatch: match}
 	if fp.PlanNotice.NewVersion {
 		n := shared.Notification{Kind: shared.NotifyPlan, Title: "Din plan er ændret", Text: "Se, hvad der er ændret, i Min plan."}
 		if fp.PlanNotice.FirstPlan {
 			n.Title, n.Text = "Du har fået en plan", "Se din plan i Min plan."
 		}
-		o.Notifications = append([]shared.Notification{n}, o.Notifications...)
+		o.Notifications = append(o.Notifications, n)
 	}
+	if n, ok := shared.DiscontinuedNotification(facts.DiscontinuedTitles()); ok {
+		o.Notifications = append(o.Notifications, n)
+	}
+	o.Notifications = shared.OrderNotifications(o.Notifications)
+	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
+		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(facts.DiscontinuedTitles()) > 0,
+			NewPlan: fp.PlanNotice.NewVersion, HomePostcode: facts.Cards.HomePostcode}}
+	o.Judge(req.who.Forloeb)
 	return o, nil
 }
 
-func overviewForCitizen(_ *citizenRequest, o shared.Overview) (shared.Overview, error) { return o, nil }
+// overviewForCitizen records which cards the citizen was shown, which is
+// job-search data (FEATURES.md 1.4, from 003).
+func overviewForCitizen(req *citizenRequest, o shared.Overview) (shared.Overview, error) {
+	if len(o.Cards) > 0 {
+		kinds := make([]string, len(o.Cards))
+		for i, c := range o.Cards {
+			kinds[i] = string(c.Kind)
+		}
+		req.record(eventCardsShown, strings.Join(kinds, ", "))
+	}
+	return o, nil
+}
 
 // overviewForAKasse: the front page without other target groups (SPEC K4).
 func overviewForAKasse(_ *citizenRequest, o shared.Overview) (shared.AKasseOverview, error) {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"net/http"
 	"strings"
@@ -23,6 +24,16 @@ const pathHeader = "X-Jobnet-Path"
 // (behaviour data, a plan version seen) is recorded for their own session,
 // and nothing a caseworker does, mirroring or not (SPEC K2, K5).
 func (s *session) citizensOwn() bool { return s != nil && s.actor.Role == shared.RoleCitizen }
+
+// seed is a number fixed for the session and different from login to
+// login: the forsidekort take turns by it ("Ved logon initialiseres
+// kortene").
+func (s *session) seed() uint64 {
+	if s == nil || len(s.tokenHash) < 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(s.tokenHash)
+}
 
 // errAnonymous: the request has no live session.
 var errAnonymous = errors.New("no live session")

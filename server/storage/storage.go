@@ -102,6 +102,18 @@ func prepared(ctx context.Context, db bun.IDB, query string, args ...any) *sql.R
 	panic(fmt.Sprintf("storage: prepared on a %T", db))
 }
 
+// preparedRows is prepared for a statement of many rows.
+func preparedRows(ctx context.Context, db bun.IDB, query string, args ...any) (*sql.Rows, error) {
+	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
+	switch d := db.(type) {
+	case bun.Tx:
+		return d.Tx.QueryContext(ctx, query, args...)
+	case *bun.DB:
+		return d.DB.QueryContext(ctx, query, args...)
+	}
+	panic(fmt.Sprintf("storage: preparedRows on a %T", db))
+}
+
 // TokenHash is how a secret token (a session's cookie, a case system's API
 // token) is stored and looked up: its SHA-256, never the token itself.
 func TokenHash(token string) []byte {

@@ -3,6 +3,7 @@ package taxonomy
 import (
 	"embed"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -176,6 +177,11 @@ func (t *Taxonomy) HotjobQualified(disco string) bool {
 	}
 	_, qualified := t.hotjob[disco[:4]]
 	return qualified
+}
+
+// HotjobGroups are the hotjob-qualified unit groups, sorted.
+func (t *Taxonomy) HotjobGroups() []string {
+	return slices.Sorted(maps.Keys(t.hotjob))
 }
 
 // Areas are the areas in the order the filter shows them.

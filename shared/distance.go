@@ -1,4 +1,4 @@
-package findjob
+package shared
 
 import "math"
 
