@@ -50,7 +50,11 @@ func planerCards(f shared.Features) []menuCard {
 // folded (SPEC B3: expanded at session start, stays folded once folded).
 const vigtigFoldedKey = "jobnet.vigtigFolded"
 
-// forside is the front page (SPEC B3, B6, B7).
+// forside is the front page (SPEC B2–B7), in the sources' order: the two
+// forsidekort, "Vigtig information", the primary action, automatch
+// [003 «Forsiden»], then the menu of the two tabs, which the cards are
+// seen before ["ses inden du vælger enten Jobsøgning eller Planer og
+// aftaler", 000 4.1].
 type forside struct {
 	app.Compo
 	load      pageLoad
@@ -106,7 +110,10 @@ func (p *forside) Render() app.UI {
 				return app.Div().Body(
 					app.H1().Class("jobnet-welcome").Text("Velkommen "+p.ov.Name),
 					p.renderStatus(),
+					p.renderCards(),
 					p.renderVigtig(),
+					p.renderPrimary(),
+					p.renderAutomatch(),
 					p.renderTabs(),
 				)
 			}),
@@ -154,19 +161,133 @@ func (p *forside) renderVigtig() app.UI {
 							return app.Li().Class("jobnet-notification").Body(
 								app.H3().Class("h5").Text(n.Title),
 								app.P().Text(n.Text),
-								app.If(n.Kind == shared.NotifyPlan, func() app.UI {
-									return app.A().Class("jobnet-notification-link").Href(pathMinPlan).Text("Gå til Min plan")
-								}),
-								app.If(n.Kind == shared.NotifyDagpengekort, func() app.UI {
-									return app.Button().Type("button").Class("button button-secondary").
-										OnClick(p.markDone(n.ID), app.EventScope(n.ID)).Text("Jeg har sendt dem")
-								}),
+								p.renderNotificationAction(n),
 							)
 						}),
 					)
 				}),
 			),
 		),
+	)
+}
+
+// renderNotificationAction is the notification's action: a link to its
+// page, or "Jeg har sendt dem".
+func (p *forside) renderNotificationAction(n shared.Notification) app.UI {
+	a, ok := shared.ActionOf(n.Kind)
+	switch {
+	case !ok:
+		return nil
+	case a.Done:
+		return app.Button().Type("button").Class("button button-secondary").
+			OnClick(p.markDone(n.ID), app.EventScope(strconv.FormatInt(n.ID, 10))).Text(a.Label)
+	}
+	return app.A().Class("jobnet-notification-link").Href(a.Page).Text(a.Label)
+}
+
+// renderCards are the two forsidekort (SPEC B2), when the citizen has any.
+func (p *forside) renderCards() app.UI {
+	cards := p.ov.Cards
+	if len(cards) == 0 {
+		return nil
+	}
+	return app.Section().Class("jobnet-forsidekort").Aria("labelledby", "forsidekort-heading").Body(
+		app.H2().ID("forsidekort-heading").Class("sr-only").Text("Til dig"),
+		app.Div().Class("row").Body(
+			app.Range(cards).Slice(func(i int) app.UI {
+				c := cards[i]
+				return app.Div().Class("col-12 col-md-6 mb-5").Body(
+					app.Div().Class("card jobnet-forsidekort-card").DataSet("kind", string(c.Kind)).Body(
+						app.Div().Class("card-header").Body(
+							app.P().Class("jobnet-forsidekort-kind").Text(string(c.Kind)),
+							app.H3().Class("header-title").Text(c.Title),
+						),
+						app.Div().Class("card-text").Body(app.P().Text(c.Text)),
+						app.Div().Class("card-footer card-action").Body(
+							nudgeLink(c.Link, c.Search, c.Href, "jobnet-forsidekort-link"),
+						),
+					),
+				)
+			}),
+		),
+	)
+}
+
+// nudgeLink is a nudge's link: Find Job with a search, or a public site.
+func nudgeLink(label string, search *shared.JobSearch, href, class string) app.UI {
+	if search != nil {
+		return app.A().Class(class).Href(findJobSearchHref(*search)).Text(label)
+	}
+	return app.A().Class(class).Href(href).Rel("noopener").Body(
+		app.Text(label), app.Span().Class("sr-only").Text(" (eksternt link)"),
+	)
+}
+
+// findJobSearchHref opens Find Job with the search.
+func findJobSearchHref(q shared.JobSearch) string {
+	if v := q.Query().Encode(); v != "" {
+		return pathFindJob + "?" + v
+	}
+	return pathFindJob
+}
+
+// renderPrimary is the one primary action (SPEC B4).
+func (p *forside) renderPrimary() app.UI {
+	a := p.ov.Primary
+	if a.Title == "" {
+		return nil
+	}
+	var link app.UI
+	if a.Page != "" {
+		link = app.A().Class("button button-primary jobnet-primary-link").Href(a.Page).Text(a.Link)
+	} else {
+		link = nudgeLink(a.Link, a.Search, a.Href, "button button-primary jobnet-primary-link")
+	}
+	return app.Section().Class("jobnet-primary").Aria("labelledby", "primary-heading").Body(
+		app.H2().ID("primary-heading").Class("h3").Text(a.Title),
+		app.P().Text(a.Text),
+		link,
+	)
+}
+
+// renderAutomatch is the job suggestions (SPEC B5): each rule's heading
+// and its ads; nothing for a citizen automatch does not run for.
+func (p *forside) renderAutomatch() app.UI {
+	m := p.ov.Automatch
+	if !m.Active {
+		return nil
+	}
+	return app.Section().Class("jobnet-automatch").Aria("labelledby", "automatch-heading").Body(
+		app.H2().ID("automatch-heading").Class("h3").Text("Jobforslag til dig"),
+		app.If(len(m.Groups) == 0, func() app.UI {
+			return app.P().Text("Der er ingen job, der passer til dine jobønsker, i dit område lige nu. Se alle job under Find job.")
+		}),
+		app.Range(m.Groups).Slice(func(i int) app.UI {
+			g := m.Groups[i]
+			return app.Div().Class("jobnet-automatch-group").Body(
+				app.H3().Class("h5").Text(g.Heading),
+				app.Ul().Class("unstyled-list jobnet-automatch-ads").Body(
+					app.Range(g.Ads).Slice(func(j int) app.UI { return automatchTeaser(g.Ads[j]) }),
+				),
+			)
+		}),
+	)
+}
+
+// automatchTeaser is one suggested ad: its title to its page (or its
+// source), the employer, the place and when it was posted.
+func automatchTeaser(a shared.AutomatchAd) app.UI {
+	title := app.A().Href(jobAdPath(a.ID)).Text(a.Title)
+	if a.ExternalURL != "" {
+		title = app.A().Href(a.ExternalURL).Rel("noopener").Body(app.Text(a.Title), app.Span().Class("sr-only").Text(" (ekstern annonce)"))
+	}
+	meta := a.Employer
+	if a.Place != "" {
+		meta += " · " + a.Place
+	}
+	return app.Li().Class("jobnet-automatch-ad").Body(
+		app.P().Class("jobnet-automatch-title").Body(title),
+		app.P().Class("jobnet-automatch-meta").Text(meta+" · Oprettet "+shared.DateOf(a.Published).Danish()),
 	)
 }
 

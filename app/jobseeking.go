@@ -173,8 +173,7 @@ func detail(term, value string) app.UI {
 // 50 km of home, saying where it was started from (003_…txt
 // «Jobsøgningsdata»: "Find Job startet fra … Jeg søger job som").
 func findJobHref(o shared.SoughtOccupation, home string) string {
-	q := shared.JobSearch{Q: o.Title, Postcode: home, Km: shared.FindJobRadiusKm, From: "jeg-soeger-job-som"}
-	return pathFindJob + "?" + q.Query().Encode()
+	return findJobSearchHref(shared.JobSearch{Q: o.Title, Postcode: home, Km: shared.FindJobRadiusKm, From: "jeg-soeger-job-som"})
 }
 
 // renderAdd is "TILFØJ JOB +" and, opened, its form.

@@ -180,3 +180,30 @@ func TestPrimaryAction(t *testing.T) {
 		t.Errorf("search %+v", a.Search)
 	}
 }
+
+// TestAKasseFrontPage: a member on dagpenge who is also fleksjobvisiteret
+// from today sees the fleksjob e-guide and no cards; the a-kasse, which
+// may not know the fleksjob forløb, sees what a dagpengemodtager sees, and
+// no automatch, whose fleksjob headings would tell.
+func TestAKasseFrontPage(t *testing.T) {
+	today := MustDate("2026-11-30")
+	fs := []Forloeb{
+		{Kontaktgruppe: 1, Period: Period{From: MustDate("2026-01-05")}},
+		{Kontaktgruppe: KontaktgruppeFleksjob, Period: Period{From: today}},
+	}
+	o := Overview{Forloeb: fs, Nudges: Nudges{Today: today, Seed: 0, FleksjobAutomatch: true,
+		Cards:   CardFacts{Occupation: &OccupationRef{ID: 1, Title: "Kok"}, NewAds: 2, TemporaryAds: 1, HomePostcode: "8000"},
+		Primary: PrimaryFacts{Occupations: []OccupationRef{{ID: 1, Title: "Kok"}}, HomePostcode: "8000"}},
+		Automatch: Automatch{Active: true, Groups: []AutomatchGroup{{Rule: 1, Heading: automatchHeadings[true][1], Ads: []AutomatchAd{{ID: 7}}}}}}
+	o.Judge(fs)
+	if o.Primary.Title != "Læs om fleksjob" || len(o.Cards) != 0 {
+		t.Fatalf("the citizen's own view: %q, %d cards", o.Primary.Title, len(o.Cards))
+	}
+	p := ProjectForAKasse(CitizenData{Overview: &o}).Overview
+	if p.Primary.Title != "Find job" || len(p.Cards) != 2 || p.Cards[0].Kind != CardOpslaaede {
+		t.Errorf("the a-kasse's view: %q, cards %v", p.Primary.Title, kinds(p.Cards))
+	}
+	if p.Automatch.Active || len(p.Automatch.Groups) != 0 {
+		t.Errorf("the a-kasse sees the fleksjob automatch: %+v", p.Automatch)
+	}
+}

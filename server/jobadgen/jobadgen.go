@@ -96,7 +96,6 @@ func (g *Generator) Ad(n int) findjob.Placed {
 		employer = g.pick([]string{"Region Hovedstaden", "Region Midtjylland", "Region Syddanmark", "Region Sjælland", "Region Nordjylland"})
 	}
 	published := g.now.Add(-time.Duration(g.rng.Int64N(int64(30 * 24 * time.Hour))))
-	today := shared.DateOf(g.now)
 	ad := shared.JobAd{
 		SenderID:     fmt.Sprintf("gen-%d", n),
 		Title:        titled(g.pick(titleLead), o.Title) + g.pick(titleTail),
@@ -119,6 +118,35 @@ func (g *Generator) Ad(n int) findjob.Placed {
 		ad.Employer = shared.Employer{Name: employer, Address: fmt.Sprintf("%s %d", g.pick([]string{"Hovedgaden", "Industrivej", "Stationsvej", "Havnegade", "Skolevej", "Kirkevej"}), 1+g.rng.IntN(120)), Postcode: p.Code}
 		town = p.Name
 	}
+	return g.place(g.finish(ad, o, employer, town, n))
+}
+
+// Near makes a demo citizen's ad (sender id "near-n"): one of the
+// occupation, at the postcode, published at the given time, the rest
+// as Ad draws it; mod, if any, changes the ad before it is placed.
+func (g *Generator) Near(n int, occupationID int, postcode geo.Postcode, published time.Time, mod func(*shared.JobAd)) findjob.Placed {
+	o, ok := g.ix.Tax.Occupation(occupationID)
+	if !ok {
+		panic(fmt.Sprintf("jobadgen: no occupation %d", occupationID))
+	}
+	employer := g.pick(employerFirst) + " " + g.pick(employerSecond) + " " + g.pick(employerForm)
+	ad := shared.JobAd{
+		SenderID: fmt.Sprintf("near-%d", n), Title: titled(g.pick(titleLead), o.Title) + g.pick(titleTail), OccupationID: o.ID,
+		WorkingTime: shared.FullTimeJob, Terms: shared.TermsOrdinary, Duration: shared.DurationPermanent,
+		Published: published.Truncate(time.Second),
+		Employer: shared.Employer{Name: employer, Address: fmt.Sprintf("Stationsvej %d", 1+g.rng.IntN(120)), Postcode: postcode.Code},
+	}
+	ad = g.finish(ad, o, employer, postcode.Name, n)
+	if mod != nil {
+		mod(&ad)
+	}
+	return g.place(ad)
+}
+
+// finish draws the rest of an ad: its text, deadline, start, working
+// time, terms, duration and marks.
+func (g *Generator) finish(ad shared.JobAd, o taxonomy.Occupation, employer, town string, n int) shared.JobAd {
+	today := shared.DateOf(g.now)
 	title := strings.ToLower(o.Title)
 	var desc []string
 	for i, s := range sentences {
@@ -183,6 +211,10 @@ func (g *Generator) Ad(n int) findjob.Placed {
 	if g.rng.IntN(5) < 2 {
 		ad.ExternalURL = fmt.Sprintf("https://job.example.org/%s/%d", slug(employer), n)
 	}
+	return ad
+}
+
+func (g *Generator) place(ad shared.JobAd) findjob.Placed {
 	p, err := g.ix.Place(ad)
 	if err != nil {
 		panic(fmt.Sprintf("jobadgen: a generated ad does not place: %v", err)) // a bug in the generator
