@@ -26,7 +26,9 @@ import (
 // attempt⁴ seconds.
 type retryAtOnce struct{}
 
-func (retryAtOnce) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(50 * time.Millisecond) }
+func (retryAtOnce) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(50 * time.Millisecond)
+}
 
 // mailQueue is a queue that works jobs and sends its mails to a sink.
 func mailQueue(t *testing.T, db *bun.DB, sink *mail.Sink) *Jobs {
