@@ -130,9 +130,9 @@ func TestPlanChangeNoticeByMail(t *testing.T) {
 	}
 }
 
-// TestDevPost: /dev/post shows the sink's mails, newest first, as a page
+// TestMailDevPost: /dev/post shows the sink's mails, newest first, as a page
 // of its own with the portal's stylesheet; without a sink it is not there.
-func TestDevPost(t *testing.T) {
+func TestMailDevPost(t *testing.T) {
 	env, sink := newMailEnv(t)
 	ctx := context.Background()
 	for i, subject := range []string{"Første <mail>", "Anden mail"} {

@@ -41,7 +41,7 @@ func planChanged(t *testing.T, lang mail.Lang, unsubscribe string) mail.Message 
 // A letter leaves as text and HTML with the same content, the Message-ID
 // of its outbox row, its language, and — with an unsubscribe URL — the
 // one-click unsubscribe headers (RFC 8058).
-func TestSendLetter(t *testing.T) {
+func TestMailSendLetter(t *testing.T) {
 	sink, sender := startSink(t)
 	m := planChanged(t, mail.Danish, "https://jobnet.example/afmeld?t=abc")
 	m.ID = 42
@@ -84,7 +84,7 @@ func TestSendLetter(t *testing.T) {
 
 // Work in Denmark's mails are English; a mail without an unsubscribe URL
 // carries no unsubscribe header.
-func TestSendEnglishWithoutUnsubscribe(t *testing.T) {
+func TestMailEnglishWithoutUnsubscribe(t *testing.T) {
 	sink, sender := startSink(t)
 	m := planChanged(t, mail.English, "")
 	m.ID = 1
@@ -103,7 +103,7 @@ func TestSendEnglishWithoutUnsubscribe(t *testing.T) {
 
 // A refusal for now (4xx) is retried; one for good (5xx) is Permanent; a
 // mail without an outbox id never leaves.
-func TestSendRefused(t *testing.T) {
+func TestMailRefused(t *testing.T) {
 	sink, sender := startSink(t)
 	m := planChanged(t, mail.Danish, "")
 	for _, c := range []struct {
@@ -130,7 +130,7 @@ func TestSendRefused(t *testing.T) {
 	}
 }
 
-func TestNewSMTP(t *testing.T) {
+func TestMailNewSMTP(t *testing.T) {
 	for _, c := range []struct {
 		name, url string
 		ok        bool
@@ -155,7 +155,7 @@ func TestNewSMTP(t *testing.T) {
 
 // Every letter exists in both languages and writes the same content as
 // text and HTML.
-func TestLettersInBothLanguages(t *testing.T) {
+func TestMailLettersInBothLanguages(t *testing.T) {
 	for _, lang := range []mail.Lang{mail.Danish, mail.English} {
 		m := planChanged(t, lang, "")
 		if !strings.Contains(m.HTML, "https://jobnet.example/min-plan") || !strings.Contains(m.Text, "https://jobnet.example/min-plan") {
