@@ -18,6 +18,8 @@ CREATE TABLE outbox (
     last_error      text
 );
 CREATE INDEX outbox_citizen_idx ON outbox (citizen_id);
+-- Retention deletes the outbox by age (storage.RetentionRules).
+CREATE INDEX outbox_created_idx ON outbox (created_at);
 
 -- The campaigns of "Få besked på SMS og/eller email" (Brugerprofil,
 -- FEATURES 7.2) a citizen subscribes to by e-mail. The profile page that

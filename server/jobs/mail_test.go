@@ -280,3 +280,29 @@ func TestMailRefusedForGood(t *testing.T) {
 		t.Errorf("attempts %d, last error %q; want one attempt and the 550", attempts, lastError)
 	}
 }
+
+// The outbox is kept 30 days (storage.RetentionRules): the mail written a
+// second before the cutoff goes, the one at the cutoff stays.
+func TestMailRetention(t *testing.T) {
+	db := dbtest.MustOpenDB(t)
+	ctx := context.Background()
+	q, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{Work: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := storage.New(db, q)
+	now := servertest.Now
+	cutoff := now.AddDate(0, 0, -30)
+	for _, at := range []time.Time{cutoff.Add(-time.Second), cutoff, now} {
+		if _, err := store.EnqueueMail(ctx, db, letter(t, "mads@example.dk"), at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := &retentionWorker{store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil)), now: func() time.Time { return now }}
+	if err := w.Work(ctx, &river.Job[RetentionArgs]{Args: RetentionArgs{Rule: "outbox"}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM outbox WHERE created_at >= ?", cutoff); n != 2 || countRows(t, db, "SELECT count(*) FROM outbox") != 2 {
+		t.Errorf("the outbox after retention: want the mail at the cutoff and the recent one")
+	}
+}
