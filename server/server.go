@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobnet/server/httpapi"
+	"jobnet/server/mail"
 	"jobnet/server/site"
 	"jobnet/server/storage"
 	"jobnet/shared"
@@ -36,6 +37,12 @@ type Config struct {
 	// PublicRate limits the public API per client address (httpapi.Config;
 	// negative: no limit, for tests and benchmarks from one address).
 	PublicRate float64
+	// PublicURL is where citizens reach the portal, for the links in
+	// mails (httpapi.Config).
+	PublicURL string
+	// Post is the in-process mail sink whose mails /dev/post shows: set
+	// only in the demo without an SMTP server; nil makes /dev/post 404.
+	Post *mail.Sink
 }
 
 // Server serves the portal: the API and the pages.
@@ -55,7 +62,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	api, err := httpapi.New(store, log, httpapi.Config{IdleTimeout: cfg.IdleTimeout, SecureCookies: cfg.SecureCookies,
-		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate})
+		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate, PublicURL: cfg.PublicURL})
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +76,9 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", apiMux)
 	mux.Handle("/healthz", apiMux)
+	// A developer's tool, not the portal's: neither the API's route table
+	// nor a go-app page (devpost.go).
+	mux.HandleFunc("GET /dev/post", s.handleDevPost)
 	mux.Handle("/", pages)
 	// Cross-origin protection for every state-changing request: browsers
 	// send Sec-Fetch-Site/Origin, which must name this origin. Case systems

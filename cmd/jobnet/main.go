@@ -17,6 +17,10 @@
 //	JOBNET_SECURE_COOKIES     "1" behind TLS
 //	JOBNET_DEMO               "0" to skip loading the demo data
 //	JOBNET_RETENTION_DRY_RUN  "1": the retention jobs log what they would delete and delete nothing
+//	JOBNET_SMTP_URL           the SMTP server mail leaves by: smtp://host:port or smtps://user:pass@host:port;
+//	                          unset: a mail sink in this process, shown at /dev/post in the demo
+//	JOBNET_MAIL_FROM          the mails' sender (default "Jobnet <noreply@jobnet.local>")
+//	JOBNET_PUBLIC_URL         where citizens reach the portal, for the links in mails (default http://ADDR)
 package main
 
 import (
@@ -43,6 +47,7 @@ import (
 	"jobnet/server"
 	"jobnet/server/demo"
 	"jobnet/server/jobs"
+	"jobnet/server/mail"
 	"jobnet/server/pgembed"
 	"jobnet/server/storage"
 )
@@ -128,8 +133,16 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		return fmt.Errorf("JOBNET_IDLE_TIMEOUT: %w", err)
 	}
 
+	addr := env("ADDR", "127.0.0.1:"+env("PORT", "8080"))
+	sender, sink, err := mailSender(log, worker)
+	if err != nil {
+		return err
+	}
+	if sink != nil {
+		defer sink.Close()
+	}
 	queue, err := jobs.New(db, log, jobs.Config{Work: worker != "off", IdleTimeout: idle,
-		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1"})
+		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender})
 	if err != nil {
 		return err
 	}
@@ -150,21 +163,29 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	}
 
 	store := storage.New(db, queue)
-	if os.Getenv("JOBNET_DEMO") != "0" {
+	demoLoaded := os.Getenv("JOBNET_DEMO") != "0"
+	if demoLoaded {
 		if err := demo.Seed(ctx, store, time.Now().In(copenhagen)); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
+	}
+	// /dev/post shows the sink's mails in the demo only: it shows every
+	// citizen's mail to anyone.
+	var post *mail.Sink
+	if demoLoaded {
+		post = sink
 	}
 	srv, err := server.New(store, log, server.Config{
 		IdleTimeout:   idle,
 		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
 		WebDir:        env("JOBNET_WEB_DIR", "web"),
 		Location:      copenhagen,
+		PublicURL:     env("JOBNET_PUBLIC_URL", "http://"+addr),
+		Post:          post,
 	})
 	if err != nil {
 		return err
 	}
-	addr := env("ADDR", "127.0.0.1:"+env("PORT", "8080"))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -177,7 +198,7 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
 	}
-	printBanner(out, "http://"+ln.Addr().String(), dataNote)
+	printBanner(out, "http://"+ln.Addr().String(), dataNote, post != nil)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -195,7 +216,38 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	return srv.Close(shutdownCtx)
 }
 
-func printBanner(out io.Writer, url, dataNote string) {
+// mailSender is how this process's mail leaves: the SMTP server of
+// JOBNET_SMTP_URL, or without one a sink in the process, which keeps what
+// it gets (and /dev/post shows in the demo). A process that works no jobs
+// sends nothing.
+func mailSender(log *slog.Logger, worker string) (mail.Sender, *mail.Sink, error) {
+	if worker == "off" {
+		return nil, nil, nil
+	}
+	from := env("JOBNET_MAIL_FROM", "Jobnet <noreply@jobnet.local>")
+	if u := os.Getenv("JOBNET_SMTP_URL"); u != "" {
+		sender, err := mail.NewSMTP(u, from, nil)
+		if err != nil {
+			return nil, nil, fmt.Errorf("JOBNET_SMTP_URL: %w", err)
+		}
+		return sender, nil, nil
+	}
+	sink, err := mail.StartSink("127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	sender, err := mail.NewSMTP(sink.URL(), from, nil)
+	if err != nil {
+		sink.Close()
+		return nil, nil, err
+	}
+	if worker == "only" {
+		log.Warn("JOBNET_SMTP_URL is not set: mails go to a sink in this process and are shown nowhere")
+	}
+	return sender, sink, nil
+}
+
+func printBanner(out io.Writer, url, dataNote string, post bool) {
 	citizens, caseworkers := demo.Logins()
 	fmt.Fprintf(out, "\nJobnet kører på %s\n\n", url)
 	fmt.Fprintf(out, "Demo-logins (adgangskode for alle: %s)\n", demo.Password)
@@ -206,6 +258,9 @@ func printBanner(out io.Writer, url, dataNote string) {
 	fmt.Fprintf(out, "  Sagsbehandlere – log ind på %s/sagsbehandleradgang\n", url)
 	for _, l := range caseworkers {
 		fmt.Fprintf(out, "    %-8s %-20s %s\n", l.Username, l.Name, l.Description)
+	}
+	if post {
+		fmt.Fprintf(out, "  Post: %s/dev/post – de e-mails, Jobnet sender (de bliver i serveren)\n", url)
 	}
 	if dataNote != "" {
 		fmt.Fprintln(out, "\n"+dataNote)

@@ -35,6 +35,9 @@ type Config struct {
 	// PublicRate is the public API's limit per client address in requests
 	// a second (0: PublicRate; negative: none, for benchmarks).
 	PublicRate float64
+	// PublicURL is where citizens reach the portal ("https://jobnet.dk"),
+	// for the links in mails.
+	PublicURL string
 }
 
 // API serves the routes of the route table.

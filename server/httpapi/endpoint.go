@@ -76,6 +76,8 @@ type ingestRequest struct {
 	store    *storage.Store
 	sessions *sessionCache
 	findjob  *findjob.Index // places an ad
+	// publicURL is the portal's address, for the links in mails.
+	publicURL string
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -166,7 +168,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {

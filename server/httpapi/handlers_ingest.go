@@ -91,14 +91,20 @@ func handleIngestHours225(req *ingestRequest) (ingestv1.Receipt, error) {
 
 // handleIngestPlan: POST /api/ingest/v1/plan — a jobcenter (for citizens
 // attached to it) or an a-kasse (for its members) publishes a new version
-// of the citizen's plan. The version id is the sender's message id.
+// of the citizen's plan. The version id is the sender's message id. A
+// citizen who subscribes to mails about meetings and duties is told by
+// e-mail, in the same transaction (SPEC D1; storage.PlanNoticeCampaign).
 func handleIngestPlan(req *ingestRequest) (ingestv1.Receipt, error) {
 	var in ingestv1.Plan
 	if err := decode(req.r, &in); err != nil {
 		return ingestv1.Receipt{}, err
 	}
 	return ingest(req, "plan:"+in.VersionID, &in.CPR, &in, func(ctx context.Context, c storage.Citizen, _ shared.Citizen) error {
-		return c.PublishPlan(ctx, req.org.Code, in.Domain(), req.now)
+		if err := c.PublishPlan(ctx, req.org.Code, in.Domain(), req.now); err != nil {
+			return err
+		}
+		_, err := c.NoticePlanChanged(ctx, req.publicURL, req.now)
+		return err
 	})
 }
 

@@ -5,7 +5,8 @@
 // survives a restart, and one server of many (River's elected leader)
 // schedules the periodic ones.
 //
-// Its first users are the retention rules of SPEC E2 (retention.go). Jobs
+// Its users are the retention rules of SPEC E2 (retention.go) and the
+// outbox's mails (mail.go). Jobs
 // never run on behalf of a caseworker's mirror session: a mirror session
 // reads through a read-only transaction (storage.ReadOnly), in which
 // PostgreSQL refuses the insert of a job.
@@ -26,6 +27,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/uptrace/bun"
 
+	"jobnet/server/mail"
 	"jobnet/server/storage"
 )
 
@@ -46,8 +48,14 @@ type Config struct {
 	// PollEvery is how often a worker looks for new jobs (River's default
 	// 1 s; database/sql has no LISTEN, so River polls).
 	PollEvery time.Duration
+	// Mail sends the outbox's mails (the sendMail worker). A process that
+	// works jobs is given one: cmd/jobnet passes the SMTP server of
+	// JOBNET_SMTP_URL, or the in-process sink of `make run`.
+	Mail mail.Sender
 	// addWorkers lets this package's tests add workers of their own.
 	addWorkers func(*river.Workers)
+	// retryPolicy lets this package's tests retry at once.
+	retryPolicy river.ClientRetryPolicy
 }
 
 // Jobs is the queue: it enqueues, and with Config.Work it works.
@@ -69,10 +77,13 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 	// River's own news (started, job counts) is not the operator's: its
 	// warnings and errors are.
 	riverLog := slog.New(atLeast{slog.LevelWarn, log.Handler()}).With("component", "river")
-	rc := &river.Config{Logger: riverLog, FetchPollInterval: cfg.PollEvery}
+	rc := &river.Config{Logger: riverLog, FetchPollInterval: cfg.PollEvery, RetryPolicy: cfg.retryPolicy}
 	if cfg.Work {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &retentionWorker{store: store, log: log, now: cfg.Now, idle: cfg.IdleTimeout, dryRun: cfg.RetentionDryRun})
+		if cfg.Mail != nil {
+			river.AddWorker(workers, &sendMailWorker{store: store, sender: cfg.Mail, log: log, now: cfg.Now})
+		}
 		if cfg.addWorkers != nil {
 			cfg.addWorkers(workers)
 		}
@@ -112,7 +123,7 @@ func (j *Jobs) Stop(ctx context.Context) error {
 // EnqueueTx puts job in the queue within tx: it is worked once tx
 // commits, and never if tx rolls back (storage.Enqueuer).
 func (j *Jobs) EnqueueTx(ctx context.Context, tx bun.Tx, job storage.Job) error {
-	_, err := j.client.InsertTx(ctx, tx.Tx, job, nil)
+	_, err := j.client.InsertTx(ctx, tx.Tx, job, insertOpts(job))
 	return err
 }
 

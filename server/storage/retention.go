@@ -21,6 +21,10 @@ import (
 //     the researchers' anonymised export (003_…txt "Jobsøgningsdata"),
 //     which BI collects; the sources give no period, so we keep a year of
 //     events and a month for the export to have run, and no longer.
+//   - the outbox: 30 days after the mail was written. A mail is sent
+//     within hours (River gives up after ten tries, about five), and the
+//     copy is kept only to see what left and why one did not; the mail's
+//     text is the citizen's data, and the receiver has the mail.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -39,6 +43,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "sessions", expired: fmt.Sprintf("ended_at < ?0 OR (ended_at IS NULL AND last_seen_at < ?0::timestamptz - interval '%d seconds')", int(idle.Seconds()))},
 		{Name: "behaviour_events", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -13, 0) },
 			table: "behaviour_events", expired: "at < ?0"},
+		{Name: "outbox", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "outbox", expired: "created_at < ?0"},
 	}
 }
 

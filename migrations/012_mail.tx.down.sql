@@ -1,0 +1,2 @@
+DROP TABLE mail_subscriptions;
+DROP TABLE outbox;
