@@ -92,7 +92,7 @@ wasm-size: web/app.wasm
 ## bench-findjob: Find Job's search and suggestions at 100,000 and 1,000,000 generated ads, 8 clients, beside a primary-key SELECT
 FINDJOB_ADS ?= 100000,1000000
 bench-findjob:
-	go test ./server/storage -run '^$$' -bench BenchmarkFindJob -findjob.ads=$(FINDJOB_ADS) -benchtime=400x -timeout 60m
+	go test ./server/storage -run '^$$' -bench 'BenchmarkFindJob|BenchmarkAutomatch' -findjob.ads=$(FINDJOB_ADS) -benchtime=400x -timeout 60m
 
 ## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
 bench-wasm:

@@ -198,12 +198,10 @@ func (p *forside) renderCards() app.UI {
 				c := cards[i]
 				return app.Div().Class("col-12 col-md-6 mb-5").Body(
 					app.Div().Class("card jobnet-forsidekort-card").DataSet("kind", string(c.Kind)).Body(
-						app.Div().Class("card-header").Body(
+						app.Div().Class("card-content").Body(
 							app.P().Class("jobnet-forsidekort-kind").Text(string(c.Kind)),
-							app.H3().Class("header-title").Text(c.Title),
-						),
-						app.Div().Class("card-text").Body(app.P().Text(c.Text)),
-						app.Div().Class("card-footer card-action").Body(
+							app.H3().Class("card-heading").Text(c.Title),
+							app.P().Class("jobnet-forsidekort-text").Text(c.Text),
 							nudgeLink(c.Link, c.Search, c.Href, "jobnet-forsidekort-link"),
 						),
 					),

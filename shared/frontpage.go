@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The front page's nudges (SPEC B2–B4): the two forsidekort, the order of
@@ -102,13 +103,13 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 		}
 		return &q
 	}
-	occ := f.Occupation.Title
+	occ := strings.ToLower(f.Occupation.Title)
 	switch k {
 	case CardOpslaaede:
 		if f.NewAds == 0 {
 			return Card{}, false
 		}
-		return Card{Kind: k, Title: fmt.Sprintf("%s nye job som %s", countWord(f.NewAds), occ),
+		return Card{Kind: k, Title: fmt.Sprintf("%s som %s", counted(f.NewAds, "nyt job", "nye job"), occ),
 			Text: fmt.Sprintf("Opslået i dit område de sidste %d dage.", CardNewDays),
 			Link: "Se de nye job", Search: near(JobSearch{Q: occ})}, true
 	case CardLignende:
@@ -116,14 +117,14 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 			return Card{}, false
 		}
 		return Card{Kind: k, Title: "Job, der ligner dit: " + f.Related.Title,
-			Text: fmt.Sprintf("%s ledige job som %s i dit område kræver noget af det samme som %s.", countWord(f.RelatedAds), f.Related.Title, occ),
+			Text: fmt.Sprintf("%s som %s i dit område kræver noget af det samme som job som %s.", counted(f.RelatedAds, "ledigt job", "ledige job"), strings.ToLower(f.Related.Title), occ),
 			Link: "Se jobbene", Search: near(JobSearch{Q: f.Related.Title})}, true
 	case CardVikarbureauer:
 		if f.TemporaryAds == 0 {
 			return Card{}, false
 		}
 		return Card{Kind: k, Title: "Vikarjob som " + occ,
-			Text: fmt.Sprintf("%s vikariater i dit område. Et vikariat giver erfaring og kan føre til fast job.", countWord(f.TemporaryAds)),
+			Text: fmt.Sprintf("%s i dit område. Et vikariat giver erfaring og kan føre til fast job.", counted(f.TemporaryAds, "vikariat", "vikariater")),
 			Link: "Se vikariaterne", Search: near(JobSearch{Q: occ, Durations: []string{string(DurationTemporary)}})}, true
 	case CardSoegte:
 		return Card{}, false // fed by the Joblog, which Jobnet does not have yet
@@ -132,14 +133,20 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 			return Card{}, false
 		}
 		return Card{Kind: k, Title: "Søg uopfordret",
-			Text: fmt.Sprintf("%s arbejdspladser i dit område har søgt en %s det seneste år. Send dem en uopfordret ansøgning.", countWord(f.FormerEmployers), occ),
+			Text: fmt.Sprintf("%s i dit område har søgt en %s det seneste år. Send en uopfordret ansøgning.", counted(f.FormerEmployers, "arbejdsplads", "arbejdspladser"), occ),
 			Link: "Få gode råd om uopfordrede ansøgninger på info.jobnet.dk", Href: "https://info.jobnet.dk/"}, true
 	}
 	return Card{}, false
 }
 
-// countWord is a count as a sentence may start with it.
-func countWord(n int) string { return strconv.Itoa(n) }
+// counted is a count with its noun in the singular or the plural: "1
+// vikariat", "3 vikariater".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
 
 // Cards are the citizen's forsidekort: of the kinds switched on for the
 // current target group and fed by data, CardsShown in turn, starting at
@@ -333,7 +340,6 @@ type PrimaryFacts struct {
 	DutyToSeekWork bool
 	Occupations    []OccupationRef
 	Discontinued   bool // an occupation under "Jeg søger job som" is udgået
-	NewPlan        bool // a new or changed plan the citizen has not opened
 	HomePostcode   string
 }
 
@@ -344,7 +350,6 @@ const (
 	WhenAlways         PrimaryCondition = "altid"
 	WhenNoOccupation   PrimaryCondition = "ingen_stilling"
 	WhenDiscontinued   PrimaryCondition = "udgaaet_stilling"
-	WhenNewPlan        PrimaryCondition = "ny_plan"
 	WhenHasOccupation  PrimaryCondition = "har_stilling"
 	WhenDutyToSeekWork PrimaryCondition = "pligt_til_jobsoegning"
 )
@@ -357,8 +362,6 @@ func (c PrimaryCondition) holds(f PrimaryFacts) bool {
 		return len(f.Occupations) == 0
 	case WhenDiscontinued:
 		return f.Discontinued
-	case WhenNewPlan:
-		return f.NewPlan
 	case WhenHasOccupation:
 		return len(f.Occupations) > 0
 	case WhenDutyToSeekWork:
@@ -367,8 +370,11 @@ func (c PrimaryCondition) holds(f PrimaryFacts) bool {
 	return false
 }
 
-// KontaktgruppeFleksjob is the fleksjobvisiterede's group (LAB 09).
-const KontaktgruppeFleksjob = 10
+// The groups the primary action's rules name.
+const (
+	KontaktgruppeSygedagpenge = 6  // LAB 06
+	KontaktgruppeFleksjob     = 10 // LAB 09, fleksjobvisiterede
+)
 
 // primaryRules are the primary action's rules in order: the first whose
 // groups (none: every group) hold the citizen's kontaktgruppe and whose
@@ -376,7 +382,9 @@ const KontaktgruppeFleksjob = 10
 // predicate) → action, where the first match wins"]. The sources give
 // two examples: a sygemeldt's "meld dig rask", which comes with the page
 // Meld syg/rask, and a fleksjobber's 1-2-3 e-guide. The rest is this
-// project's. The last rule holds for everyone, so there is always one.
+// project's. A new or changed plan is not among them: "Vigtig
+// information" says so already. The last rule holds for everyone, so
+// there is always one.
 var primaryRules = []struct {
 	Groups []int
 	When   []PrimaryCondition
@@ -393,8 +401,11 @@ var primaryRules = []struct {
 	{When: []PrimaryCondition{WhenDutyToSeekWork, WhenNoOccupation},
 		Action: PrimaryAction{Title: "Fortæl, hvilke job du søger", Text: "Du skal angive mindst én stilling, du søger job som. Så kan Jobnet også foreslå dig job.",
 			Link: "Gå til Jeg søger job som", Page: "/jeg-soeger-job-som"}},
-	{When: []PrimaryCondition{WhenNewPlan},
-		Action: PrimaryAction{Title: "Se din plan", Text: "Din plan er ny eller ændret. Læs, hvad du og dit jobcenter har aftalt.",
+	// A sygedagpengemodtager's work is to get well; what the jobcenter and
+	// the citizen agreed meanwhile is in the plan. (A sick citizen's "Meld
+	// dig rask" comes before this rule with the page Meld syg/rask.)
+	{Groups: []int{KontaktgruppeSygedagpenge}, When: []PrimaryCondition{WhenAlways},
+		Action: PrimaryAction{Title: "Se, hvad du har aftalt med jobcentret", Text: "Mens du er sygemeldt, står dine aftaler med jobcentret i Min plan.",
 			Link: "Gå til Min plan", Page: "/min-plan"}},
 	{When: []PrimaryCondition{WhenHasOccupation}, SearchFirst: true,
 		Action: PrimaryAction{Title: "Find job", Text: "Se de nyeste job i dit område.", Link: "Find job som %s"}},

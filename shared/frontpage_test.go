@@ -50,7 +50,7 @@ func TestCards(t *testing.T) {
 		})
 	}
 	c := Cards("LAB 01", all, 2)
-	if c[0].Title != "Vikarjob som Kok" || c[0].Search == nil || c[0].Search.Durations[0] != "vikariat" || c[0].Search.Postcode != "8000" {
+	if c[0].Title != "Vikarjob som kok" || c[0].Text[:12] != "2 vikariater" || c[0].Search == nil || c[0].Search.Durations[0] != "vikariat" || c[0].Search.Postcode != "8000" {
 		t.Errorf("Vikarbureauer card %+v", c[0])
 	}
 	if c[1].Href != "https://info.jobnet.dk/" || c[1].Search != nil {
@@ -150,10 +150,10 @@ func TestPrimaryAction(t *testing.T) {
 		title string
 		link  string
 	}{
-		{"Fleksjob", PrimaryFacts{Kontaktgruppe: KontaktgruppeFleksjob, Occupations: kok, NewPlan: true}, "Læs om fleksjob", "Læs guiden på info.jobnet.dk"},
-		{"Discontinued", PrimaryFacts{Kontaktgruppe: 1, Occupations: kok, Discontinued: true, NewPlan: true}, "Ret dine stillinger", "Gå til Jeg søger job som"},
-		{"DutyWithoutOccupation", PrimaryFacts{Kontaktgruppe: 1, DutyToSeekWork: true, NewPlan: true}, "Fortæl, hvilke job du søger", "Gå til Jeg søger job som"},
-		{"NewPlan", PrimaryFacts{Kontaktgruppe: 1, DutyToSeekWork: true, Occupations: kok, NewPlan: true}, "Se din plan", "Gå til Min plan"},
+		{"Fleksjob", PrimaryFacts{Kontaktgruppe: KontaktgruppeFleksjob, Occupations: kok, Discontinued: true}, "Læs om fleksjob", "Læs guiden på info.jobnet.dk"},
+		{"Discontinued", PrimaryFacts{Kontaktgruppe: 1, Occupations: kok, Discontinued: true}, "Ret dine stillinger", "Gå til Jeg søger job som"},
+		{"DutyWithoutOccupation", PrimaryFacts{Kontaktgruppe: 1, DutyToSeekWork: true}, "Fortæl, hvilke job du søger", "Gå til Jeg søger job som"},
+		{"Sygedagpenge", PrimaryFacts{Kontaktgruppe: KontaktgruppeSygedagpenge, Occupations: kok}, "Se, hvad du har aftalt med jobcentret", "Gå til Min plan"},
 		{"FindJobAsFirst", PrimaryFacts{Kontaktgruppe: 1, Occupations: kok, HomePostcode: "8000"}, "Find job", "Find job som Kok"},
 		{"NoDutyNoOccupation", PrimaryFacts{Kontaktgruppe: 3}, "Find job", "Gå til Find job"},
 		{"NoGroup", PrimaryFacts{}, "Find job", "Gå til Find job"},
@@ -205,5 +205,13 @@ func TestAKasseFrontPage(t *testing.T) {
 	}
 	if p.Automatch.Active || len(p.Automatch.Groups) != 0 {
 		t.Errorf("the a-kasse sees the fleksjob automatch: %+v", p.Automatch)
+	}
+}
+
+func TestCounted(t *testing.T) {
+	for n, want := range map[int]string{0: "0 vikariater", 1: "1 vikariat", 2: "2 vikariater"} {
+		if got := counted(n, "vikariat", "vikariater"); got != want {
+			t.Errorf("counted(%d) = %q", n, got)
+		}
 	}
 }

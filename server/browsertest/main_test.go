@@ -62,6 +62,7 @@ func TestBrowser(t *testing.T) {
 		{"BootBeforeWasm", testBootBeforeWasm, 0, false},
 		{"BootDemo", testBootDemo, 0, false},
 		{"CitizenLogin", testCitizenLogin, 0, false},
+		{"FrontPage", testFrontPage, 0, false},
 		{"LoginValidation", testLoginValidation, 0, false},
 		{"MirrorJobcenter", testMirrorJobcenter, 0, false},
 		{"MirrorAkasse", testMirrorAkasse, 0, false},

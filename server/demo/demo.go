@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"jobnet/server/findjob"
+	"jobnet/server/geo"
 	"jobnet/server/jobadgen"
 	"jobnet/server/password"
 	"jobnet/server/storage"
@@ -334,5 +335,50 @@ func seedAds(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return store.CopyJobAds(ctx, AdsSender, Ads, jobadgen.New(ix, now, 2026).Ad, now, nil)
+	gen := jobadgen.New(ix, now, 2026)
+	if err := store.CopyJobAds(ctx, AdsSender, Ads, gen.Ad, now, nil); err != nil {
+		return err
+	}
+	near := nearAds(gen, ix, now)
+	return store.CopyJobAds(ctx, AdsSender, len(near), func(i int) findjob.Placed { return near[i] }, now, nil)
+}
+
+// nearAds are ads of each demo citizen's occupations near their home, so
+// that every front page shows what a job seeker's would (issue 11):
+// automatch's own occupation, "Opslåede stillinger" (three published in
+// the last five days), "Vikarbureauer" (a vikariat), and for Mette,
+// fleksjobvisiteret, fleksjob — a pure function of now, as the rest.
+func nearAds(gen *jobadgen.Generator, ix *findjob.Index, now time.Time) []findjob.Placed {
+	users := slices.Sorted(maps.Keys(jobSeeking))
+	_, pcs, _ := ix.Geo()
+	var out []findjob.Placed
+	for _, u := range users {
+		js := jobSeeking[u]
+		home, ok := ix.Postcode(js.home)
+		if !ok {
+			continue
+		}
+		var around []geo.Postcode // within 20 km, in a fixed order
+		for _, p := range pcs {
+			if !p.Bulk && shared.DistanceKm(home.Lat, home.Lon, p.Lat, p.Lon) <= 20 {
+				around = append(around, p)
+			}
+		}
+		for _, o := range js.occupations {
+			for i, age := range []int{1, 3, 5, 12} {
+				mod := func(a *shared.JobAd) {
+					a.Terms, a.Duration = shared.TermsOrdinary, shared.DurationPermanent
+					if i == 3 {
+						a.Duration = shared.DurationTemporary
+					}
+					if u == "mette" && i < 2 {
+						a.Terms = shared.TermsFleksjob
+					}
+				}
+				published := now.Add(-time.Duration(age)*24*time.Hour + time.Duration(len(out))*time.Minute)
+				out = append(out, gen.Near(len(out), o.id, around[(len(out)*7)%len(around)], published, mod))
+			}
+		}
+	}
+	return out
 }

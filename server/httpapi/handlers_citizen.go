@@ -47,7 +47,7 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	o.Notifications = shared.OrderNotifications(o.Notifications)
 	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
 		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(facts.DiscontinuedTitles()) > 0,
-			NewPlan: fp.PlanNotice.NewVersion, HomePostcode: facts.Cards.HomePostcode}}
+			HomePostcode: facts.Cards.HomePostcode}}
 	o.Judge(req.who.Forloeb)
 	return o, nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/uptrace/bun"
 
 	"jobnet/server/dbtest"
 	"jobnet/server/jobadgen"
@@ -35,6 +36,7 @@ const benchClients = 8
 var (
 	benchMu  sync.Mutex
 	benchDBs = map[int]*storage.Store{}
+	benchBun = map[int]*bun.DB{} // the same databases, for the benchmarks' own rows
 )
 
 // benchStore is a database with n generated ads, made once per run.
@@ -59,7 +61,7 @@ func benchStore(b *testing.B, n int) *storage.Store {
 		b.Fatal(err)
 	}
 	fmt.Fprintf(os.Stderr, "\n%d ads written and analysed in %s\n", n, time.Since(start).Round(time.Second))
-	benchDBs[n] = s
+	benchDBs[n], benchBun[n] = s, db
 	return s
 }
 
@@ -169,6 +171,67 @@ func BenchmarkFindJob(b *testing.B) {
 				_, err := s.Suggest(ctx, benchSuggestions[i%len(benchSuggestions)], kinds, 12)
 				return err
 			})
+		})
+	}
+}
+
+// benchCitizens are citizens for automatch's benchmark, made once per
+// store: homes all over the country (postcodes in a fixed order), one to
+// three occupations each among those the ads have.
+func benchCitizens(b *testing.B, ads int, s *storage.Store, n int) []storage.Citizen {
+	b.Helper()
+	ctx := context.Background()
+	var ids []int64
+	err := benchBun[ads].NewRaw(`WITH p AS (SELECT code, row_number() OVER (ORDER BY code) AS i FROM postcodes WHERE NOT bulk),
+		c AS (INSERT INTO citizens (cpr, name, home_postcode)
+			SELECT lpad(g::text, 6, '0') || '-' || lpad((g % 10000)::text, 4, '0'), 'Bench ' || g,
+				(SELECT code FROM p WHERE p.i = 1 + (g * 37) % (SELECT count(*) FROM p))
+			FROM generate_series(1, ?) g
+			ON CONFLICT (cpr) DO UPDATE SET name = EXCLUDED.name RETURNING id),
+		o AS (SELECT occupation_id, row_number() OVER (ORDER BY occupation_id) AS i FROM (SELECT DISTINCT occupation_id FROM job_ads) d),
+		ins AS (INSERT INTO sought_occupations (citizen_id, occupation_id, educated, added_at, updated_at)
+			SELECT c.id, o.occupation_id, true, now(), now() FROM c, generate_series(0, (c.id % 3)::int) k
+			JOIN o ON true WHERE o.i = 1 + (c.id * 13 + k * 101) % (SELECT count(*) FROM o)
+			ON CONFLICT DO NOTHING)
+		SELECT id FROM c ORDER BY id`, n).Scan(ctx, &ids)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]storage.Citizen, len(ids))
+	for i, id := range ids {
+		out[i] = s.Citizen(id)
+	}
+	return out
+}
+
+// BenchmarkAutomatch: automatch and the forsidekort's facts at login for
+// one citizen of 200 (issue 11: p95 ≤ 20 ms at 100,000 ads), beside the
+// floor, at each size.
+func BenchmarkAutomatch(b *testing.B) {
+	if *benchAds == "" {
+		b.Skip("set -findjob.ads (make bench-findjob)")
+	}
+	ix := findjobIndex(b)
+	groups := ix.Tax.HotjobGroups()
+	for _, field := range strings.Split(*benchAds, ",") {
+		n, err := strconv.Atoi(field)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := benchStore(b, n)
+		cs := benchCitizens(b, n, s, 200)
+		ctx := context.Background()
+		b.Run(fmt.Sprintf("ads=%d/floor-pk-select", n), func(b *testing.B) {
+			runClients(b, func(i int) error { _, err := s.JobAd(ctx, int64(1+i%n)); return err })
+		})
+		b.Run(fmt.Sprintf("ads=%d/automatch", n), func(b *testing.B) {
+			runClients(b, func(i int) error {
+				_, err := cs[i%len(cs)].Automatch(ctx, i%10 == 0, groups)
+				return err
+			})
+		})
+		b.Run(fmt.Sprintf("ads=%d/forsidekort-facts", n), func(b *testing.B) {
+			runClients(b, func(i int) error { _, err := cs[i%len(cs)].FrontFacts(ctx, now); return err })
 		})
 	}
 }
