@@ -21,6 +21,11 @@ import (
 //     the researchers' anonymised export (003_…txt "Jobsøgningsdata"),
 //     which BI collects; the sources give no period, so we keep a year of
 //     events and a month for the export to have run, and no longer.
+//   - seen marks on Find Job's teasers (issue 11): 6 months after the ad
+//     was first opened, and at once when the ad is withdrawn. "Set" helps
+//     the citizen through today's ads; an ad half a year old that the
+//     citizen opened is rarely still news, and the bound keeps the table
+//     to the live ads each citizen opened lately.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -39,6 +44,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "sessions", expired: fmt.Sprintf("ended_at < ?0 OR (ended_at IS NULL AND last_seen_at < ?0::timestamptz - interval '%d seconds')", int(idle.Seconds()))},
 		{Name: "behaviour_events", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -13, 0) },
 			table: "behaviour_events", expired: "at < ?0"},
+		{Name: "seen_job_ads", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -6, 0) },
+			table: "seen_job_ads", expired: "first_seen < ?0 OR EXISTS (SELECT 1 FROM job_ads a WHERE a.id = seen_job_ads.ad_id AND a.withdrawn IS NOT NULL)"},
 	}
 }
 
