@@ -46,6 +46,9 @@ type SavedJob struct {
 	Expired bool `json:"expired"`
 }
 
+// SavedJobs are "Se gemte job", the newest first.
+type SavedJobs []SavedJob
+
 // JobMarks are, of the ads asked about, the citizen's favourites and the
 // ones the citizen has opened.
 type JobMarks struct {
@@ -64,6 +67,9 @@ type SavedSearch struct {
 
 // Href is Find Job's address that runs the search again.
 func (s SavedSearch) Href(findJobPath string) string { return findJobPath + "?" + s.Query }
+
+// SavedSearches are a citizen's saved searches, the oldest first.
+type SavedSearches []SavedSearch
 
 // SavedSearchInput is "Gem søgning": a name and the search's query string.
 type SavedSearchInput struct {

@@ -178,19 +178,19 @@ func SuggestJobs(ctx context.Context, text string, widk bool) (shared.Suggestion
 }
 
 // SavedJobs is "Se gemte job" (GET /api/findjob/saved-jobs).
-func SavedJobs(ctx context.Context) ([]shared.SavedJob, error) {
-	return get[[]shared.SavedJob](ctx, shared.APISavedJobs)
+func SavedJobs(ctx context.Context) (shared.SavedJobs, error) {
+	return get[shared.SavedJobs](ctx, shared.APISavedJobs)
 }
 
 // SaveJob makes an ad a favourite (PUT /api/findjob/saved-jobs/{id}), or
 // with save false takes it off (DELETE …/{id}); the answer is the
 // favourites after it.
-func SaveJob(ctx context.Context, adID int64, save bool) ([]shared.SavedJob, error) {
+func SaveJob(ctx context.Context, adID int64, save bool) (shared.SavedJobs, error) {
 	method := "PUT"
 	if !save {
 		method = "DELETE"
 	}
-	return request[[]shared.SavedJob](ctx, method, shared.SavedJobPath(adID), nil)
+	return request[shared.SavedJobs](ctx, method, shared.SavedJobPath(adID), nil)
 }
 
 // JobMarks are which of the ads are favourites and which the citizen has
@@ -200,18 +200,18 @@ func JobMarks(ctx context.Context, ids []int64) (shared.JobMarks, error) {
 }
 
 // SavedSearches are the citizen's saved searches (GET /api/findjob/searches).
-func SavedSearches(ctx context.Context) ([]shared.SavedSearch, error) {
-	return get[[]shared.SavedSearch](ctx, shared.APISavedSearches)
+func SavedSearches(ctx context.Context) (shared.SavedSearches, error) {
+	return get[shared.SavedSearches](ctx, shared.APISavedSearches)
 }
 
 // AddSavedSearch is "Gem søgning" (POST /api/findjob/searches).
-func AddSavedSearch(ctx context.Context, in shared.SavedSearchInput) ([]shared.SavedSearch, error) {
-	return request[[]shared.SavedSearch](ctx, "POST", shared.APISavedSearches, in)
+func AddSavedSearch(ctx context.Context, in shared.SavedSearchInput) (shared.SavedSearches, error) {
+	return request[shared.SavedSearches](ctx, "POST", shared.APISavedSearches, in)
 }
 
 // RemoveSavedSearch deletes a saved search (DELETE /api/findjob/searches/{id}).
-func RemoveSavedSearch(ctx context.Context, id int64) ([]shared.SavedSearch, error) {
-	return request[[]shared.SavedSearch](ctx, "DELETE", shared.SavedSearchPath(id), nil)
+func RemoveSavedSearch(ctx context.Context, id int64) (shared.SavedSearches, error) {
+	return request[shared.SavedSearches](ctx, "DELETE", shared.SavedSearchPath(id), nil)
 }
 
 // JobAd is an ad's detail page (GET /api/v1/jobs/{id}).

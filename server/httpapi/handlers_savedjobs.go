@@ -29,13 +29,13 @@ func errAdNotFound() error {
 
 // handleSavedJobs: GET /api/findjob/saved-jobs — "Se gemte job", newest
 // first, an expired ad marked.
-func handleSavedJobs(req *citizenRequest) ([]shared.SavedJob, error) {
+func handleSavedJobs(req *citizenRequest) (shared.SavedJobs, error) {
 	return req.citizen.SavedJobs(req.ctx())
 }
 
 // handleSaveJob: PUT /api/findjob/saved-jobs/{id} — "Gem job": the ad
 // with that id becomes a favourite; again changes nothing.
-func handleSaveJob(req *citizenRequest) ([]shared.SavedJob, error) {
+func handleSaveJob(req *citizenRequest) (shared.SavedJobs, error) {
 	id, err := idInPath(req, errAdNotFound)
 	if err != nil {
 		return nil, err
@@ -48,7 +48,7 @@ func handleSaveJob(req *citizenRequest) ([]shared.SavedJob, error) {
 
 // handleUnsaveJob: DELETE /api/findjob/saved-jobs/{id} — the ad is no
 // longer a favourite.
-func handleUnsaveJob(req *citizenRequest) ([]shared.SavedJob, error) {
+func handleUnsaveJob(req *citizenRequest) (shared.SavedJobs, error) {
 	id, err := idInPath(req, errAdNotFound)
 	if err != nil {
 		return nil, err
@@ -82,12 +82,12 @@ func handleJobMarks(req *citizenRequest) (shared.JobMarks, error) {
 
 // handleSavedSearches: GET /api/findjob/searches — the saved searches,
 // oldest first.
-func handleSavedSearches(req *citizenRequest) ([]shared.SavedSearch, error) {
+func handleSavedSearches(req *citizenRequest) (shared.SavedSearches, error) {
 	return req.citizen.SavedSearches(req.ctx())
 }
 
 // handleAddSavedSearch: POST /api/findjob/searches — "Gem søgning".
-func handleAddSavedSearch(req *citizenRequest) ([]shared.SavedSearch, error) {
+func handleAddSavedSearch(req *citizenRequest) (shared.SavedSearches, error) {
 	var in shared.SavedSearchInput
 	if err := decode(req.r, &in); err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func handleAddSavedSearch(req *citizenRequest) ([]shared.SavedSearch, error) {
 }
 
 // handleRemoveSavedSearch: DELETE /api/findjob/searches/{id}.
-func handleRemoveSavedSearch(req *citizenRequest) ([]shared.SavedSearch, error) {
+func handleRemoveSavedSearch(req *citizenRequest) (shared.SavedSearches, error) {
 	id, err := idInPath(req, shared.ErrSavedSearchNotFound)
 	if err != nil {
 		return nil, err

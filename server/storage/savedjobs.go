@@ -50,7 +50,7 @@ func liveAd(ctx context.Context, db bun.IDB, id int64) (shared.JobAdView, error)
 
 // SavedJobs is "Se gemte job", the newest first; an ad no longer on Find
 // Job is Expired.
-func (c Citizen) SavedJobs(ctx context.Context) ([]shared.SavedJob, error) {
+func (c Citizen) SavedJobs(ctx context.Context) (shared.SavedJobs, error) {
 	var rows []struct {
 		savedJobRow `bun:",extend"`
 		Expired     bool `bun:"expired"`
@@ -61,7 +61,7 @@ func (c Citizen) SavedJobs(ctx context.Context) ([]shared.SavedJob, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]shared.SavedJob, 0, len(rows))
+	out := make(shared.SavedJobs, 0, len(rows))
 	for _, r := range rows {
 		j := shared.SavedJob{AdID: r.AdID, Title: r.Title, Employer: r.Employer, Place: r.Place, SavedAt: r.SavedAt, Expired: r.Expired}
 		if r.ExternalURL != nil {
@@ -143,12 +143,12 @@ func (c Citizen) MarkSeen(ctx context.Context, adID int64, now time.Time) error 
 }
 
 // SavedSearches are the citizen's saved searches, oldest first.
-func (c Citizen) SavedSearches(ctx context.Context) ([]shared.SavedSearch, error) {
+func (c Citizen) SavedSearches(ctx context.Context) (shared.SavedSearches, error) {
 	var rows []savedSearchRow
 	if err := c.db.NewSelect().Model(&rows).Where("citizen_id = ?", c.id).OrderExpr("created_at, id").Scan(ctx); err != nil {
 		return nil, err
 	}
-	out := make([]shared.SavedSearch, 0, len(rows))
+	out := make(shared.SavedSearches, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, shared.SavedSearch{ID: r.ID, Name: r.Name, Query: r.Query, Created: r.CreatedAt})
 	}
