@@ -96,7 +96,10 @@ func (m *jobMarks) render(sess shared.Session, id int64, title string, showSeen 
 			return app.Button().Type("button").ID("job-"+sid+"-save").Class("button button-unstyled jobnet-save-job").
 				Aria("pressed", boolString(saved)).
 				OnClick(func(ctx app.Context, e app.Event) { m.toggle(ctx, id) }, app.EventScope(sid)).Body(
-				ui.Icon(icon, ""), app.Text("Gem job"), app.Span().Class("sr-only").Text(": "+title))
+				// One span for the text: in the flex button a bare text and
+				// the hidden title would be items of their own, without the
+				// space between them in the button's name.
+				ui.Icon(icon, ""), app.Span().Body(app.Text("Gem job"), app.Span().Class("sr-only").Text(": "+title)))
 		}).ElseIf(saved, func() app.UI {
 			return app.Span().ID("job-"+sid+"-saved").Class("jobnet-tag").Text("Gemt")
 		}),
@@ -213,7 +216,7 @@ func (p *findJobPage) renderMine() app.UI {
 							app.If(write, func() app.UI {
 								return app.Button().Type("button").ID(id+"-delete").Class("button button-unstyled jobnet-saved-search-delete").
 									OnClick(func(ctx app.Context, e app.Event) { p.removeSearch(ctx, ss) }, app.EventScope(id)).Body(
-									ui.Icon("delete", ""), app.Text("Slet"), app.Span().Class("sr-only").Text(" "+ss.Name))
+									ui.Icon("delete", ""), app.Span().Body(app.Text("Slet"), app.Span().Class("sr-only").Text(" "+ss.Name)))
 							}),
 						)
 					}),

@@ -104,7 +104,7 @@ func (p *minPlanPage) renderPlan() app.UI {
 					// with the occupation, not for a free-text jobfunktion.
 					app.If(!g.Function, func() app.UI {
 						return app.A().ID("goal-"+strconv.Itoa(i)+"-findjob").Class("jobnet-goal-findjob").Href(goalSearch(g)).Body(
-							app.Text("Find job"), app.Span().Class("sr-only").Text(" som "+g.Title), ui.Icon("arrow-forward", ""))
+							app.Span().Body(app.Text("Find job"), app.Span().Class("sr-only").Text(" som "+g.Title)), ui.Icon("arrow-forward", ""))
 					}))
 			})))
 		}),

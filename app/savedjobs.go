@@ -71,7 +71,7 @@ func (p *savedJobsPage) renderList() app.UI {
 				app.If(write, func() app.UI {
 					return app.Button().Type("button").ID(id+"-remove").Class("button button-unstyled jobnet-saved-job-remove").
 						OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, j) }, app.EventScope(id)).Body(
-						ui.Icon("delete", ""), app.Text("Fjern"), app.Span().Class("sr-only").Text(" "+j.Title))
+						ui.Icon("delete", ""), app.Span().Body(app.Text("Fjern"), app.Span().Class("sr-only").Text(" "+j.Title)))
 				}),
 			)
 		}),
