@@ -101,7 +101,7 @@ func (m *jobMarks) render(sess shared.Session, id int64, title string, showSeen 
 				// space between them in the button's name.
 				ui.Icon(icon, ""), app.Span().Body(app.Text("Gem job"), app.Span().Class("sr-only").Text(": "+title)))
 		}).ElseIf(saved, func() app.UI {
-			return app.Span().ID("job-"+sid+"-saved").Class("jobnet-tag").Text("Gemt")
+			return app.Span().ID("job-" + sid + "-saved").Class("jobnet-tag").Text("Gemt")
 		}),
 	)
 }

@@ -63,7 +63,7 @@ func (p *savedJobsPage) renderList() app.UI {
 							app.Text(j.Title), app.Span().Class("sr-only").Text(" (åbner i et nyt vindue)"))
 					}),
 					app.If(j.Expired, func() app.UI {
-						return app.Span().ID(id+"-expired").Class("jobnet-tag jobnet-tag-expired").Text("Udløbet")
+						return app.Span().ID(id + "-expired").Class("jobnet-tag jobnet-tag-expired").Text("Udløbet")
 					}),
 				),
 				app.P().Class("jobnet-teaser-meta").Body(app.Strong().Text(j.Employer), app.Text(" · "+j.Place)),
