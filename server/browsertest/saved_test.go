@@ -8,6 +8,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"jobnet/server/demo"
+	"jobnet/server/ingestv1"
+	"jobnet/shared"
 )
 
 // Find Job for a logged-in citizen (issue 11).
@@ -35,8 +37,10 @@ func (tb *tab) firstInternalAd() string {
 }
 
 // testSavedJobs: a citizen saves an ad with "Gem job" and finds it in "Se
-// gemte job", opens an ad and sees "Set" on its teaser, and saves a
-// search that one click runs again; axe-core checks each state.
+// gemte job", opens an ad and sees "Set" on its teaser, saves a search
+// that one click runs again, and sees a saved ad that was withdrawn as
+// "Udløbet"; axe-core checks each state. The scenario changes Mads' data,
+// so each width has a portal of its own.
 func testSavedJobs(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
 	tb.open("/find-job?q=lagermedarbejder")
@@ -99,6 +103,32 @@ func testSavedJobs(t *testing.T, tb *tab) {
 	if strings.Contains(tb.text("#saved-searches"), demo.SavedSearchName) {
 		t.Errorf("the deleted search is still listed")
 	}
+
+	// An ad taken off Find Job stays among the saved, "Udløbet", until
+	// the citizen removes it.
+	ad := ingestv1.JobAd{SenderID: "browser-udloeber", Title: "Rørlægger til Zebrahuset", OccupationID: 708,
+		Description:  "En kort opgave i Valby.",
+		Employer:     ingestv1.Employer{Name: "Zebrahuset ApS", Address: "Gammel Køge Landevej 1", Postcode: "2500"},
+		DeadlineKind: shared.DeadlineSnarest, StartKind: shared.StartSnarest,
+		WorkingTime: shared.FullTimeJob, Terms: shared.TermsOrdinary, Duration: shared.DurationPermanent}
+	tb.portal.ingest(t, "/api/ingest/v1/jobads", ad)
+	tb.open("/find-job?q=Zebrahuset")
+	tb.waitText("#findjob-list", "Rørlægger til Zebrahuset")
+	id = tb.firstInternalAd()
+	save = "#job-" + id + "-save"
+	tb.waitUntil("the marks are there", `!!document.querySelector(`+js(save)+`)`)
+	tb.click(save)
+	tb.waitUntil("the ad is saved", `document.querySelector(`+js(save)+`).getAttribute("aria-pressed") === "true"`)
+	tb.portal.ingest(t, "/api/ingest/v1/jobads/withdraw", ingestv1.JobAdWithdrawal{SenderID: ad.SenderID})
+	tb.open("/gemte-job")
+	tb.waitText("#saved-job-"+id+"-expired", "Udløbet")
+	if n := eval[int](tb, "look for the expired ad's link", `document.querySelectorAll("#saved-job-`+id+` a").length`); n != 0 {
+		t.Errorf("the expired ad still links to its page")
+	}
+	tb.checkA11y("/gemte-job (an ad expired)")
+	tb.click("#saved-job-" + id + "-remove")
+	tb.waitGone("#saved-job-" + id)
+	tb.waitText(".jobnet-form-success", "er fjernet fra dine gemte job")
 }
 
 // testSavedJobsMirror: the jobcenter sees the citizen's saved searches,
