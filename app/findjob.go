@@ -32,9 +32,19 @@ type findJobPage struct {
 	// filtersOpen unfolds the filters on a phone, where they start folded
 	// so that the ads come first (from 768 px they are always shown).
 	filtersOpen bool
+
+	// A logged-in citizen's (findjob_saved.go): the session, the marks of
+	// the ads shown, the saved searches.
+	sess  shared.Session
+	marks jobMarks
+	mine  savedSearches
 }
 
 func newFindJobPage() *findJobPage { return &findJobPage{} }
+
+func (p *findJobPage) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateSession, &p.sess).OnChange(func() { p.loadMine(ctx) })
+}
 
 // OnNav reads the search from the address and runs it. Values the page
 // does not know are dropped (the API would refuse them).
@@ -46,7 +56,8 @@ func (p *findJobPage) OnNav(ctx app.Context) {
 		p.kmText = strconv.Itoa(q.Km)
 	}
 	p.suggest.close()
-	fetchInto(ctx, &p.load, func(c context.Context) (shared.JobSearchResult, error) { return api.SearchJobs(c, q) }, &p.res)
+	p.mine.open, p.mine.done = false, ""
+	fetchThen(ctx, &p.load, func(c context.Context) (shared.JobSearchResult, error) { return api.SearchJobs(c, q) }, &p.res, p.loadMine)
 }
 
 // search goes to the address of q, from its first page. The origin of the
@@ -84,6 +95,8 @@ func (p *findJobPage) Render() app.UI {
 		app.If(!p.en(), func() app.UI { return ui.Breadcrumb(pathForside, "Jobsøgning", "Find job") }),
 		app.H1().Text(title),
 		p.renderSearchForm(),
+		p.renderMine(),
+		ui.ErrorSlot("jobnet-job-marks-error", p.marks.err),
 		app.Div().Class("row jobnet-findjob").Body(
 			app.Div().Class("col-12 col-md-4 jobnet-findjob-filters").Body(
 				app.Button().Type("button").ID("findjob-filters-toggle").Class("button button-secondary jobnet-filters-toggle").
@@ -167,6 +180,7 @@ func (p *findJobPage) renderTeaser(a shared.JobAdView) app.UI {
 			}),
 			app.If(a.Hotjob && !p.en(), func() app.UI { return app.Span().Class("jobnet-tag").Text("Hotjob") }),
 		),
+		app.If(p.citizenShown(), func() app.UI { return p.marks.render(p.sess, a.ID, a.Title, true) }),
 	)
 }
 
@@ -183,14 +197,19 @@ func (p *findJobPage) deadline(a shared.JobAdView) string {
 	return "Not stated"
 }
 
-// opened reports an external ad's opening as behaviour data: its own page
-// is not Jobnet's, so the server does not see it (an internal ad's page
-// asks the server, which records it). A caseworker's is never reported.
+// opened marks the ad "Set" on its teaser and reports an external ad's
+// opening as behaviour data (which also marks it seen on the server): its
+// own page is not Jobnet's, so the server does not see it (an internal
+// ad's page asks the server, which records it). A caseworker's is never
+// reported.
 func (p *findJobPage) opened(a shared.JobAdView) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		var sess shared.Session
-		ctx.GetState(stateSession, &sess)
-		if !a.External() || !sess.Actor.MayWrite() {
+		sess := p.sess
+		if !sess.Actor.MayWrite() {
+			return
+		}
+		p.marks.opened(a.ID)
+		if !a.External() {
 			return
 		}
 		ev := shared.BehaviourEvent{Kind: shared.BehaviourFindJobOpen, View: strconv.FormatInt(a.ID, 10)}

@@ -21,9 +21,23 @@ type jobAdPage struct {
 	load pageLoad
 	ad   shared.JobAdView
 	widk bool // opened from Work in Denmark's instance: English
+	// A logged-in citizen's "Gem job" (findjob_saved.go).
+	sess  shared.Session
+	marks jobMarks
 }
 
 func newJobAdPage() *jobAdPage { return &jobAdPage{} }
+
+func (p *jobAdPage) OnMount(ctx app.Context) {
+	ctx.ObserveState(stateSession, &p.sess).OnChange(func() { p.loadMarks(ctx) })
+}
+
+// loadMarks asks whether the shown citizen has saved the ad.
+func (p *jobAdPage) loadMarks(ctx app.Context) {
+	if p.load.st == loaded && !p.widk {
+		p.marks.load(ctx, p.sess, []int64{p.ad.ID})
+	}
+}
 
 func (p *jobAdPage) OnNav(ctx app.Context) {
 	p.widk = strings.EqualFold(ctx.Page().URL().Query().Get("WIDK"), "true")
@@ -32,7 +46,7 @@ func (p *jobAdPage) OnNav(ctx app.Context) {
 		p.load = pageLoad{st: loadingErr, err: shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")}
 		return
 	}
-	fetchInto(ctx, &p.load, func(c context.Context) (shared.JobAdView, error) { return api.JobAd(c, id) }, &p.ad)
+	fetchThen(ctx, &p.load, func(c context.Context) (shared.JobAdView, error) { return api.JobAd(c, id) }, &p.ad, p.loadMarks)
 }
 
 func (p *jobAdPage) Render() app.UI {
@@ -100,6 +114,13 @@ func (p *jobAdPage) renderAd() app.UI {
 			app.If(a.Terms == shared.TermsFleksjob && !p.widk, func() app.UI { return app.Span().Class("jobnet-tag").Text("Fleksjob") }),
 			app.If(a.WorkInDenmark, func() app.UI { return app.Span().Class("jobnet-tag").Text("Work in Denmark") }),
 		),
+		app.If(p.sess.Actor.CitizenID != 0 && !p.widk, func() app.UI {
+			return app.Div().Class("jobnet-jobad-mine").Body(
+				p.marks.render(p.sess, a.ID, a.Title, false),
+				ui.ErrorSlot("jobnet-job-marks-error", p.marks.err),
+				app.A().ID("jobad-saved-jobs").Href(pathSavedJobs).Text("Se gemte job"),
+			)
+		}),
 		app.Dl().ID("jobad-facts").Class("jobnet-jobad-facts").Body(facts...),
 		app.H2().Class("h3").Text(p.t("Om jobbet", "About the job")),
 		app.Div().ID("jobad-description").Class("jobnet-jobad-description").Body(

@@ -34,8 +34,17 @@ type pageLoad struct {
 // asks the server (a prerendered page without preloaded data waits for
 // the app).
 func fetchInto[T any](ctx app.Context, l *pageLoad, load func(context.Context) (T, error), dst *T) {
+	fetchThen(ctx, l, load, dst, nil)
+}
+
+// fetchThen is fetchInto that runs then, when not nil, on the UI goroutine
+// once the data is in dst: a second load that needs the first's answer.
+func fetchThen[T any](ctx app.Context, l *pageLoad, load func(context.Context) (T, error), dst *T, then func(app.Context)) {
 	if v, err := load(api.PreloadOnly(ctx)); err == nil {
 		*dst, l.err, l.st = v, nil, loaded
+		if then != nil {
+			then(ctx)
+		}
 		return
 	}
 	if app.IsServer {
@@ -48,6 +57,10 @@ func fetchInto[T any](ctx app.Context, l *pageLoad, load func(context.Context) (
 			*dst, l.err, l.st = v, err, loaded
 			if err != nil {
 				l.st = loadingErr
+				return
+			}
+			if then != nil {
+				then(ctx)
 			}
 		})
 	})

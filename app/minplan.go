@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/app/api"
@@ -23,6 +25,12 @@ type minPlanPage struct {
 }
 
 func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
+
+// goalSearch is Find Job's address for a jobmål: its occupation as the
+// free text, started from Min Plan.
+func goalSearch(g shared.JobGoal) string {
+	return pathFindJob + "?" + shared.JobSearch{Q: g.Title, From: "min-plan"}.Query().Encode()
+}
 
 func (p *minPlanPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
@@ -91,7 +99,13 @@ func (p *minPlanPage) renderPlan() app.UI {
 			return section("Jobmål", app.Ul().Class("jobnet-goals").Body(app.Range(pl.JobGoals).Slice(func(i int) app.UI {
 				g := pl.JobGoals[i]
 				return app.Li().Body(app.Strong().Text(g.Title),
-					app.If(g.AgreedWith != "", func() app.UI { return app.Span().Text(" · Aftalt med " + g.AgreedWith) }))
+					app.If(g.AgreedWith != "", func() app.UI { return app.Span().Text(" · Aftalt med " + g.AgreedWith) }),
+					// "FIND JOB →" after each jobmål (000 Billede 13): Find Job
+					// with the occupation, not for a free-text jobfunktion.
+					app.If(!g.Function, func() app.UI {
+						return app.A().ID("goal-"+strconv.Itoa(i)+"-findjob").Class("jobnet-goal-findjob").Href(goalSearch(g)).Body(
+							app.Span().Body(app.Text("Find job"), app.Span().Class("sr-only").Text(" som "+g.Title)), ui.Icon("arrow-forward", ""))
+					}))
 			})))
 		}),
 		app.If(len(pl.EducationGoals) > 0, func() app.UI {

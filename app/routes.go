@@ -25,6 +25,7 @@ const (
 	pathTimer225   = "/225-timers-reglen"
 	pathFindJob    = "/find-job"
 	pathSeeking    = "/jeg-soeger-job-som"
+	pathSavedJobs  = "/gemte-job"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -34,7 +35,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
-		pathSeeking,
+		pathSeeking, pathSavedJobs,
 		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
@@ -52,6 +53,7 @@ func RegisterRoutes() {
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
 	app.Route(pathSeeking, func() app.Composer { return newJobSeekingPage() })
+	app.Route(pathSavedJobs, func() app.Composer { return newSavedJobsPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -64,12 +66,13 @@ func RegisterRoutes() {
 // one's data.
 func PreloadPaths() map[string][]string {
 	return map[string][]string{
-		pathMinPlan:  {shared.APIPlan},
-		pathHistorik: {shared.APILoginHistory},
-		pathEures:    {shared.APIEures},
-		pathDagpenge: {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
-		pathSuppl:    {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
-		pathTimer225: {shared.APICounters + "?view=" + counterViews[kindTimer225]},
-		pathSeeking:  {shared.APIJobSeeking},
+		pathMinPlan:   {shared.APIPlan},
+		pathHistorik:  {shared.APILoginHistory},
+		pathEures:     {shared.APIEures},
+		pathDagpenge:  {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
+		pathSuppl:     {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
+		pathTimer225:  {shared.APICounters + "?view=" + counterViews[kindTimer225]},
+		pathSeeking:   {shared.APIJobSeeking},
+		pathSavedJobs: {shared.APISavedJobs},
 	}
 }

@@ -120,6 +120,7 @@ var leakSources = []leakSource{
 	{"notifications", plantNotifications},
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
+	{"gemte job og søgninger", plantSaved},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -294,6 +295,27 @@ func plantJobSeeking(lc *leakCitizen) {
 	postcodes := []string{"2300", "8000", "5000", "9000", "6700"}
 	if err := lc.env.store.Citizen(lc.citizenID()).SetHomePostcode(ctx, postcodes[lc.rng.IntN(len(postcodes))], lc.env.clock.Now()); err != nil {
 		lc.env.tb.Fatal(err)
+	}
+}
+
+// plantSaved: Find Job's favourites and saved searches (issue 11), which
+// every viewer with access sees (000_…txt 4.2). An ad is public, so the
+// marked ad is withdrawn once saved: then only the citizen's favourite,
+// kept with its title and employer as "Udløbet", holds its markers. The
+// saved searches' names and texts are markers too.
+func plantSaved(lc *leakCitizen) {
+	for i := range 1 + lc.rng.IntN(2) {
+		ad := anAd(fmt.Sprintf("leak-%d-ad-%d", lc.n, i))
+		ad.Title, ad.Employer.Name = lc.shown(), lc.shown()
+		c := lc.env.client()
+		var r ingestv1.JobAdReceipt
+		c.decode(c.do("POST", "/api/ingest/v1/jobads", ad, "Authorization", "Bearer leak-token-"+lc.jobcenter), 200, &r)
+		lc.citizen.decode(lc.citizen.do("PUT", shared.SavedJobPath(r.ID), nil), 200, nil)
+		lc.ingest("/api/ingest/v1/jobads/withdraw", ingestv1.JobAdWithdrawal{SenderID: ad.SenderID})
+	}
+	for range 1 + lc.rng.IntN(2) {
+		in := shared.SavedSearchInput{Name: lc.shown(), Query: "q=" + lc.shown()}
+		lc.citizen.decode(lc.citizen.do("POST", shared.APISavedSearches, in), 200, nil)
 	}
 }
 

@@ -26,6 +26,12 @@ func (Session) akasseView()        {} // the caseworker's own session
 func (EuresSetting) akasseView()   {} // SPEC K4: the a-kasse sees Job i Europa
 func (JobSeeking) akasseView()     {} // 000_…txt 4.3: the a-kasse sees "Jeg søger job som" whole
 
+// 000_…txt 4.2: the a-kasse sees the member's søgeprofiler (saved
+// searches) and, with them, the favourites and seen marks, read-only.
+func (SavedJobs) akasseView()     {}
+func (SavedSearches) akasseView() {}
+func (JobMarks) akasseView()      {}
+
 // Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
 func (JobSearchResult) akasseView()    {}
 func (JobAdView) akasseView()          {}

@@ -32,6 +32,15 @@ const (
 	APISoughtOccupation     = "/api/jobseeking/occupations/{id}"
 	APIEmploymentConditions = "/api/jobseeking/conditions"
 
+	// Find Job for a logged-in citizen (issue 11): favourites ("Se gemte
+	// job") by the ad's id, the marks of a list's ads (?ads=1,2,3), saved
+	// searches by their id.
+	APISavedJobs     = "/api/findjob/saved-jobs"
+	APISavedJob      = "/api/findjob/saved-jobs/{id}"
+	APIJobMarks      = "/api/findjob/marks"
+	APISavedSearches = "/api/findjob/searches"
+	APISavedSearch   = "/api/findjob/searches/{id}"
+
 	// The public Find Job API (issue 10), versioned in its path.
 	APIJobs         = "/api/v1/jobs"
 	APIJobSuggest   = "/api/v1/jobs/suggest"

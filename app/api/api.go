@@ -177,6 +177,43 @@ func SuggestJobs(ctx context.Context, text string, widk bool) (shared.Suggestion
 	return get[shared.Suggestions](ctx, shared.APIJobSuggest+"?"+q.Encode())
 }
 
+// SavedJobs is "Se gemte job" (GET /api/findjob/saved-jobs).
+func SavedJobs(ctx context.Context) (shared.SavedJobs, error) {
+	return get[shared.SavedJobs](ctx, shared.APISavedJobs)
+}
+
+// SaveJob makes an ad a favourite (PUT /api/findjob/saved-jobs/{id}), or
+// with save false takes it off (DELETE …/{id}); the answer is the
+// favourites after it.
+func SaveJob(ctx context.Context, adID int64, save bool) (shared.SavedJobs, error) {
+	method := "PUT"
+	if !save {
+		method = "DELETE"
+	}
+	return request[shared.SavedJobs](ctx, method, shared.SavedJobPath(adID), nil)
+}
+
+// JobMarks are which of the ads are favourites and which the citizen has
+// opened (GET /api/findjob/marks?ads=…).
+func JobMarks(ctx context.Context, ids []int64) (shared.JobMarks, error) {
+	return get[shared.JobMarks](ctx, shared.JobMarksPath(ids))
+}
+
+// SavedSearches are the citizen's saved searches (GET /api/findjob/searches).
+func SavedSearches(ctx context.Context) (shared.SavedSearches, error) {
+	return get[shared.SavedSearches](ctx, shared.APISavedSearches)
+}
+
+// AddSavedSearch is "Gem søgning" (POST /api/findjob/searches).
+func AddSavedSearch(ctx context.Context, in shared.SavedSearchInput) (shared.SavedSearches, error) {
+	return request[shared.SavedSearches](ctx, "POST", shared.APISavedSearches, in)
+}
+
+// RemoveSavedSearch deletes a saved search (DELETE /api/findjob/searches/{id}).
+func RemoveSavedSearch(ctx context.Context, id int64) (shared.SavedSearches, error) {
+	return request[shared.SavedSearches](ctx, "DELETE", shared.SavedSearchPath(id), nil)
+}
+
 // JobAd is an ad's detail page (GET /api/v1/jobs/{id}).
 func JobAd(ctx context.Context, id int64) (shared.JobAdView, error) {
 	return get[shared.JobAdView](ctx, shared.JobPath(id))

@@ -87,6 +87,8 @@ func TestBrowser(t *testing.T) {
 		{"EducationOrderMirror", testEducationOrderMirror, 0, false},
 		{"CountersDemoOffline", testCountersDemoOffline, 0, true},
 		{"JobSeeking", testJobSeeking, 0, true},
+		{"SavedJobs", testSavedJobs, 0, true},
+		{"SavedJobsMirror", testSavedJobsMirror, 0, false},
 	}
 	// The scenarios that share an idle timeout share a portal.
 	portals := map[time.Duration]*portal{}

@@ -314,7 +314,51 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := store.Seed(ctx, Build(now, hash), now); err != nil {
 		return err
 	}
-	return seedAds(ctx, store, now)
+	if err := seedAds(ctx, store, now); err != nil {
+		return err
+	}
+	return seedSaved(ctx, store, now)
+}
+
+// SavedSearchName is the demo's saved search of Mads (issue 11).
+const SavedSearchName = "Rørlægger nær hjemmet"
+
+// seedSaved gives Mads, once, what Find Job keeps for a logged-in citizen
+// (issue 11): the two newest ads of his jobmål Rørlægger as favourites
+// (the newest two of all ads, should there be fewer) and a saved search
+// of the occupation within 25 km of home. The ads are the day's generated
+// ones, so it holds on every day.
+func seedSaved(ctx context.Context, store *storage.Store, now time.Time) error {
+	mads, err := store.CitizenByCPR(ctx, "120385-1231")
+	if err != nil {
+		return err
+	}
+	c := store.Citizen(mads.ID)
+	if have, err := c.SavedSearches(ctx); err != nil || len(have) > 0 {
+		return err
+	}
+	ix, err := findjob.Default()
+	if err != nil {
+		return err
+	}
+	var ads []shared.JobAdView
+	for _, q := range []shared.JobSearch{{Q: "Rørlægger"}, {}} {
+		res, err := store.SearchJobAds(ctx, ix, q.Normalize())
+		if err != nil {
+			return err
+		}
+		if ads = res.Ads; len(ads) >= 2 {
+			break
+		}
+	}
+	for _, a := range ads[:min(2, len(ads))] {
+		if err := c.SaveJob(ctx, a.ID, now); err != nil {
+			return err
+		}
+	}
+	search := shared.JobSearch{Q: "Rørlægger", Postcode: "2300", Km: 25}
+	_, err = c.AddSavedSearch(ctx, shared.SavedSearchInput{Name: SavedSearchName, Query: search.Query().Encode()}, now)
+	return err
 }
 
 // AdsSender is the sender of the demo's job ads: the employer side's

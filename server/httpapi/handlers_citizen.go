@@ -145,5 +145,10 @@ func handleBehaviour(req *citizenRequest) (noContent, error) {
 			Fields: []shared.FieldError{{Field: "view", Message: "Passer ikke til hændelsens art."}}}
 	}
 	req.record(map[string]string{shared.BehaviourSimulation: eventSimulation, shared.BehaviourFindJobOpen: eventFindJobOpened}[in.Kind], in.View)
+	if in.Kind == shared.BehaviourFindJobOpen {
+		// An external ad opened at its source is seen too (issue 11).
+		id, _ := strconv.ParseInt(in.View, 10, 64)
+		return noContent{}, req.visited(func() error { return req.citizen.MarkSeen(req.ctx(), id, req.now) })
+	}
 	return noContent{}, nil
 }

@@ -80,10 +80,18 @@ func handleJobAd(req *sessionRequest) (shared.JobAdView, error) {
 		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")
 	}
 	ad, err := req.api.store.JobAd(req.ctx(), id)
-	if err == nil {
-		req.api.events.record(req.sess, eventFindJobOpened, strconv.FormatInt(id, 10), req.now)
+	if err != nil {
+		return ad, err
 	}
-	return ad, err
+	req.api.events.record(req.sess, eventFindJobOpened, strconv.FormatInt(id, 10), req.now)
+	// Seen (issue 11): the citizen's own opening marks the ad on its
+	// teaser; a caseworker's, or anyone else's, marks nothing.
+	if req.sess.citizensOwn() {
+		if err := req.api.store.Citizen(req.sess.actor.CitizenID).MarkSeen(req.ctx(), id, req.now); err != nil {
+			return shared.JobAdView{}, err
+		}
+	}
+	return ad, nil
 }
 
 // widkCount is Work in Denmark's count, kept for an hour (FEATURES.md 1.2:

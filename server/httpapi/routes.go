@@ -90,6 +90,17 @@ func Routes() []Route {
 		{"DELETE " + shared.APISoughtOccupation, citizenWrite, citizenHandler(handleRemoveSoughtOccupation)},
 		{"PUT " + shared.APIEmploymentConditions, citizenWrite, citizenHandler(handlePutEmploymentConditions)},
 
+		// Find Job for a logged-in citizen (issue 11): favourites, the marks
+		// of a list's ads, saved searches. The jobcenter and the a-kasse see
+		// them read-only (000_…txt 4.2).
+		{"GET " + shared.APISavedJobs, citizenRead(Allow), citizenHandler(handleSavedJobs)},
+		{"PUT " + shared.APISavedJob, citizenWrite, citizenHandler(handleSaveJob)},
+		{"DELETE " + shared.APISavedJob, citizenWrite, citizenHandler(handleUnsaveJob)},
+		{"GET " + shared.APIJobMarks, citizenRead(Allow), citizenHandler(handleJobMarks)},
+		{"GET " + shared.APISavedSearches, citizenRead(Allow), citizenHandler(handleSavedSearches)},
+		{"POST " + shared.APISavedSearches, citizenWrite, citizenHandler(handleAddSavedSearch)},
+		{"DELETE " + shared.APISavedSearch, citizenWrite, citizenHandler(handleRemoveSavedSearch)},
+
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),
 			ingestHandler(handleIngestTargetGroup)},

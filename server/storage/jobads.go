@@ -144,15 +144,7 @@ func (r adRow) view() (shared.JobAdView, error) {
 // JobAd is a live ad by Jobnet's id: what its detail page shows. A
 // withdrawn ad is not found.
 func (s *Store) JobAd(ctx context.Context, id int64) (shared.JobAdView, error) {
-	var rows []adRow
-	if err := s.db.NewRaw(`SELECT `+adColumns+` FROM job_ads a `+adJoins+` WHERE a.id = ? AND a.withdrawn IS NULL`, id).
-		Scan(ctx, &rows); err != nil {
-		return shared.JobAdView{}, err
-	}
-	if len(rows) == 0 {
-		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke, eller den er taget af Find Job.")
-	}
-	return rows[0].view()
+	return liveAd(ctx, s.db, id)
 }
 
 // CountJobAdsOf is the number of a sender's ads, withdrawn or not.

@@ -25,6 +25,11 @@ import (
 //     within hours (River gives up after ten tries, about five), and the
 //     copy is kept only to see what left and why one did not; the mail's
 //     text is the citizen's data, and the receiver has the mail.
+//   - seen marks on Find Job's teasers (issue 11): 6 months after the ad
+//     was first opened, and at once when the ad is withdrawn. "Set" helps
+//     the citizen through today's ads; an ad half a year old that the
+//     citizen opened is rarely still news, and the bound keeps the table
+//     to the live ads each citizen opened lately.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -45,6 +50,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "behaviour_events", expired: "at < ?0"},
 		{Name: "outbox", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
 			table: "outbox", expired: "created_at < ?0"},
+		{Name: "seen_job_ads", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -6, 0) },
+			table: "seen_job_ads", expired: "first_seen < ?0 OR EXISTS (SELECT 1 FROM job_ads a WHERE a.id = seen_job_ads.ad_id AND a.withdrawn IS NOT NULL)"},
 	}
 }
 
