@@ -4,3 +4,11 @@
 -- occupations, newest first; "Uopfordret" also for ads withdrawn in the
 -- last year, so the index is not limited to live ads.
 CREATE INDEX job_ads_occupation ON job_ads (occupation_id, published DESC, id DESC);
+
+-- The employer's name and an external ad's address, which automatch's
+-- teasers show and "Uopfordret" counts, as columns of their own: in the
+-- ad they are read only by decompressing the whole ad, description and
+-- all, which is stored out of line.
+ALTER TABLE job_ads
+    ADD COLUMN employer text GENERATED ALWAYS AS (ad->'employer'->>'name') STORED,
+    ADD COLUMN external_url text GENERATED ALWAYS AS (nullif(ad->>'external_url', '')) STORED;

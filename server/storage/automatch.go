@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
@@ -23,41 +24,48 @@ const automatchProfileQuery = `SELECT h.lat, h.lon,
 	WHERE c.id = $1`
 
 // automatchQueries are, per variant, the three rules' searches: each the
-// best AutomatchMax of its rule in the square, newest first (the free text
-// best match first). $1–$4 are the square, $5 the occupations, $6 the
-// titles' query, $7 the hotjob-qualified unit groups. An ad may come from
-// two of them; shared.AutomatchOf counts it under its first rule.
+// newest AutomatchMax of its rule in the square. $1–$4 are the square, $5
+// the occupations, $6 the titles' query, $7 the hotjob-qualified unit
+// groups. An ad may come from two of them; shared.AutomatchOf counts it
+// under its first rule.
 var automatchQueries = map[bool]string{
-	false: automatchSelect + `
-		WHERE a.occupation_id = ANY($5) ` + automatchIn + ` ORDER BY a.published DESC, a.id DESC LIMIT 10)
-	UNION ALL ` + automatchSelect + `
-		WHERE a.search @@ $6::tsquery AND a.occupation_id <> ALL($5) ` + automatchIn + `
-		ORDER BY ts_rank(a.search, $6::tsquery) DESC, a.published DESC, a.id DESC LIMIT 10)
-	UNION ALL ` + automatchSelect + `
-		WHERE (a.hotjob OR left(a.disco, 4) = ANY($7)) AND a.occupation_id <> ALL($5) ` + automatchIn + `
-		ORDER BY a.published DESC, a.id DESC LIMIT 10)`,
-	true: automatchSelect + `
-		WHERE a.terms = 'fleksjob' AND a.occupation_id = ANY($5) ` + automatchIn + ` ORDER BY a.published DESC, a.id DESC LIMIT 10)
-	UNION ALL ` + automatchSelect + `
-		WHERE a.terms = 'fleksjob' AND a.search @@ $6::tsquery AND a.occupation_id <> ALL($5) ` + automatchIn + `
-		ORDER BY ts_rank(a.search, $6::tsquery) DESC, a.published DESC, a.id DESC LIMIT 10)
-	UNION ALL ` + automatchSelect + `
-		WHERE a.working_time = 'deltid' AND a.terms <> 'fleksjob' AND a.occupation_id = ANY($5) ` + automatchIn + `
-		ORDER BY a.published DESC, a.id DESC LIMIT 10)`,
+	false: strings.Join([]string{
+		automatchRule(`a.occupation_id = ANY($5)`, false),
+		automatchRule(`a.search @@ $6::tsquery AND a.occupation_id <> ALL($5)`, false),
+		// The newest first through job_ads_published: hotjobs are common.
+		automatchRule(`(a.hotjob OR left(a.disco, 4) = ANY($7)) AND a.occupation_id <> ALL($5)`, true),
+	}, " UNION ALL "),
+	true: strings.Join([]string{
+		automatchRule(`a.terms = 'fleksjob' AND a.occupation_id = ANY($5)`, false),
+		automatchRule(`a.terms = 'fleksjob' AND a.search @@ $6::tsquery AND a.occupation_id <> ALL($5)`, false),
+		automatchRule(`a.working_time = 'deltid' AND a.terms <> 'fleksjob' AND a.occupation_id = ANY($5)`, false),
+	}, " UNION ALL "),
 }
 
-const (
-	automatchSelect = `(SELECT a.id, a.title, a.ad->'employer'->>'name' AS employer, a.postcode, coalesce(p.name, '') AS town,
-			a.published, coalesce(a.ad->>'external_url', '') AS external_url, a.lat, a.lon, a.occupation_id,
+// automatchRule is one rule's search: its live ads in the square, the
+// newest ten. Unless common, the rule's own condition finds them first
+// (through the occupation's or the words' index), and only those are
+// sorted: OFFSET 0 keeps PostgreSQL from walking the newest ads of the
+// whole country instead, which it would guess cheaper and which reads
+// every ad's words when few match. Round a city the square holds half
+// the country's ads, so it only filters. The ten are chosen by their
+// narrow columns; only they are read whole (the ad and its words are
+// stored out of line; the employer and the external address have columns
+// of their own).
+func automatchRule(cond string, common bool) string {
+	found := `SELECT a.id, a.published FROM job_ads a WHERE ` + cond +
+		` AND a.withdrawn IS NULL AND a.lat BETWEEN $1 AND $2 AND a.lon BETWEEN $3 AND $4`
+	if !common {
+		found = `SELECT * FROM (` + found + ` OFFSET 0) a`
+	}
+	return `(SELECT a.id, a.title, a.employer, a.postcode, coalesce(p.name, '') AS town,
+			a.published, coalesce(a.external_url, '') AS external_url, a.lat, a.lon, a.occupation_id,
 			$6 <> '' AND a.search @@ $6::tsquery AS text_match, a.hotjob, left(a.disco, 4) = ANY($7) AS hotjob_qualified,
 			a.terms, a.working_time
-		FROM job_ads a LEFT JOIN postcodes p ON p.code = a.postcode`
-	// automatchIn: live, and in the square; the earthdistance index finds
-	// the circle round the square's corners, the plain comparisons cut the
-	// square from it.
-	automatchIn = `AND a.withdrawn IS NULL AND a.lat BETWEEN $1 AND $2 AND a.lon BETWEEN $3 AND $4
-		AND earth_box(ll_to_earth(($1 + $2) / 2, ($3 + $4) / 2), $8) @> ll_to_earth(a.lat, a.lon)`
-)
+		FROM (` + found + ` ORDER BY a.published DESC, a.id DESC LIMIT 10) top
+		JOIN job_ads a ON a.id = top.id LEFT JOIN postcodes p ON p.code = a.postcode
+		ORDER BY a.published DESC, a.id DESC)`
+}
 
 // Automatch computes the citizen's job suggestions now (SPEC B5): the
 // profile, then each rule's best ads in the square, judged by
@@ -83,10 +91,8 @@ func (c Citizen) Automatch(ctx context.Context, fleksjob bool, hotjobGroups []st
 		return shared.AutomatchOf(p, nil), nil
 	}
 	sq := p.Square()
-	// The circle through the square's corners, in metres, with a margin.
-	corner := shared.DistanceKm(p.Home.Lat, p.Home.Lon, sq.MaxLat, sq.MaxLon)*1000 + 1000
 	rows, err := preparedRows(ctx, c.db, automatchQueries[fleksjob], sq.MinLat, sq.MaxLat, sq.MinLon, sq.MaxLon,
-		occupations, titles, hotjobGroups, corner)
+		occupations, titles, hotjobGroups)
 	if err != nil {
 		return shared.Automatch{}, err
 	}

@@ -42,7 +42,7 @@ func (f FrontFacts) DiscontinuedTitles() []string {
 	return out
 }
 
-// frontFactsQuery: near is FindJobRadiusKm round home, as the cards' links
+// frontFactsQuery: near is FindJobRadiusKm ($2) round home, as the cards' links
 // search (Find Job's radius); own are the occupations under "Jeg søger
 // job som"; related, the other occupations of their DISCO unit groups.
 // Every count reads ads through job_ads_occupation.
@@ -50,17 +50,21 @@ const frontFactsQuery = `WITH own AS (
 		SELECT s.occupation_id AS id, o.title, left(o.disco, 4) AS grp, o.discontinued_since IS NOT NULL AS discontinued, s.seq
 		FROM sought_occupations s JOIN occupations o ON o.id = s.occupation_id WHERE s.citizen_id = $1
 	), home AS (
-		SELECT c.home_postcode AS postcode, ll_to_earth(h.lat, h.lon) AS e
+		SELECT c.home_postcode AS postcode, h.lat, h.lon
 		FROM citizens c JOIN postcodes h ON h.code = c.home_postcode WHERE c.id = $1
 	), first AS (
 		SELECT id, title FROM own ORDER BY seq LIMIT 1
 	), near AS (
-		SELECT a.occupation_id, a.published, a.withdrawn, a.duration, a.ad
+		-- Within FindJobRadiusKm of home, as Find Job's radius search
+		-- (haversine on PostgreSQL's own functions: earthdistance's are
+		-- SQL functions, slow on the hundreds of ads read here).
+		SELECT a.id, a.occupation_id, a.published, a.withdrawn, a.duration, a.employer
 		FROM job_ads a, home
 		WHERE a.occupation_id IN (SELECT id FROM own UNION ALL
 				SELECT o.id FROM occupations o WHERE left(o.disco, 4) IN (SELECT grp FROM own) AND o.discontinued_since IS NULL)
 			AND a.published > $3::timestamptz - interval '1 year' AND a.lat IS NOT NULL
-			AND earth_box(home.e, $2) @> ll_to_earth(a.lat, a.lon) AND earth_distance(home.e, ll_to_earth(a.lat, a.lon)) <= $2
+			AND 2 * 6371 * asin(sqrt(sin(radians(a.lat - home.lat) / 2) ^ 2
+				+ cos(radians(home.lat)) * cos(radians(a.lat)) * sin(radians(a.lon - home.lon) / 2) ^ 2)) <= $2
 	), related AS (
 		SELECT n.occupation_id AS id, count(*) AS n FROM near n
 		WHERE n.withdrawn IS NULL AND n.occupation_id NOT IN (SELECT id FROM own)
@@ -75,7 +79,7 @@ const frontFactsQuery = `WITH own AS (
 		(SELECT o.title FROM related r JOIN occupations o ON o.id = r.id) AS related_title,
 		coalesce((SELECT r.n FROM related r), 0) AS related_ads,
 		(SELECT count(*) FROM near WHERE withdrawn IS NULL AND duration = 'vikariat' AND occupation_id IN (SELECT id FROM own)) AS temporary_ads,
-		(SELECT count(DISTINCT ad->'employer'->>'name') FROM near WHERE occupation_id IN (SELECT id FROM own)) AS former_employers`
+		(SELECT count(DISTINCT employer) FROM near WHERE occupation_id IN (SELECT id FROM own)) AS former_employers`
 
 // FrontFacts reads the facts of the citizen's front page at now.
 func (c Citizen) FrontFacts(ctx context.Context, now time.Time) (FrontFacts, error) {
@@ -83,7 +87,7 @@ func (c Citizen) FrontFacts(ctx context.Context, now time.Time) (FrontFacts, err
 	var postcode, relatedTitle *string
 	var relatedID *int
 	var f FrontFacts
-	err := prepared(ctx, c.db, frontFactsQuery, c.id, float64(shared.FindJobRadiusKm*1000), now, shared.CardNewDays).Scan(
+	err := prepared(ctx, c.db, frontFactsQuery, c.id, float64(shared.FindJobRadiusKm), now, shared.CardNewDays).Scan(
 		&occupations, &postcode, &f.Cards.NewAds, &relatedID, &relatedTitle, &f.Cards.RelatedAds,
 		&f.Cards.TemporaryAds, &f.Cards.FormerEmployers)
 	if err != nil {
