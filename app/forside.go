@@ -101,7 +101,7 @@ func (p *forside) markDone(id int64) app.EventHandler {
 }
 
 func (p *forside) Render() app.UI {
-	return newShell().Title("Forside").Access(forCitizenView).Body(
+	return newShell().Title("Forside").Access(forCitizenView).Front(true).Body(
 		app.Div().Class("jobnet-forside").Body(
 			p.load.view(app.Div().Body(
 				app.H1().Text("Forside"),

@@ -34,7 +34,9 @@ type shell struct {
 	// IWIDK is Work in Denmark's look (FEATURES.md 1.2): English, its own
 	// logo, no login, no Jobnet links.
 	IWIDK bool
-	IBody []app.UI
+	// IFront marks the front page, where STAR's banner always shows.
+	IFront bool
+	IBody  []app.UI
 
 	st        status
 	sess      shared.Session
@@ -52,6 +54,7 @@ func (s *shell) Title(v string) *shell   { s.ITitle = v; return s }
 func (s *shell) Access(v access) *shell  { s.IAccess = v; return s }
 func (s *shell) Body(v ...app.UI) *shell { s.IBody = app.FilterUIElems(v...); return s }
 func (s *shell) WIDK(v bool) *shell      { s.IWIDK = v; return s }
+func (s *shell) Front(v bool) *shell     { s.IFront = v; return s }
 func (s *shell) signedIn() bool          { return s.st == loaded }
 func (s *shell) caseworker() bool        { return s.sess.Actor.Role.IsCaseworker() }
 func (s *shell) warnAt() int             { return shared.SessionWarnBefore(s.sess.IdleSeconds) }
@@ -217,12 +220,41 @@ func (s *shell) Render() app.UI {
 		app.Div().Class("jobnet-session-notices").Body(
 			app.If(s.signedIn() && a.Mirroring(), func() app.UI { return s.renderMirrorBanner() }),
 			app.If(s.showCountdown() && !s.signedOff, func() app.UI { return s.renderCountdown() }),
+			app.If(s.showBanner(), func() app.UI { return s.renderBanner() }),
 		),
 		s.renderPage(),
 		app.Footer().Body(
 			app.Div().Class("footer").Body(
 				app.Div().Class("container").Body(
 					app.P().Text("Jobnet – drives som åben kildekode. Demo: alle personer og CPR-numre er fiktive."),
+				),
+			),
+		),
+	)
+}
+
+// showBanner: STAR's banner shows on the front page, and on the
+// sub-pages when STAR marked it so (SPEC B1).
+func (s *shell) showBanner() bool {
+	b := s.sess.Banner
+	if !s.signedIn() || b == nil {
+		return false
+	}
+	crumb, _ := splitBreadcrumb(s.IBody)
+	return s.IFront || (b.Subpages && crumb != nil)
+}
+
+// renderBanner is STAR's banner: a notice above the page, with its link.
+func (s *shell) renderBanner() app.UI {
+	b := s.sess.Banner
+	return app.Div().Class("container").Body(
+		app.Section().Class("alert alert-info jobnet-banner").Aria("label", "Meddelelse fra Jobnet").Body(
+			app.Div().Class("alert-body").Body(
+				app.P().Class("alert-text").Body(
+					app.Text(b.Text),
+					app.If(b.LinkURL != "", func() app.UI {
+						return app.Span().Body(app.Text(" "), app.A().Href(b.LinkURL).Rel("noopener").Text(b.LinkText))
+					}),
 				),
 			),
 		),

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"jobnet/server/demo"
 	"jobnet/server/ingestv1"
 	"jobnet/shared"
 )
@@ -155,5 +156,69 @@ func TestAutomatchNeedsHomeAndOccupation(t *testing.T) {
 	}
 	if a := mads.overview().Automatch; a.Active || len(a.Groups) != 0 {
 		t.Errorf("without a home: %+v", a)
+	}
+}
+
+// TestBanner: STAR sets, changes and removes the banner with its own
+// token; it comes with every signed-in session while its period includes
+// today; bad input is refused at its field, and no one else may set it.
+func TestBanner(t *testing.T) {
+	env := newTestEnv(t)
+	star := env.client().withHeader("Authorization", "Bearer demo-token-star")
+	today := shared.DateOf(env.clock.Now())
+	session := func() shared.Session {
+		t.Helper()
+		c := env.client()
+		c.loginCitizen("louise")
+		var s shared.Session
+		c.decode(c.do("GET", shared.APISession, nil), 200, &s)
+		return s
+	}
+	// The demo's banner, from yesterday.
+	if s := session(); s.Banner == nil || s.Banner.Text != demo.Banner(today).Text {
+		t.Fatalf("the demo's banner: %+v", s.Banner)
+	}
+
+	b := shared.Banner{Text: "Jobnet holder lukket for vedligehold søndag.", Subpages: true,
+		Period: shared.Period{From: today, To: today.AddDays(2)}}
+	star.decode(star.do("PUT", shared.APIAdminBanner, b), 200, nil)
+	if s := session(); s.Banner == nil || *s.Banner != b {
+		t.Errorf("after PUT: %+v", s.Banner)
+	}
+	var got shared.Banner
+	star.decode(star.do("GET", shared.APIAdminBanner, nil), 200, &got)
+	if got != b {
+		t.Errorf("GET: %+v", got)
+	}
+
+	// From tomorrow: set, but not shown today.
+	later := b
+	later.Period = shared.Period{From: today.AddDays(1), To: today.AddDays(3)}
+	star.decode(star.do("PUT", shared.APIAdminBanner, later), 200, nil)
+	if s := session(); s.Banner != nil {
+		t.Errorf("a banner from tomorrow shows today: %+v", s.Banner)
+	}
+
+	bad := b
+	bad.Text, bad.LinkText = "", "Læs mere"
+	if status, msg := star.do("PUT", shared.APIAdminBanner, bad).fieldMessage("text"); status != 400 || msg != "Feltet skal udfyldes." {
+		t.Errorf("no text: %d %q", status, msg)
+	}
+	if status, msg := star.do("PUT", shared.APIAdminBanner, bad).fieldMessage("link_url"); status != 400 || msg != "Feltet skal udfyldes." {
+		t.Errorf("a link text without its address: %d %q", status, msg)
+	}
+	jc := env.client().withHeader("Authorization", jobcenterToken)
+	if r := jc.do("PUT", shared.APIAdminBanner, b); r.status != 403 {
+		t.Errorf("a jobcenter sets the banner: %d", r.status)
+	}
+
+	if r := star.do("DELETE", shared.APIAdminBanner, nil); r.status != 204 {
+		t.Errorf("DELETE: %d %s", r.status, r.body)
+	}
+	if r := star.do("DELETE", shared.APIAdminBanner, nil); r.status != 404 {
+		t.Errorf("DELETE again: %d", r.status)
+	}
+	if s := session(); s.Banner != nil {
+		t.Errorf("after DELETE: %+v", s.Banner)
 	}
 }

@@ -27,6 +27,9 @@ func TestRoutePolicy(t *testing.T) {
 		httpapi.CallerAKasseSystem: func() *client {
 			return env.client().withHeader("Authorization", "Bearer demo-token-det-faglige-hus")
 		},
+		httpapi.CallerSTARSystem: func() *client {
+			return env.client().withHeader("Authorization", "Bearer demo-token-star")
+		},
 	}
 	checked := map[string]int{}
 	for _, rt := range httpapi.Routes() {

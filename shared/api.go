@@ -41,6 +41,9 @@ const (
 	APISavedSearches = "/api/findjob/searches"
 	APISavedSearch   = "/api/findjob/searches/{id}"
 
+	// STAR's administration API: the front page's banner (SPEC B1).
+	APIAdminBanner = "/api/admin/v1/banner"
+
 	// The public Find Job API (issue 10), versioned in its path.
 	APIJobs         = "/api/v1/jobs"
 	APIJobSuggest   = "/api/v1/jobs/suggest"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
 )
 
 // The front page's nudges (SPEC B2–B4): the two forsidekort, the order of
@@ -103,7 +103,7 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 		}
 		return &q
 	}
-	occ := strings.ToLower(f.Occupation.Title)
+	occ := midSentence(f.Occupation.Title)
 	switch k {
 	case CardOpslaaede:
 		if f.NewAds == 0 {
@@ -117,7 +117,7 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 			return Card{}, false
 		}
 		return Card{Kind: k, Title: "Job, der ligner dit: " + f.Related.Title,
-			Text: fmt.Sprintf("%s som %s i dit område kræver noget af det samme som job som %s.", counted(f.RelatedAds, "ledigt job", "ledige job"), strings.ToLower(f.Related.Title), occ),
+			Text: fmt.Sprintf("%s som %s i dit område kræver noget af det samme som job som %s.", counted(f.RelatedAds, "ledigt job", "ledige job"), midSentence(f.Related.Title), occ),
 			Link: "Se jobbene", Search: near(JobSearch{Q: f.Related.Title})}, true
 	case CardVikarbureauer:
 		if f.TemporaryAds == 0 {
@@ -137,6 +137,18 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 			Link: "Få gode råd om uopfordrede ansøgninger på info.jobnet.dk", Href: "https://info.jobnet.dk/"}, true
 	}
 	return Card{}, false
+}
+
+// midSentence is an occupation's title inside a sentence: its first
+// letter in lower case, unless the title starts with an abbreviation
+// ("VVS-montør").
+func midSentence(title string) string {
+	r := []rune(title)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return title
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
 
 // counted is a count with its noun in the singular or the plural: "1

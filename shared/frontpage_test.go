@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -212,6 +213,56 @@ func TestCounted(t *testing.T) {
 	for n, want := range map[int]string{0: "0 vikariater", 1: "1 vikariat", 2: "2 vikariater"} {
 		if got := counted(n, "vikariat", "vikariater"); got != want {
 			t.Errorf("counted(%d) = %q", n, got)
+		}
+	}
+}
+
+func TestBanner(t *testing.T) {
+	ok := Banner{Text: "Jobmesse i Aarhus", LinkText: "Læs mere", LinkURL: "https://star.dk/jobmesse",
+		Period: Period{From: MustDate("2026-12-01"), To: MustDate("2026-12-07")}}
+	tests := []struct {
+		name  string
+		mod   func(*Banner)
+		field string
+	}{
+		{"OK", func(*Banner) {}, ""},
+		{"OKWithoutLink", func(b *Banner) { b.LinkText, b.LinkURL = "", "" }, ""},
+		{"ErrNoText", func(b *Banner) { b.Text = "" }, "text"},
+		{"ErrTextTooLong", func(b *Banner) { b.Text = strings.Repeat("a", 301) }, "text"},
+		{"ErrLinkWithoutText", func(b *Banner) { b.LinkText = "" }, "link_text"},
+		{"ErrBadURL", func(b *Banner) { b.LinkURL = "javascript:alert(1)" }, "link_url"},
+		{"ErrNoEnd", func(b *Banner) { b.Period.To = Date{} }, "period.to"},
+		{"ErrEndBeforeStart", func(b *Banner) { b.Period.To = MustDate("2026-11-30") }, "period.to"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := ok
+			tt.mod(&b)
+			err := b.Check()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Code != EInvalid || e.FieldMessage(tt.field) == "" {
+				t.Errorf("want a message at %s, got %v", tt.field, err)
+			}
+		})
+	}
+	for day, want := range map[string]bool{"2026-11-30": false, "2026-12-01": true, "2026-12-07": true, "2026-12-08": false} {
+		if ok.ShownOn(MustDate(day)) != want {
+			t.Errorf("shown on %s: %v", day, !want)
+		}
+	}
+}
+
+func TestMidSentence(t *testing.T) {
+	for in, want := range map[string]string{"Rørlægger": "rørlægger", "VVS-montør": "VVS-montør",
+		"Social- og sundhedsassistent": "social- og sundhedsassistent", "IT-supporter": "IT-supporter", "Ø": "Ø"} {
+		if got := midSentence(in); got != want {
+			t.Errorf("midSentence(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

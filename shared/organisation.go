@@ -1,11 +1,14 @@
 package shared
 
-// OrgKind tells a jobcenter from an a-kasse.
+// OrgKind tells a jobcenter from an a-kasse, and both from STAR.
 type OrgKind string
 
 const (
 	OrgJobcenter OrgKind = "jobcenter"
 	OrgAKasse    OrgKind = "akasse"
+	// OrgSTAR is Styrelsen for Arbejdsmarked og Rekruttering, which runs
+	// Jobnet: it serves no citizen, and sets the front page's banner.
+	OrgSTAR OrgKind = "star"
 )
 
 // Organisation is a jobcenter or an a-kasse. Code is stable and used in

@@ -38,6 +38,9 @@ type Session struct {
 	// ReturnTo is the page to show after login: set after an automatic
 	// sign-off, empty after "Log ud" (SPEC A2).
 	ReturnTo string `json:"return_to,omitempty"`
+	// Banner is STAR's banner when one shows today (SPEC B1); the same
+	// for everyone, it comes with the session, which every page loads.
+	Banner *Banner `json:"banner,omitempty"`
 }
 
 // EuresSetting is "Job i Europa": whether the CV may be shown to employers

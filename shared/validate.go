@@ -140,6 +140,8 @@ func danishMessage(fe validator.FieldError) string {
 		return "Den samme værdi står der mere end én gang."
 	case "itemkind":
 		return "Ukendt type af indsats eller aftale."
+	case "http_url":
+		return "Skriv en gyldig webadresse, der begynder med https:// eller http://."
 	default:
 		return "Værdien er ikke gyldig."
 	}

@@ -31,7 +31,7 @@ func (tb *tab) findJobCount() int {
 // field (issue 10).
 func testFindJob(t *testing.T, tb *tab) {
 	tb.open("/find-job")
-	tb.waitText("#findjob-count", strconv.Itoa(demo.Ads)+" job")
+	tb.waitText("#findjob-count", strconv.Itoa(demo.AdCount())+" job")
 	if n := eval[int](tb, "count the teasers", `document.querySelectorAll("#findjob-list > li").length`); n != 20 {
 		t.Errorf("%d teasers on the first page", n)
 	}
@@ -47,9 +47,9 @@ func testFindJob(t *testing.T, tb *tab) {
 	tb.arrowTo("#findjob-q", "Lagermedarbejder")
 	tb.do("press Enter", chromedp.KeyEvent(kb.Enter))
 	tb.waitUntil("the search is in the address", `new URLSearchParams(location.search).get("q") === "Lagermedarbejder"`)
-	tb.waitUntil("the result narrows", `(el => el && !el.innerText.startsWith("`+strconv.Itoa(demo.Ads)+` "))(document.getElementById("findjob-count"))`)
+	tb.waitUntil("the result narrows", `(el => el && !el.innerText.startsWith("`+strconv.Itoa(demo.AdCount())+` "))(document.getElementById("findjob-count"))`)
 	lager := tb.findJobCount()
-	if lager == 0 || lager >= demo.Ads {
+	if lager == 0 || lager >= demo.AdCount() {
 		t.Fatalf("Lagermedarbejder finds %d ads", lager)
 	}
 
@@ -141,7 +141,7 @@ func testFindJobWIDK(t *testing.T, tb *tab) {
 	tb.open("/find-job?WIDK=true")
 	tb.waitText("h1", "Find a job in Denmark")
 	tb.waitText("#findjob-count", " jobs")
-	if n := tb.findJobCount(); n == 0 || n >= demo.Ads {
+	if n := tb.findJobCount(); n == 0 || n >= demo.AdCount() {
 		t.Errorf("Work in Denmark shows %d ads", n)
 	}
 	if lang := eval[string](tb, "read the language", `document.querySelector(".jobnet-shell").lang`); lang != "en" {

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// testFrontPage: Mads's Forside has, in the sources' order, two
-// forsidekort, Vigtig information, his one primary action and automatch;
+// testFrontPage: Mads's Forside has, in the sources' order, STAR's
+// banner, two forsidekort, Vigtig information, his one primary action and automatch;
 // an automatch ad opens its page and the primary action Find Job with his
 // occupation. Mette, fleksjobvisiteret, gets the fleksjob variant and the
 // e-guide. The a-kasse sees Mads's front page as he does. axe-core is
@@ -14,9 +14,10 @@ import (
 func testFrontPage(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
 	tb.waitUntil("two forsidekort", `document.querySelectorAll(".jobnet-forsidekort-card").length === 2`)
+	tb.waitText(".jobnet-banner", "Nyt på forsiden")
 	order := eval[[]string](tb, "read the order of the front page", `[...document.querySelectorAll(
-		".jobnet-forsidekort, .jobnet-vigtig, .jobnet-primary, .jobnet-automatch, .jobnet-tabs")].map(e => e.className.split(" ").find(c => c.startsWith("jobnet-")))`)
-	if strings.Join(order, " ") != "jobnet-forsidekort jobnet-vigtig jobnet-primary jobnet-automatch jobnet-tabs" {
+		".jobnet-banner, .jobnet-forsidekort, .jobnet-vigtig, .jobnet-primary, .jobnet-automatch, .jobnet-tabs")].map(e => e.className.split(" ").find(c => c.startsWith("jobnet-")))`)
+	if strings.Join(order, " ") != "jobnet-banner jobnet-forsidekort jobnet-vigtig jobnet-primary jobnet-automatch jobnet-tabs" {
 		t.Errorf("the front page's order is %v", order)
 	}
 	tb.waitText(".jobnet-primary a", "Find job som Rørlægger")
@@ -33,6 +34,11 @@ func testFrontPage(t *testing.T, tb *tab) {
 	tb.waitText(".jobnet-primary a", "Find job som Rørlægger")
 	tb.click(".jobnet-primary a")
 	tb.waitPath("/find-job")
+	// The demo's banner is the front page's only.
+	tb.waitUntil("Find Job has loaded", `document.getElementById("findjob-count") !== null`)
+	if n := eval[int](tb, "look for the banner", `document.querySelectorAll(".jobnet-banner").length`); n != 0 {
+		t.Errorf("the banner, not marked for sub-pages, shows on Find Job")
+	}
 	if q := eval[string](tb, "read the search", `new URLSearchParams(location.search).get("q")`); q != "Rørlægger" {
 		t.Errorf("the primary action searches %q", q)
 	}

@@ -39,6 +39,7 @@ var organisations = []shared.Organisation{
 	{Code: "jc-230", Kind: shared.OrgJobcenter, Name: "Jobcenter Rudersdal"},
 	{Code: "jc-575", Kind: shared.OrgJobcenter, Name: "Jobcenter Vejen"},
 	{Code: "ak-dfh", Kind: shared.OrgAKasse, Name: "Det Faglige Hus A-kasse"},
+	{Code: "star", Kind: shared.OrgSTAR, Name: "Styrelsen for Arbejdsmarked og Rekruttering"},
 }
 
 // Tokens are the demo API tokens of the ingestion API, one per
@@ -46,6 +47,7 @@ var organisations = []shared.Organisation{
 var Tokens = map[string]string{
 	"demo-token-jobcenter-koebenhavn": "jc-101",
 	"demo-token-det-faglige-hus":      "ak-dfh",
+	"demo-token-star":                 "star",
 }
 
 var caseworkers = []struct {
@@ -314,10 +316,31 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := store.Seed(ctx, Build(now, hash), now); err != nil {
 		return err
 	}
+	if err := seedBanner(ctx, store, now); err != nil {
+		return err
+	}
 	if err := seedAds(ctx, store, now); err != nil {
 		return err
 	}
 	return seedSaved(ctx, store, now)
+}
+
+// seedBanner sets STAR's banner for a year from yesterday at the first
+// seeding only: a banner STAR (someone trying the administration API)
+// has changed or removed since stays so.
+func seedBanner(ctx context.Context, store *storage.Store, now time.Time) error {
+	first, err := store.CountJobAdsOf(ctx, AdsSender)
+	if err != nil || first > 0 {
+		return err
+	}
+	return store.PutBanner(ctx, Banner(shared.DateOf(now)), "star", now)
+}
+
+// Banner is the demo's banner on a day: from the day before, for a year.
+func Banner(today shared.Date) shared.Banner {
+	return shared.Banner{Text: "Nyt på forsiden: jobforslag, der passer til de job, du søger, og til hvor du bor.",
+		LinkText: "Gode råd til jobsøgningen", LinkURL: "https://info.jobnet.dk/",
+		Period: shared.Period{From: today.AddDays(-1), To: today.AddDays(365)}}
 }
 
 // SavedSearchName is the demo's saved search of Mads (issue 11).
@@ -365,8 +388,22 @@ func seedSaved(ctx context.Context, store *storage.Store, now time.Time) error {
 // service (JobAnnonceService), which has no API token in the demo.
 const AdsSender = "jobannonceservice"
 
-// Ads is the number of generated job ads in the demo.
+// Ads is the number of generated job ads in the demo, besides the demo
+// citizens' own (nearAds); AdCount is all of them.
 const Ads = 3000
+
+// nearAges are the ages in days of each demo citizen's ads of each of
+// their occupations: three new, and a vikariat.
+var nearAges = []int{1, 3, 5, 12}
+
+// AdCount is the number of ads in the demo.
+func AdCount() int {
+	n := Ads
+	for _, js := range jobSeeking {
+		n += len(js.occupations) * len(nearAges)
+	}
+	return n
+}
 
 // seedAds loads the generated job ads, once: they are published in the 30
 // days before now, with deadlines after it.
@@ -409,10 +446,10 @@ func nearAds(gen *jobadgen.Generator, ix *findjob.Index, now time.Time) []findjo
 			}
 		}
 		for _, o := range js.occupations {
-			for i, age := range []int{1, 3, 5, 12} {
+			for i, age := range nearAges {
 				mod := func(a *shared.JobAd) {
 					a.Terms, a.Duration = shared.TermsOrdinary, shared.DurationPermanent
-					if i == 3 {
+					if i == len(nearAges)-1 {
 						a.Duration = shared.DurationTemporary
 					}
 					if u == "mette" && i < 2 {

@@ -52,6 +52,7 @@ type API struct {
 	events   *eventLog
 	findjob  *findjob.Index
 	widk     widkCount
+	banners  bannerCache
 	// publicLimit is the public API's rate limit per client address.
 	publicLimit *clientLimiter
 	stop        chan struct{}

@@ -78,6 +78,7 @@ type ingestRequest struct {
 	findjob  *findjob.Index // places an ad
 	// publicURL is the portal's address, for the links in mails.
 	publicURL string
+	banners   *bannerCache // forgotten when STAR changes the banner
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -161,14 +162,12 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if err != nil {
 			return nil, err
 		}
-		caller := CallerJobcenterSystem
-		if org.Kind == shared.OrgAKasse {
-			caller = CallerAKasseSystem
-		}
+		caller := map[shared.OrgKind]Caller{shared.OrgJobcenter: CallerJobcenterSystem, shared.OrgAKasse: CallerAKasseSystem,
+			shared.OrgSTAR: CallerSTARSystem}[org.Kind]
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL, banners: &a.banners})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {

@@ -31,9 +31,12 @@ func handleHealthz(req *sessionRequest) (health, error) {
 }
 
 // handleSession: GET /api/session — the signed-in actor (without a
-// session, the policy answers 401).
+// session, the policy answers 401), and STAR's banner if one shows today.
 func handleSession(req *sessionRequest) (shared.Session, error) {
-	return req.api.sessionView(req.actor), nil
+	v := req.api.sessionView(req.actor)
+	b, err := req.api.banner(&req.request)
+	v.Banner = b
+	return v, err
 }
 
 // handleSessionExpire: POST /api/session/expire — the app's countdown ran

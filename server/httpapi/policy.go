@@ -95,8 +95,9 @@ type Policy struct {
 	// People, by their session (ScopePublic, ScopeSession, ScopeCitizen).
 	// A caseworker on a ScopeCitizen route is in a mirror session.
 	Anonymous, Citizen, Jobcenter, AKasse Grant
-	// Case systems, by their API token's organisation (ScopeIngest).
-	JobcenterSystem, AKasseSystem Grant
+	// Case systems, by their API token's organisation (ScopeIngest), and
+	// STAR's administration (the banner).
+	JobcenterSystem, AKasseSystem, STARSystem Grant
 	// OwnCitizensOnly: on an ingest route, the citizen must already be the
 	// sender's (attached to the jobcenter, a member of the a-kasse).
 	OwnCitizensOnly bool
@@ -112,18 +113,19 @@ const (
 	CallerAKasse
 	CallerJobcenterSystem
 	CallerAKasseSystem
+	CallerSTARSystem
 )
 
 // Callers lists every kind of caller, for tests that walk the table.
-var Callers = []Caller{CallerAnonymous, CallerCitizen, CallerJobcenter, CallerAKasse, CallerJobcenterSystem, CallerAKasseSystem}
+var Callers = []Caller{CallerAnonymous, CallerCitizen, CallerJobcenter, CallerAKasse, CallerJobcenterSystem, CallerAKasseSystem, CallerSTARSystem}
 
 func (c Caller) String() string {
-	return [...]string{"anonymous", "citizen", "jobcenter", "akasse", "jobcenter-system", "akasse-system"}[c]
+	return [...]string{"anonymous", "citizen", "jobcenter", "akasse", "jobcenter-system", "akasse-system", "star-system"}[c]
 }
 
 // Grant is what the caller gets.
 func (p Policy) Grant(c Caller) Grant {
-	return [...]Grant{p.Anonymous, p.Citizen, p.Jobcenter, p.AKasse, p.JobcenterSystem, p.AKasseSystem}[c]
+	return [...]Grant{p.Anonymous, p.Citizen, p.Jobcenter, p.AKasse, p.JobcenterSystem, p.AKasseSystem, p.STARSystem}[c]
 }
 
 // Callers says which kinds of caller the route's scope has.
@@ -132,7 +134,7 @@ func (p Policy) Callers() []Caller {
 	case ScopeNone:
 		return nil
 	case ScopeIngest:
-		return []Caller{CallerJobcenterSystem, CallerAKasseSystem}
+		return []Caller{CallerJobcenterSystem, CallerAKasseSystem, CallerSTARSystem}
 	}
 	return []Caller{CallerAnonymous, CallerCitizen, CallerJobcenter, CallerAKasse}
 }
@@ -146,7 +148,7 @@ func (g Grant) Message(c Caller) string {
 	switch c {
 	case CallerAnonymous:
 		return shared.NewError(shared.EUnauthorized).Message
-	case CallerJobcenterSystem, CallerAKasseSystem:
+	case CallerJobcenterSystem, CallerAKasseSystem, CallerSTARSystem:
 		return "Jeres organisation kan ikke sende denne besked."
 	}
 	return shared.NewError(shared.EForbidden).Message

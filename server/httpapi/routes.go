@@ -37,6 +37,9 @@ func sentBy(jobcentres, akasser Grant, ownCitizensOnly bool) Policy {
 	return Policy{Scope: ScopeIngest, JobcenterSystem: jobcentres, AKasseSystem: akasser, OwnCitizensOnly: ownCitizensOnly}
 }
 
+// fromSTAR is an administration route: STAR's token only.
+var fromSTAR = Policy{Scope: ScopeIngest, STARSystem: Allow}
+
 // Routes is the one route table of the API.
 func Routes() []Route {
 	return []Route{
@@ -100,6 +103,11 @@ func Routes() []Route {
 		{"GET " + shared.APISavedSearches, citizenRead(Allow), citizenHandler(handleSavedSearches)},
 		{"POST " + shared.APISavedSearches, citizenWrite, citizenHandler(handleAddSavedSearch)},
 		{"DELETE " + shared.APISavedSearch, citizenWrite, citizenHandler(handleRemoveSavedSearch)},
+
+		// STAR's administration: the front page's banner (SPEC B1).
+		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
+		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
+		{"DELETE " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleDeleteBanner)},
 
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),
