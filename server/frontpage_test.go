@@ -35,15 +35,7 @@ func titlesOf(g shared.AutomatchGroup) []string {
 func TestAutomatch(t *testing.T) {
 	env := newTestEnv(t)
 	ix := findjobIndex()
-	var occ struct {
-		ID    int    `bun:"id"`
-		Title string `bun:"title"`
-	}
-	if err := env.db.NewRaw(`SELECT id, title FROM occupations o WHERE discontinued_since IS NULL AND title NOT LIKE '% %'
-		AND NOT EXISTS (SELECT 1 FROM job_ads a WHERE a.occupation_id = o.id OR a.search @@ plainto_tsquery('danish', o.title))
-		ORDER BY id LIMIT 1`).Scan(context.Background(), &occ); err != nil {
-		t.Fatal(err)
-	}
+	occ := unadvertised(t, env, true)
 	home, _ := ix.Postcode("2300")
 	box := shared.SquareAround(home.Lat, home.Lon, shared.AutomatchSquareKm)
 	// A postcode in the square's corner, further than 70 km, and one
