@@ -25,6 +25,9 @@ import (
 //     within hours (River gives up after ten tries, about five), and the
 //     copy is kept only to see what left and why one did not; the mail's
 //     text is the citizen's data, and the receiver has the mail.
+//   - job agents made without a login and never confirmed: a week after
+//     they were made (the confirmation mail says so). Nothing is sent for
+//     them, and the address may be someone else's.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -45,6 +48,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "behaviour_events", expired: "at < ?0"},
 		{Name: "outbox", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
 			table: "outbox", expired: "created_at < ?0"},
+		{Name: "job_agents_unconfirmed", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
+			table: "job_agents", expired: "confirmed_at IS NULL AND created_at < ?0"},
 	}
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE job_agent_tokens;
+DROP TABLE job_agents;
