@@ -86,14 +86,22 @@ type NoticePage struct {
 func (JobAgents) akasseView()       {}
 func (JobAgentCreated) akasseView() {}
 func (NoticePage) akasseView()      {}
+func (Unsubscribed) akasseView()    {}
+
+// Unsubscribed answers the one-click unsubscribe (RFC 8058), which a
+// mail system sends, not a person: no page.
+type Unsubscribed struct {
+	Unsubscribed bool `json:"unsubscribed"`
+}
 
 // JobAgentPath is the path of one agent of the citizen's.
 func JobAgentPath(id int64) string { return APIJobAgents + "/" + strconv.FormatInt(id, 10) }
 
-// Check judges the input, in English for Work in Denmark (en), and gives
-// the search it names in its one form: the first page of the list, with
-// no origin.
-func (in JobAgentInput) Check(en bool) (JobSearch, error) {
+// Check judges the input — in English when the search is Work in
+// Denmark's — and gives the search it names in its one form: the first
+// page of the list, with no origin.
+func (in JobAgentInput) Check() (JobSearch, error) {
+	var en bool
 	t := func(da, eng string) string {
 		if en {
 			return eng
@@ -102,17 +110,18 @@ func (in JobAgentInput) Check(en bool) (JobSearch, error) {
 	}
 	var fields []FieldError
 	bad := func(field, da, eng string) { fields = append(fields, FieldError{Field: field, Message: t(da, eng)}) }
+	var q JobSearch
+	values, err := url.ParseQuery(in.Search)
+	if err == nil {
+		q, err = ParseJobSearch(values)
+	}
+	en = q.WIDK
 	name := strings.TrimSpace(in.Name)
 	switch {
 	case name == "":
 		bad("name", "Skriv et navn til jobagenten.", "Give the job agent a name.")
 	case utf8.RuneCountInString(name) > maxAgentName:
 		bad("name", "Navnet må højst være "+strconv.Itoa(maxAgentName)+" tegn.", "The name can have at most "+strconv.Itoa(maxAgentName)+" characters.")
-	}
-	var q JobSearch
-	values, err := url.ParseQuery(in.Search)
-	if err == nil {
-		q, err = ParseJobSearch(values)
 	}
 	if err != nil {
 		bad("search", "Søgningen kunne ikke læses.", "The search could not be read.")

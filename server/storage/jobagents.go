@@ -187,7 +187,7 @@ func (s *Store) CreateAnonymousJobAgent(ctx context.Context, in shared.JobAgentI
 			return err
 		}
 		m, err := mail.Letter{Kind: mail.KindJobAgentConfirm, Lang: mail.Lang(row.Lang), To: row.Email,
-			Data: mail.JobAgentConfirmData{Name: row.Name, ConfirmURL: publicURL + shared.APIJobAgentConfirm + "?token=" + token,
+			Data: mail.JobAgentConfirmData{Name: row.Name, ConfirmURL: publicURL + shared.APIJobAgentConfirm + "?token=" + token + widkParam(row.Lang),
 				SearchURL: publicURL + "/find-job?" + row.Search, Frequency: row.Frequency}}.Message()
 		if err != nil {
 			return err
@@ -379,5 +379,14 @@ func jobAgentLetter(a DueJobAgent, found JobAgentMail, publicURL, token string) 
 			Deadline: deadline, URL: link})
 	}
 	return mail.Letter{Kind: mail.KindJobAgent, Lang: mail.Lang(a.Lang), To: a.Email,
-		UnsubscribeURL: publicURL + shared.APIJobAgentUnsubscribe + "?token=" + token, Data: d}.Message()
+		UnsubscribeURL: publicURL + shared.APIJobAgentUnsubscribe + "?token=" + token + widkParam(a.Lang), Data: d}.Message()
+}
+
+// widkParam marks the links of Work in Denmark's (English) agents, so
+// that a link whose agent is gone still answers in English.
+func widkParam(lang string) string {
+	if lang == string(mail.English) {
+		return "&WIDK=true"
+	}
+	return ""
 }
