@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the Danish day without the host's zoneinfo
 
 	"github.com/uptrace/bun"
 
@@ -97,8 +98,11 @@ func newAgentRow(in shared.JobAgentInput, q shared.JobSearch, now time.Time) job
 	if q.WIDK {
 		lang = string(mail.English)
 	}
-	return jobAgentRow{Name: trimName(in.Name), Search: q.Query().Encode(), Frequency: in.Frequency, Weekday: isoWeekday(now),
-		Lang: lang, Email: in.Email, CreatedAt: now, SeenPublished: now}
+	// The period it is made in counts as done: its first mail comes at
+	// the next run of its frequency, with the ads published since now.
+	done := JobAgentRunDay(now).String()
+	return jobAgentRow{Name: trimName(in.Name), Search: q.Query().Encode(), Frequency: in.Frequency, Weekday: isoWeekday(now.In(copenhagen)),
+		Lang: lang, Email: in.Email, CreatedAt: now, SeenPublished: now, LastPeriod: &done}
 }
 
 func trimName(s string) string { return strings.TrimSpace(s) }
@@ -229,11 +233,19 @@ type DueJobAgent struct {
 }
 
 // JobAgentRunDay is the day whose run is due at now: today from
-// JobAgentRunHour (Danish time), else yesterday. now is in
-// Europe/Copenhagen.
+// JobAgentRunHour (Danish time), else yesterday.
 func JobAgentRunDay(now time.Time) shared.Date {
-	return shared.DateOf(now.Add(-JobAgentRunHour * time.Hour))
+	return shared.DateOf(now.In(copenhagen).Add(-JobAgentRunHour * time.Hour))
 }
+
+// copenhagen is the job agents' clock: runs are by the Danish day.
+var copenhagen = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
 
 // periodSQL is an agent's period on the run day ?: the day for a daily
 // agent, the latest of its weekday for a weekly one.
