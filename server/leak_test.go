@@ -120,6 +120,7 @@ var leakSources = []leakSource{
 	{"notifications", plantNotifications},
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
+	{"job agents", plantJobAgents},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -294,6 +295,19 @@ func plantJobSeeking(lc *leakCitizen) {
 	postcodes := []string{"2300", "8000", "5000", "9000", "6700"}
 	if err := lc.env.store.Citizen(lc.citizenID()).SetHomePostcode(ctx, postcodes[lc.rng.IntN(len(postcodes))], lc.env.clock.Now()); err != nil {
 		lc.env.tb.Fatal(err)
+	}
+}
+
+// plantJobAgents: the citizen's job agents, which the jobcenter and the
+// a-kasse see whole (000_…txt 4.2, the member's "søgeprofil"): the name,
+// the search's text and the address are markers.
+func plantJobAgents(lc *leakCitizen) {
+	for range 1 + lc.rng.IntN(2) {
+		in := shared.JobAgentInput{Name: lc.shown(), Search: "q=" + lc.shown(), Frequency: shared.JobAgentDaily, Email: lc.shown() + "@example.dk"}
+		if lc.rng.IntN(2) == 0 {
+			in.Frequency = shared.JobAgentWeekly
+		}
+		lc.citizen.decode(lc.citizen.do("POST", shared.APIJobAgents, in), 200, nil)
 	}
 }
 
