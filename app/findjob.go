@@ -84,6 +84,7 @@ func (p *findJobPage) Render() app.UI {
 		app.If(!p.en(), func() app.UI { return ui.Breadcrumb(pathForside, "Jobsøgning", "Find job") }),
 		app.H1().Text(title),
 		p.renderSearchForm(),
+		newJobAgentBox().Search(p.q),
 		app.Div().Class("row jobnet-findjob").Body(
 			app.Div().Class("col-12 col-md-4 jobnet-findjob-filters").Body(
 				app.Button().Type("button").ID("findjob-filters-toggle").Class("button button-secondary jobnet-filters-toggle").
