@@ -155,7 +155,7 @@ func (b *jobAgentBox) renderForm() app.UI {
 			app.Label().Class("form-label").For(id).Text(label),
 		)
 	}
-	return app.Form().ID("jobagent-form").Class("jobnet-jobagent-form").OnSubmit(b.submit).Body(
+	return app.Form().ID("jobagent-form").Class("jobnet-jobagent-form").NoValidate(true).OnSubmit(b.submit).Body(
 		b.form.ferr.summary(),
 		ui.Field("jobagent-name").Label(b.t("Navn på jobagenten", "Name of the job agent")).Value(b.agentName()).
 			Error(ferr.field("name")).OnInput(func(ctx app.Context, e app.Event) { b.name, b.nameEdited = ui.InputValue(ctx), true }),
