@@ -134,7 +134,7 @@ func (g *Generator) Near(n int, occupationID int, postcode geo.Postcode, publish
 		SenderID: fmt.Sprintf("near-%d", n), Title: titled(g.pick(titleLead), o.Title) + g.pick(titleTail), OccupationID: o.ID,
 		WorkingTime: shared.FullTimeJob, Terms: shared.TermsOrdinary, Duration: shared.DurationPermanent,
 		Published: published.Truncate(time.Second),
-		Employer: shared.Employer{Name: employer, Address: fmt.Sprintf("Stationsvej %d", 1+g.rng.IntN(120)), Postcode: postcode.Code},
+		Employer:  shared.Employer{Name: employer, Address: fmt.Sprintf("Stationsvej %d", 1+g.rng.IntN(120)), Postcode: postcode.Code},
 	}
 	ad = g.finish(ad, o, employer, postcode.Name, n)
 	if mod != nil {
