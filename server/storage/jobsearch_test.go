@@ -239,7 +239,7 @@ func TestSearchRadius(t *testing.T) {
 			case p.Postcode == nil:
 			case km == 0 && p.Postcode.Code == "8000":
 				want++
-			case km > 0 && findjob.DistanceKm(centre.Lat, centre.Lon, p.Postcode.Lat, p.Postcode.Lon) <= float64(km)-0.01:
+			case km > 0 && shared.DistanceKm(centre.Lat, centre.Lon, p.Postcode.Lat, p.Postcode.Lon) <= float64(km)-0.01:
 				want++
 			}
 		}
