@@ -45,3 +45,7 @@ CREATE TABLE job_agent_tokens (
     created_at timestamptz NOT NULL
 );
 CREATE INDEX job_agent_tokens_agent ON job_agent_tokens (agent_id, created_at);
+
+-- Work in Denmark's agents' mails come from its own address (FEATURES 1.2:
+-- "sendes fra no-reply@workindenmark.dk"); null is the portal's sender.
+ALTER TABLE outbox ADD COLUMN from_address text;

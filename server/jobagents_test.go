@@ -87,7 +87,8 @@ func TestJobAgentMailLinks(t *testing.T) {
 		t.Errorf("an anonymous agent is confirmed by mail: %+v", created)
 	}
 	confirm := waitForMail(t, sink, 1)[0]
-	if confirm.Subject != "Confirm your job agent: Yak keepers" || confirm.Header.Get("List-Unsubscribe") != "" {
+	if confirm.Subject != "Confirm your job agent: Yak keepers" || confirm.Header.Get("List-Unsubscribe") != "" ||
+		!strings.Contains(confirm.Header.Get("From"), "no-reply@workindenmark.dk") {
 		t.Errorf("the confirmation mail: %q %v", confirm.Subject, confirm.Header)
 	}
 	link := between(confirm.Text, "the job agent starts: ", "\n")
@@ -120,6 +121,7 @@ func TestJobAgentMailLinks(t *testing.T) {
 	m := waitForMail(t, sink, 2)[1]
 	unsubscribe := strings.Trim(m.Header.Get("List-Unsubscribe"), "<>")
 	if m.Subject != "1 new job: Yak keepers" || !strings.Contains(m.Text, "Yakpasser") || m.Header.Get("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" ||
+		m.From != "no-reply@workindenmark.dk" ||
 		!strings.HasPrefix(unsubscribe, "https://jobnet.test/api/v1/jobagents/unsubscribe?token=") {
 		t.Fatalf("the agent mail: %q %v\n%s", m.Subject, m.Header, m.Text)
 	}

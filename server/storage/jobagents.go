@@ -102,7 +102,7 @@ func newAgentRow(in shared.JobAgentInput, q shared.JobSearch, now time.Time) job
 	// the next run of its frequency, with the ads published since now.
 	done := JobAgentRunDay(now).String()
 	return jobAgentRow{Name: trimName(in.Name), Search: q.Query().Encode(), Frequency: in.Frequency, Weekday: isoWeekday(now.In(copenhagen)),
-		Lang: lang, Email: in.Email, CreatedAt: now, SeenPublished: now, LastPeriod: &done}
+		Lang: lang, Email: strings.TrimSpace(in.Email), CreatedAt: now, SeenPublished: now, LastPeriod: &done}
 }
 
 func trimName(s string) string { return strings.TrimSpace(s) }
@@ -196,6 +196,7 @@ func (s *Store) CreateAnonymousJobAgent(ctx context.Context, in shared.JobAgentI
 		if err != nil {
 			return err
 		}
+		m.From = agentSender(row.Lang)
 		_, err = s.EnqueueMail(ctx, tx, m, now)
 		return err
 	})
@@ -400,8 +401,19 @@ func jobAgentLetter(a DueJobAgent, found JobAgentMail, publicURL, token string) 
 		d.Ads = append(d.Ads, mail.JobAgentAd{Title: ad.Title, Employer: ad.Employer.Name, Place: ad.Place(),
 			Deadline: deadline, URL: link})
 	}
-	return mail.Letter{Kind: mail.KindJobAgent, Lang: mail.Lang(a.Lang), To: a.Email,
+	m, err := mail.Letter{Kind: mail.KindJobAgent, Lang: mail.Lang(a.Lang), To: a.Email,
 		UnsubscribeURL: publicURL + shared.APIJobAgentUnsubscribe + "?token=" + token + widkParam(a.Lang), Data: d}.Message()
+	m.From = agentSender(a.Lang)
+	return m, err
+}
+
+// agentSender is Work in Denmark's address for its (English) agents'
+// mails, and the portal's for the others.
+func agentSender(lang string) string {
+	if lang == string(mail.English) {
+		return mail.WorkInDenmarkFrom
+	}
+	return ""
 }
 
 // widkParam marks the links of Work in Denmark's (English) agents, so
