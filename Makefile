@@ -98,7 +98,7 @@ bench-findjob:
 JOBAGENTS ?= 10000
 JOBAGENT_ADS ?= 100000
 bench-jobagents:
-	go test ./server/jobs -run '^$$' -bench BenchmarkJobAgentRun -jobagents.agents=$(JOBAGENTS) -jobagents.ads=$(JOBAGENT_ADS) -benchtime=2x -timeout 60m
+	go test ./server/jobs -run '^$$' -bench BenchmarkJobAgentRun -jobagents.agents=$(JOBAGENTS) -jobagents.ads=$(JOBAGENT_ADS) -benchtime=1x -timeout 60m
 
 ## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
 bench-wasm:

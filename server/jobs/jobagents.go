@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -55,7 +56,7 @@ type jobAgentsWorker struct {
 
 func (w *jobAgentsWorker) Work(ctx context.Context, job *river.Job[JobAgentsArgs]) error {
 	run, err := RunJobAgents(ctx, w.store, w.index, w.publicURL, w.now().In(w.loc))
-	log := w.log.With("day", run.Day.String(), "due", run.Due, "mailed", run.Mailed, "took", run.Took.Round(time.Millisecond))
+	log := w.log.With("day", run.Day.String(), "due", run.Due, "searches", run.Searches, "mailed", run.Mailed, "took", run.Took.Round(time.Millisecond))
 	if err != nil {
 		// The agents done are done; River's retry does the rest.
 		log.Warn("job agents: some failed; River tries again", "failed", run.Failed, "err", err)
@@ -67,15 +68,17 @@ func (w *jobAgentsWorker) Work(ctx context.Context, job *river.Job[JobAgentsArgs
 
 // JobAgentRun is what a run did.
 type JobAgentRun struct {
-	Day    shared.Date
-	Due    int // agents whose period was not done
-	Mailed int // of them, those with new ads
-	Failed int
-	Took   time.Duration
+	Day      shared.Date
+	Due      int // agents whose period was not done
+	Searches int // distinct searches after distinct watermarks among them
+	Mailed   int // of them, those with new ads
+	Failed   int
+	Took     time.Duration
 }
 
 // RunJobAgents does every agent due at now (Europe/Copenhagen): each in a
-// transaction of its own (storage.RunJobAgent), jobAgentWorkers at once.
+// transaction of its own (storage.MailJobAgent), jobAgentWorkers at once;
+// agents of the same search after the same watermark share one search.
 // Running it again in the same period, or after a failure, mails no agent
 // twice; it returns the errors of the agents that failed.
 func RunJobAgents(ctx context.Context, store *storage.Store, ix *findjob.Index, publicURL string, now time.Time) (JobAgentRun, error) {
@@ -87,32 +90,60 @@ func RunJobAgents(ctx context.Context, store *storage.Store, ix *findjob.Index, 
 		return run, err
 	}
 	run.Due = len(due)
+	// Agents that find the same new ads — the same search after the same
+	// watermark — are searched for once. Agents of one search converge on
+	// one watermark (the newest ad they have mailed), so in a steady state
+	// a run does about one search per distinct search.
+	groups := map[string][]storage.DueJobAgent{}
+	var keys []string
+	for _, a := range due {
+		k := a.Search + "\x00" + a.SeenPublished.UTC().Format(time.RFC3339Nano) + "\x00" + strconv.FormatInt(a.SeenID, 10)
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], a)
+	}
+	run.Searches = len(keys)
 	var (
 		mu   sync.Mutex
 		errs []error
 		wg   sync.WaitGroup
 	)
-	next := make(chan storage.DueJobAgent)
+	fail := func(err error, n int) {
+		mu.Lock()
+		run.Failed += n
+		errs = append(errs, err)
+		mu.Unlock()
+	}
+	next := make(chan []storage.DueJobAgent)
 	for range jobAgentWorkers {
 		wg.Go(func() {
-			for a := range next {
-				mailed, err := store.RunJobAgent(ctx, ix, a, publicURL, now)
-				mu.Lock()
+			for group := range next {
+				found, err := store.NewAdsFor(ctx, ix, group[0], now)
 				if err != nil {
-					run.Failed++
-					errs = append(errs, err)
-				} else if mailed {
-					run.Mailed++
+					fail(err, len(group))
+					continue
 				}
-				mu.Unlock()
+				for _, a := range group {
+					mailed, err := store.MailJobAgent(ctx, a, found, publicURL, now)
+					if err != nil {
+						fail(err, 1)
+						continue
+					}
+					if mailed {
+						mu.Lock()
+						run.Mailed++
+						mu.Unlock()
+					}
+				}
 			}
 		})
 	}
-	for _, a := range due {
+	for _, k := range keys {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- a
+		next <- groups[k]
 	}
 	close(next)
 	wg.Wait()

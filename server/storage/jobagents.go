@@ -326,7 +326,13 @@ func (s *Store) RunJobAgent(ctx context.Context, ix *findjob.Index, a DueJobAgen
 	if err != nil {
 		return false, err
 	}
-	err = s.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+	return s.MailJobAgent(ctx, a, found, publicURL, now)
+}
+
+// MailJobAgent is RunJobAgent with the agent's new ads already found
+// (NewAdsFor, at the same now).
+func (s *Store) MailJobAgent(ctx context.Context, a DueJobAgent, found JobAgentMail, publicURL string, now time.Time) (bool, error) {
+	err := s.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		// The commit need not wait for the disk: a crash that loses it
 		// loses the mail, its send job and the watermark's move together,
 		// and the next run does the agent again — nothing twice, nothing
