@@ -211,4 +211,3 @@ func (b *jobAgentBox) renderList() app.UI {
 		}),
 	)
 }
-
