@@ -18,7 +18,8 @@ import (
 // e-mail field; it is listed with "Slet". A new ad arrives, the morning's
 // run comes, and the agent's mail — the ad and the unsubscribe link — is
 // read on /dev/post. Anyone on Work in Denmark gets the form in English
-// and is told to confirm by mail.
+// and is told to confirm by mail. A caseworker mirroring the citizen sees
+// the agents and no controls.
 func testJobAgent(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
 	tb.open("/find-job?q=Zebrapasser")
@@ -85,4 +86,18 @@ func testJobAgent(t *testing.T, tb *tab) {
 		t.Errorf("Work in Denmark shows the citizen's agents")
 	}
 	tb.checkA11y("/find-job?WIDK=true after making a job agent")
+
+	// Nina mirrors Mads: his agents, without "Opret jobagent" or "Slet".
+	tb.open("/")
+	tb.clickButton("Log ud")
+	tb.waitPath("/log-ind")
+	tb.loginCaseworker("nina")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.open("/find-job")
+	tb.waitText("#jobagent-list", "Zebrapasser")
+	if n := eval[int](tb, "look for controls", `document.querySelectorAll("#jobagent-toggle, #jobagent-list button").length`); n != 0 {
+		t.Errorf("a caseworker mirroring sees %d controls of the job agents", n)
+	}
+	tb.checkA11y("/find-job mirrored by the jobcenter")
 }
