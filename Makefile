@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-http lighthouse leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse leak clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -78,7 +78,7 @@ dkfds:
 	scripts/vendor-dkfds.sh --force
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-wasm wasm-size bench-findjob bench-http lighthouse
+bench: bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
@@ -93,6 +93,12 @@ wasm-size: web/app.wasm
 FINDJOB_ADS ?= 100000,1000000
 bench-findjob:
 	go test ./server/storage -run '^$$' -bench 'BenchmarkFindJob|BenchmarkAutomatch' -findjob.ads=$(FINDJOB_ADS) -benchtime=400x -timeout 60m
+
+## bench-jobagents: the job agents' morning run, 10,000 agents over 100,000 ads (JOBAGENTS, JOBAGENT_ADS): time and mails per second
+JOBAGENTS ?= 10000
+JOBAGENT_ADS ?= 100000
+bench-jobagents:
+	go test ./server/jobs -run '^$$' -bench BenchmarkJobAgentRun -jobagents.agents=$(JOBAGENTS) -jobagents.ads=$(JOBAGENT_ADS) -benchtime=1x -timeout 60m
 
 ## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
 bench-wasm:

@@ -97,6 +97,7 @@ func (p *findJobPage) Render() app.UI {
 		p.renderSearchForm(),
 		p.renderMine(),
 		ui.ErrorSlot("jobnet-job-marks-error", p.marks.err),
+		newJobAgentBox().Search(p.q),
 		app.Div().Class("row jobnet-findjob").Body(
 			app.Div().Class("col-12 col-md-4 jobnet-findjob-filters").Body(
 				app.Button().Type("button").ID("findjob-filters-toggle").Class("button button-secondary jobnet-filters-toggle").

@@ -121,6 +121,7 @@ var leakSources = []leakSource{
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
 	{"gemte job og søgninger", plantSaved},
+	{"job agents", plantJobAgents},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -316,6 +317,19 @@ func plantSaved(lc *leakCitizen) {
 	for range 1 + lc.rng.IntN(2) {
 		in := shared.SavedSearchInput{Name: lc.shown(), Query: "q=" + lc.shown()}
 		lc.citizen.decode(lc.citizen.do("POST", shared.APISavedSearches, in), 200, nil)
+	}
+}
+
+// plantJobAgents: the citizen's job agents, which the jobcenter and the
+// a-kasse see whole (000_…txt 4.2, the member's "søgeprofil"): the name,
+// the search's text and the address are markers.
+func plantJobAgents(lc *leakCitizen) {
+	for range 1 + lc.rng.IntN(2) {
+		in := shared.JobAgentInput{Name: lc.shown(), Search: "q=" + lc.shown(), Frequency: shared.JobAgentDaily, Email: lc.shown() + "@example.dk"}
+		if lc.rng.IntN(2) == 0 {
+			in.Frequency = shared.JobAgentWeekly
+		}
+		lc.citizen.decode(lc.citizen.do("POST", shared.APIJobAgents, in), 200, nil)
 	}
 }
 

@@ -51,6 +51,15 @@ const (
 	APIWIDKCount    = "/api/v1/widk/count"
 	APIOpenAPI      = "/api/v1/openapi.json"
 	APIPublicPrefix = "/api/v1/"
+
+	// Job agents (issue 11): a citizen's own, and anyone's (Work in
+	// Denmark's, Jobnet's without a login) confirmed by a mail's link;
+	// the mails' confirmation and unsubscribe links need no login.
+	APIJobAgents           = "/api/jobagents"
+	APIJobAgent            = "/api/jobagents/{id}"
+	APIPublicJobAgents     = "/api/v1/jobagents"
+	APIJobAgentConfirm     = "/api/v1/jobagents/confirm"
+	APIJobAgentUnsubscribe = "/api/v1/jobagents/unsubscribe"
 )
 
 // JobPath is APIJob for one ad.

@@ -141,8 +141,9 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	if sink != nil {
 		defer sink.Close()
 	}
+	publicURL := env("JOBNET_PUBLIC_URL", "http://"+addr)
 	queue, err := jobs.New(db, log, jobs.Config{Work: worker != "off", IdleTimeout: idle,
-		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender})
+		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender, PublicURL: publicURL})
 	if err != nil {
 		return err
 	}
@@ -180,7 +181,7 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
 		WebDir:        env("JOBNET_WEB_DIR", "web"),
 		Location:      copenhagen,
-		PublicURL:     env("JOBNET_PUBLIC_URL", "http://"+addr),
+		PublicURL:     publicURL,
 		Post:          post,
 	})
 	if err != nil {

@@ -20,10 +20,13 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/uptrace/bun"
 
 	"jobnet/server"
 	"jobnet/server/dbtest"
 	"jobnet/server/demo"
+	"jobnet/server/jobs"
+	"jobnet/server/mail"
 	"jobnet/server/servertest"
 	"jobnet/server/storage"
 )
@@ -47,19 +50,34 @@ func clock() time.Time { return servertest.Now.Add(time.Since(started)) }
 type portal struct {
 	url   string
 	close func() // stops the server: the network is gone for the tab
+	store *storage.Store
+	// post: with startPostPortal, the mail sink /dev/post shows, as in
+	// `make run`; the portal's job queue sends its mails there.
+	post *mail.Sink
 }
 
-func startPortal(t *testing.T, idle time.Duration) *portal {
+func startPortal(t *testing.T, idle time.Duration) *portal { return startPortalWith(t, idle, false) }
+
+// startPostPortal is a portal whose job queue works and sends its mails
+// to a sink, which /dev/post shows.
+func startPostPortal(t *testing.T, idle time.Duration) *portal { return startPortalWith(t, idle, true) }
+
+func startPortalWith(t *testing.T, idle time.Duration, post bool) *portal {
 	t.Helper()
 	db := dbtest.MustOpenDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	store := storage.New(db, nil)
+	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	var queue storage.Enqueuer
+	var sink *mail.Sink
+	if post {
+		sink, queue = startMailQueue(t, db, log)
+	}
+	store := storage.New(db, queue)
 	if err := demo.Seed(ctx, store, clock()); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
-	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock, PublicRate: -1})
+	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock, PublicRate: -1, Post: sink})
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}
@@ -70,7 +88,35 @@ func startPortal(t *testing.T, idle time.Duration) *portal {
 			t.Errorf("close server: %v", err)
 		}
 	})
-	return &portal{url: ts.URL, close: ts.Close}
+	return &portal{url: ts.URL, close: ts.Close, store: store, post: sink}
+}
+
+// startMailQueue starts a job queue that works jobs and sends mail to a
+// sink of its own.
+func startMailQueue(t *testing.T, db *bun.DB, log *slog.Logger) (*mail.Sink, *jobs.Jobs) {
+	t.Helper()
+	sink, err := mail.StartSink("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sink.Close() })
+	sender, err := mail.NewSMTP(sink.URL(), "Jobnet <noreply@jobnet.local>", clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queue, err := jobs.New(db, log, jobs.Config{Work: true, PollEvery: 100 * time.Millisecond, Now: clock, Mail: sender})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := queue.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = queue.Stop(ctx)
+	})
+	return sink, queue
 }
 
 // ingest publishes as Jobcenter København's case system would.

@@ -90,6 +90,25 @@ func TestBrowser(t *testing.T) {
 		{"SavedJobs", testSavedJobs, 0, true},
 		{"SavedJobsMirror", testSavedJobsMirror, 0, false},
 	}
+	// Scenarios that read the portal's mails on /dev/post: each width gets
+	// a portal of its own whose job queue works (startPostPortal).
+	postScenarios := []struct {
+		name string
+		run  func(t *testing.T, tb *tab)
+	}{
+		{"JobAgent", testJobAgent},
+	}
+	for _, sc := range postScenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, w := range widths {
+				t.Run(w.name, func(t *testing.T) {
+					t.Parallel()
+					sc.run(t, b.newTab(t, startPostPortal(t, 20*time.Minute), w))
+				})
+			}
+		})
+	}
 	// The scenarios that share an idle timeout share a portal.
 	portals := map[time.Duration]*portal{}
 	for _, sc := range scenarios {

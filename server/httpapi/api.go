@@ -106,12 +106,17 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 // Register adds every route to mux, and a structured 404 for other /api/
 // paths.
 func (a *API) Register(mux *http.ServeMux) {
+	preflight := map[string]bool{}
 	for _, rt := range a.routes {
 		h := a.endpoint(rt)
 		if _, path, _ := strings.Cut(rt.Pattern, " "); strings.HasPrefix(path, shared.APIPublicPrefix) {
 			h = a.public(h)
-			// Another site's browser asks first (a CORS preflight).
-			mux.Handle("OPTIONS "+path, publicCORS.Handler(http.NotFoundHandler()))
+			// Another site's browser asks first (a CORS preflight), once
+			// per path.
+			if !preflight[path] {
+				mux.Handle("OPTIONS "+path, publicCORS.Handler(http.NotFoundHandler()))
+				preflight[path] = true
+			}
 		}
 		mux.Handle(rt.Pattern, h)
 	}

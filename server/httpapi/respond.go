@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"strings"
@@ -34,6 +35,8 @@ func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor
 		writeFile(w, v)
 	case shared.AKasseFile:
 		writeFile(w, shared.File(v))
+	case shared.NoticePage:
+		writeNotice(w, v)
 	default:
 		writeJSON(w, http.StatusOK, v)
 	}
@@ -45,6 +48,36 @@ func writeFile(w http.ResponseWriter, f shared.File) {
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Name))
 	h.Set("Cache-Control", "no-store")
 	_, _ = w.Write(f.Body)
+}
+
+// noticePage is a mail link's page: the portal's styles, a heading and a
+// sentence, and the way to Find Job.
+var noticePage = template.Must(template.New("notice").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{.Title}} – {{if eq .Lang "en"}}Work in Denmark{{else}}Jobnet{{end}}</title>
+<link rel="stylesheet" href="/web/dkfds/css/dkfds.min.css">
+</head>
+<body>
+<main class="container page-container" id="main-content">
+<h1>{{.Title}}</h1>
+<p class="font-lead">{{.Text}}</p>
+<p><a href="/find-job{{if eq .Lang "en"}}?WIDK=true{{end}}">{{if eq .Lang "en"}}Find a job in Denmark{{else}}Find job{{end}}</a></p>
+</main>
+</body>
+</html>
+`))
+
+func writeNotice(w http.ResponseWriter, p shared.NoticePage) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Robots-Tag", "noindex")
+	w.WriteHeader(p.Status)
+	_ = noticePage.Execute(w, p)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

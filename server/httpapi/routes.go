@@ -108,6 +108,20 @@ func Routes() []Route {
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
 		{"DELETE " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleDeleteBanner)},
+		// Job agents (issue 11): the citizen's own; the jobcenter and the
+		// a-kasse see them (000_…txt 4.2: "se en søgeprofil, som medlemmet
+		// allerede har oprettet") and create none.
+		{"GET " + shared.APIJobAgents, citizenRead(Allow), citizenHandler(handleGetJobAgents)},
+		{"POST " + shared.APIJobAgents, citizenWrite, citizenHandler(handleCreateJobAgent)},
+		{"DELETE " + shared.APIJobAgent, citizenWrite, citizenHandler(handleDeleteJobAgent)},
+		// Without a login (Work in Denmark's, Jobnet's), confirmed by mail;
+		// rate-limited as the public API. A caseworker's session makes none.
+		{"POST " + shared.APIPublicJobAgents, Policy{Scope: ScopePublic, Anonymous: Allow, Citizen: Allow, Jobcenter: ReadOnly, AKasse: ReadOnly},
+			plainHandler(ScopePublic, handleCreatePublicJobAgent)},
+		// The mails' links: the token is the authority, no login.
+		{"GET " + shared.APIJobAgentConfirm, anyone, plainHandler(ScopePublic, handleConfirmJobAgent)},
+		{"GET " + shared.APIJobAgentUnsubscribe, anyone, plainHandler(ScopePublic, handleUnsubscribePage)},
+		{"POST " + shared.APIJobAgentUnsubscribe, anyone, plainHandler(ScopePublic, handleUnsubscribeOneClick)},
 
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),

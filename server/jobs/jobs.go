@@ -5,8 +5,8 @@
 // survives a restart, and one server of many (River's elected leader)
 // schedules the periodic ones.
 //
-// Its users are the retention rules of SPEC E2 (retention.go) and the
-// outbox's mails (mail.go). Jobs
+// Its users are the retention rules of SPEC E2 (retention.go), the
+// outbox's mails (mail.go) and the job agents (jobagents.go). Jobs
 // never run on behalf of a caseworker's mirror session: a mirror session
 // reads through a read-only transaction (storage.ReadOnly), in which
 // PostgreSQL refuses the insert of a job.
@@ -27,6 +27,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/uptrace/bun"
 
+	"jobnet/server/findjob"
 	"jobnet/server/mail"
 	"jobnet/server/storage"
 )
@@ -52,6 +53,9 @@ type Config struct {
 	// works jobs is given one: cmd/jobnet passes the SMTP server of
 	// JOBNET_SMTP_URL, or the in-process sink of `make run`.
 	Mail mail.Sender
+	// PublicURL is where people reach the portal, for the links in the
+	// job agents' mails.
+	PublicURL string
 	// addWorkers lets this package's tests add workers of their own.
 	addWorkers func(*river.Workers)
 	// retryPolicy lets this package's tests retry at once.
@@ -84,6 +88,17 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 		if cfg.Mail != nil {
 			river.AddWorker(workers, &sendMailWorker{store: store, sender: cfg.Mail, log: log, now: cfg.Now})
 		}
+		ix, err := findjob.Default()
+		if err != nil {
+			return nil, err
+		}
+		copenhagen, err := time.LoadLocation("Europe/Copenhagen")
+		if err != nil {
+			return nil, err
+		}
+		river.AddWorker(workers, &jobAgentsWorker{store: store, index: ix, log: log, now: cfg.Now, loc: copenhagen, publicURL: cfg.PublicURL})
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(dailyAt{hour: storage.JobAgentRunHour, loc: copenhagen},
+			func() (river.JobArgs, *river.InsertOpts) { return JobAgentsArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 		if cfg.addWorkers != nil {
 			cfg.addWorkers(workers)
 		}

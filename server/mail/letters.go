@@ -24,7 +24,38 @@ var letterFiles embed.FS
 const (
 	// KindPlanChanged: the citizen's plan has a new version (SPEC D1).
 	KindPlanChanged = "plan-changed"
+	// KindJobAgent: a job agent's new ads (issue 11).
+	KindJobAgent = "job-agent"
+	// KindJobAgentConfirm: the link that confirms an agent made without a
+	// login, before it sends anything.
+	KindJobAgentConfirm = "job-agent-confirm"
 )
+
+// JobAgentData fills the letter KindJobAgent.
+type JobAgentData struct {
+	Name      string       // the agent's name
+	Total     int          // the new ads
+	Shown     int          // of them listed here, the newest
+	Ads       []JobAgentAd // newest first
+	SearchURL string       // the search on Find Job, absolute
+}
+
+// More reports whether the mail lists only some of the new ads.
+func (d JobAgentData) More() bool { return d.Total > d.Shown }
+
+// JobAgentAd is one ad in an agent's mail.
+type JobAgentAd struct {
+	Title, Employer, Place, Deadline string
+	URL                              string // its page on Jobnet, or its source
+}
+
+// JobAgentConfirmData fills the letter KindJobAgentConfirm.
+type JobAgentConfirmData struct {
+	Name       string // the agent's name
+	Frequency  string // shared.JobAgentDaily or shared.JobAgentWeekly
+	ConfirmURL string
+	SearchURL  string
+}
 
 // PlanChangedData fills the letter KindPlanChanged.
 type PlanChangedData struct {

@@ -44,7 +44,14 @@ type Message struct {
 	Kind string
 	// CitizenID is the citizen the mail is about; 0 when none.
 	CitizenID int64
+	// From is the sender when not the portal's (Sender's own): Work in
+	// Denmark's mails come from WorkInDenmarkFrom.
+	From string
 }
+
+// WorkInDenmarkFrom sends Work in Denmark's job agents' mails: "sendes fra
+// no-reply@workindenmark.dk" (FEATURES.md 1.2).
+const WorkInDenmarkFrom = "Work in Denmark <no-reply@workindenmark.dk>"
 
 // Validate reports what makes m unsendable.
 func (m Message) Validate() error {

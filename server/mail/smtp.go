@@ -89,8 +89,12 @@ func (s *SMTP) message(m Message) (*gomail.Msg, error) {
 		return nil, errors.New("mail: a mail leaves through the outbox (it has no id)")
 	}
 	msg := gomail.NewMsg()
-	if err := msg.From(s.from); err != nil {
-		return nil, fmt.Errorf("mail: from %q: %w", s.from, err)
+	from := s.from
+	if m.From != "" {
+		from = m.From
+	}
+	if err := msg.From(from); err != nil {
+		return nil, fmt.Errorf("mail: from %q: %w", from, err)
 	}
 	if err := msg.To(m.To); err != nil {
 		return nil, fmt.Errorf("mail: to: %w", err)

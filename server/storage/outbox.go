@@ -39,6 +39,7 @@ type outboxRow struct {
 	Text           string     `bun:"text_body"`
 	HTML           string     `bun:"html_body"`
 	UnsubscribeURL *string    `bun:"unsubscribe_url"`
+	From           *string    `bun:"from_address"`
 	Lang           string     `bun:"lang"`
 	SentAt         *time.Time `bun:"sent_at"`
 	Attempts       int        `bun:"attempts"`
@@ -52,6 +53,9 @@ func (r outboxRow) message() mail.Message {
 	}
 	if r.CitizenID != nil {
 		m.CitizenID = *r.CitizenID
+	}
+	if r.From != nil {
+		m.From = *r.From
 	}
 	return m
 }
@@ -105,6 +109,9 @@ func enqueueMail(ctx context.Context, tx bun.Tx, jobs Enqueuer, m mail.Message, 
 	}
 	if m.UnsubscribeURL != "" {
 		row.UnsubscribeURL = &m.UnsubscribeURL
+	}
+	if m.From != "" {
+		row.From = &m.From
 	}
 	if _, err := tx.NewInsert().Model(&row).ExcludeColumn("id", "sent_at", "attempts", "last_error").Returning("id").Exec(ctx); err != nil {
 		return 0, err

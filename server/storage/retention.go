@@ -30,6 +30,9 @@ import (
 //     the citizen through today's ads; an ad half a year old that the
 //     citizen opened is rarely still news, and the bound keeps the table
 //     to the live ads each citizen opened lately.
+//   - job agents made without a login and never confirmed: a week after
+//     they were made (the confirmation mail says so). Nothing is sent for
+//     them, and the address may be someone else's.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -52,6 +55,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "outbox", expired: "created_at < ?0"},
 		{Name: "seen_job_ads", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -6, 0) },
 			table: "seen_job_ads", expired: "first_seen < ?0 OR EXISTS (SELECT 1 FROM job_ads a WHERE a.id = seen_job_ads.ad_id AND a.withdrawn IS NOT NULL)"},
+		{Name: "job_agents_unconfirmed", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
+			table: "job_agents", expired: "confirmed_at IS NULL AND created_at < ?0"},
 	}
 }
 
