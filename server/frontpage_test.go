@@ -135,17 +135,33 @@ func TestAutomatch(t *testing.T) {
 }
 
 // TestAutomatchNeedsHomeAndOccupation: 001: no automatch before an
-// occupation and an address are registered.
+// occupation and an address are registered; automatch is computed at
+// login and kept for the session (003: "ved logon"), and anew when the
+// citizen changes what feeds it.
 func TestAutomatchNeedsHomeAndOccupation(t *testing.T) {
 	env := newTestEnv(t)
 	mads := env.client()
 	mads.loginCitizen("mads")
-	if a := mads.overview().Automatch; !a.Active || a.Count() == 0 {
-		t.Fatalf("Mads, rørlægger in 2300, has no automatch: %+v", a)
+	if a := mads.overview().Automatch; !a.Active || a.Count() == 0 || a.Groups[0].Rule != shared.RuleOwnOccupation {
+		t.Fatalf("Mads, rørlægger in 2300, has no automatch of his own occupation: %+v", a)
+	}
+	// A change of "Jeg søger job som" counts at once, not at the next
+	// login: no ad is of his new occupation.
+	yes := true
+	mads.page(mads.do("POST", shared.APISoughtOccupations, shared.SoughtOccupationInput{OccupationID: unadvertised(t, env, false).ID, Educated: &yes}))
+	mads.page(mads.do("DELETE", shared.SoughtOccupationPath(occupationID("Rørlægger")), nil))
+	if a := mads.overview().Automatch; !a.Active || (len(a.Groups) > 0 && a.Groups[0].Rule == shared.RuleOwnOccupation) {
+		t.Errorf("after changing his occupation: %+v", a.Groups)
 	}
 	if _, err := env.db.NewRaw("UPDATE citizens SET home_postcode = NULL WHERE cpr = '120385-1231'").Exec(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	// Automatch is the login's: the next login has none.
+	if a := mads.overview().Automatch; !a.Active {
+		t.Errorf("the session's automatch changed without a login")
+	}
+	mads = env.client()
+	mads.loginCitizen("mads")
 	if a := mads.overview().Automatch; a.Active || len(a.Groups) != 0 {
 		t.Errorf("without a home: %+v", a)
 	}

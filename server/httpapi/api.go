@@ -53,6 +53,7 @@ type API struct {
 	findjob  *findjob.Index
 	widk     widkCount
 	banners  bannerCache
+	fronts   *frontCache
 	// publicLimit is the public API's rate limit per client address.
 	publicLimit *clientLimiter
 	stop        chan struct{}
@@ -93,7 +94,8 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	}
 	a := &API{store: store, log: log, cfg: cfg, routes: routes, findjob: ix,
 		limiter: newLoginLimiter(10, 15*time.Minute), live: newLiveness(), sessions: newSessionCache(), events: newEventLog(store),
-		stop: make(chan struct{}), stopped: make(chan struct{})}
+		fronts: newFrontCache(cfg.IdleTimeout),
+		stop:   make(chan struct{}), stopped: make(chan struct{})}
 	if cfg.PublicRate == 0 {
 		cfg.PublicRate = PublicRate
 	}

@@ -49,6 +49,7 @@ type citizenRequest struct {
 	events  *eventLog
 	loc     *time.Location
 	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
+	fronts  *frontCache    // the front page's nudges, per session
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -79,6 +80,7 @@ type ingestRequest struct {
 	// publicURL is the portal's address, for the links in mails.
 	publicURL string
 	banners   *bannerCache // forgotten when STAR changes the banner
+	fronts    *frontCache  // a citizen's front page nudges, forgotten on news
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -167,7 +169,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL, banners: &a.banners})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL, banners: &a.banners, fronts: a.fronts})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {
@@ -192,7 +194,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

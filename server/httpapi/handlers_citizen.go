@@ -14,26 +14,30 @@ import (
 // loadOverview: GET /api/overview — the front page's data (SPEC B2–B7):
 // the notifications in their order, with a notice of a new or changed
 // plan the citizen has not opened yet and one of udgåede occupations; the
-// forsidekort and the primary action; automatch, computed now ("ved
-// logon", and on every return to the front page).
+// forsidekort and the primary action; automatch. Automatch and the cards'
+// facts are the session's, computed at its first front page (frontCache).
 func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	ctx := req.ctx()
 	fp, err := req.citizen.FrontPage(ctx)
 	if err != nil {
 		return shared.Overview{}, err
 	}
-	facts, err := req.citizen.FrontFacts(ctx, req.now)
-	if err != nil {
-		return shared.Overview{}, err
-	}
 	today := req.today()
-	fleks := shared.IsFleksjobvisiteret(req.who.Forloeb, today)
-	match, err := req.citizen.Automatch(ctx, fleks, req.findjob.Tax.HotjobGroups())
+	nudges, err := req.fronts.get(req.sess.tokenHash, req.who.ID, func() (frontNudges, error) {
+		n := frontNudges{fleks: shared.IsFleksjobvisiteret(req.who.Forloeb, today)}
+		var err error
+		if n.facts, err = req.citizen.FrontFacts(ctx, req.now); err != nil {
+			return n, err
+		}
+		n.match, err = req.citizen.Automatch(ctx, n.fleks, req.findjob.Tax.HotjobGroups())
+		return n, err
+	})
 	if err != nil {
 		return shared.Overview{}, err
 	}
+	facts, fleks := nudges.facts, nudges.fleks
 	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
-		Notifications: fp.Notifications, Features: fp.Features, Automatch: match}
+		Notifications: fp.Notifications, Features: fp.Features, Automatch: nudges.match}
 	if fp.PlanNotice.NewVersion {
 		n := shared.Notification{Kind: shared.NotifyPlan, Title: "Din plan er ændret", Text: "Se, hvad der er ændret, i Min plan."}
 		if fp.PlanNotice.FirstPlan {

@@ -46,6 +46,7 @@ func ingest(req *ingestRequest, messageID string, cpr *string, body any,
 	})
 	if err == nil && changed != 0 {
 		req.sessions.forgetCitizen(changed) // their forløb or name may have changed
+		req.fronts.forgetCitizen(changed)   // and with the forløb automatch's variant
 	}
 	return ingestv1.Receipt{MessageID: messageID, Duplicate: dup}, err
 }

@@ -18,6 +18,15 @@ func (r *citizenRequest) jobSeeking() (shared.JobSeeking, error) {
 	return js, err
 }
 
+// occupationsChanged is the page after an occupation was added or
+// removed, which changes the front page's automatch and cards: the
+// citizen's kept ones are dropped, so that the next front page computes
+// them anew rather than at the next login.
+func (r *citizenRequest) occupationsChanged() (shared.JobSeeking, error) {
+	r.fronts.forgetCitizen(r.who.ID)
+	return r.jobSeeking()
+}
+
 // occupationInPath is the {id} of APISoughtOccupation.
 func occupationInPath(req *citizenRequest) (int, error) {
 	id, err := strconv.Atoi(req.r.PathValue("id"))
@@ -43,7 +52,7 @@ func handleAddSoughtOccupation(req *citizenRequest) (shared.JobSeeking, error) {
 	if err := req.citizen.AddSoughtOccupation(req.ctx(), in, req.now); err != nil {
 		return shared.JobSeeking{}, err
 	}
-	return req.jobSeeking()
+	return req.occupationsChanged()
 }
 
 // handleUpdateSoughtOccupation: PUT /api/jobseeking/occupations/{id} —
@@ -77,7 +86,7 @@ func handleRemoveSoughtOccupation(req *citizenRequest) (shared.JobSeeking, error
 	if err := req.citizen.RemoveSoughtOccupation(req.ctx(), id, keepOne, req.now); err != nil {
 		return shared.JobSeeking{}, err
 	}
-	return req.jobSeeking()
+	return req.occupationsChanged()
 }
 
 // handlePutEmploymentConditions: PUT /api/jobseeking/conditions —

@@ -133,6 +133,7 @@ func (a *API) resolveSession(r *http.Request, now time.Time) (*session, error) {
 func (a *API) forgetSession(hash []byte) {
 	a.live.forget(hash)
 	a.sessions.forget(hash)
+	a.fronts.forgetSession(hash)
 }
 
 // setSessionCookie gives the browser the new session's token.
