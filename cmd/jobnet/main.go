@@ -147,6 +147,15 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	if err != nil {
 		return err
 	}
+	store := storage.New(db, queue)
+	// The demo's data is in before the worker starts, so that the runs a
+	// start does (the job agents') find it.
+	demoLoaded := os.Getenv("JOBNET_DEMO") != "0" && worker != "only"
+	if demoLoaded {
+		if err := demo.Seed(ctx, store, time.Now().In(copenhagen)); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
 	if err := queue.Start(ctx); err != nil {
 		return err
 	}
@@ -163,13 +172,6 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		return nil
 	}
 
-	store := storage.New(db, queue)
-	demoLoaded := os.Getenv("JOBNET_DEMO") != "0"
-	if demoLoaded {
-		if err := demo.Seed(ctx, store, time.Now().In(copenhagen)); err != nil {
-			return fmt.Errorf("demo data: %w", err)
-		}
-	}
 	// /dev/post shows the sink's mails in the demo only: it shows every
 	// citizen's mail to anyone.
 	var post *mail.Sink

@@ -380,8 +380,25 @@ func seedSaved(ctx context.Context, store *storage.Store, now time.Time) error {
 		}
 	}
 	search := shared.JobSearch{Q: "Rørlægger", Postcode: "2300", Km: 25}
-	_, err = c.AddSavedSearch(ctx, shared.SavedSearchInput{Name: SavedSearchName, Query: search.Query().Encode()}, now)
-	return err
+	if _, err = c.AddSavedSearch(ctx, shared.SavedSearchInput{Name: SavedSearchName, Query: search.Query().Encode()}, now); err != nil {
+		return err
+	}
+	return seedAgent(ctx, store, now)
+}
+
+// seedAgent gives Louise a daily job agent for her occupation near home,
+// made a week ago: its first run is due, so the server's first start
+// mails the week's ads, and a person trying the demo finds the mail on
+// /dev/post.
+func seedAgent(ctx context.Context, store *storage.Store, now time.Time) error {
+	louise, err := store.CitizenByCPR(ctx, "030792-2468")
+	if err != nil {
+		return err
+	}
+	search := shared.JobSearch{Q: "Biblioteksassistent", Postcode: "2840", Km: 25}
+	agent := shared.JobAgentInput{Name: "Biblioteksassistent nær Holte", Search: search.Query().Encode(),
+		Frequency: shared.JobAgentDaily, Email: "louise.holm@example.dk"}
+	return store.Citizen(louise.ID).CreateJobAgent(ctx, agent, search.Normalize(), now.AddDate(0, 0, -7))
 }
 
 // AdsSender is the sender of the demo's job ads: the employer side's

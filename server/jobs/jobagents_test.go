@@ -347,3 +347,20 @@ func TestJobAgentLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestJobAgentsWorkedByTheQueue: a worker's start runs the due agents and
+// its own workers send their mails — the agents' run enqueues the mail on
+// the very queue that works it (a store without one cannot).
+func TestJobAgentsWorkedByTheQueue(t *testing.T) {
+	e := newAgentEnv(t)
+	now := servertest.Now
+	mads := e.citizen("010101-1111")
+	e.agent(mads, "zebrapasser", shared.JobAgentDaily, "mads@example.dk", now.Add(-48*time.Hour))
+	e.ad("Zebrapasser søges", now.Add(-time.Hour), false)
+	sink := startSink(t)
+	newQueue(t, e.db, mailConfig(t, sink))
+	waitFor(t, "the agent's mail", func() bool { return len(sink.Received()) == 1 })
+	if m := sink.Received()[0]; m.Subject != "1 nyt job: Agent zebrapasser" {
+		t.Errorf("the mail: %q", m.Subject)
+	}
+}

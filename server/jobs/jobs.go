@@ -69,9 +69,11 @@ type Jobs struct {
 }
 
 // New builds the queue on db; Start starts working when Config.Work. The
-// workers read and write through a store of their own.
+// workers read and write through a store of their own, which enqueues on
+// this queue (a job agent's run puts its mails in the outbox).
 func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
-	store := storage.New(db, nil)
+	j := &Jobs{work: cfg.Work}
+	store := storage.New(db, j)
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -116,7 +118,8 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Jobs{client: client, work: cfg.Work}, nil
+	j.client = client
+	return j, nil
 }
 
 // Start starts working jobs, when this process works them.
