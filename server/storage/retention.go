@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"jobnet/shared"
 )
 
 // Retention (SPEC E2) of what Jobnet holds today. Each rule names a table,
@@ -30,6 +32,10 @@ import (
 //     the citizen through today's ads; an ad half a year old that the
 //     citizen opened is rarely still news, and the bound keeps the table
 //     to the live ads each citizen opened lately.
+//   - joblogs (SPEC C3, E2): 4 years after the log was last edited [003:
+//     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
+//     slettet"]; any change, the list's status change too, starts the
+//     period again.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -52,6 +58,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "outbox", expired: "created_at < ?0"},
 		{Name: "seen_job_ads", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, -6, 0) },
 			table: "seen_job_ads", expired: "first_seen < ?0 OR EXISTS (SELECT 1 FROM job_ads a WHERE a.id = seen_job_ads.ad_id AND a.withdrawn IS NOT NULL)"},
+		{Name: "joblogs", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.JoblogRetentionYears, 0, 0) },
+			table: "joblogs", expired: "updated_at < ?0"},
 	}
 }
 
