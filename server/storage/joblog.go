@@ -33,7 +33,7 @@ type joblogRow struct {
 // joblogView is a row with the names the page shows: the sender's and the
 // area's.
 type joblogView struct {
-	joblogRow `bun:",extend"`
+	joblogRow  `bun:",extend"`
 	OriginName *string `bun:"origin_name"`
 	AreaName   *string `bun:"area_name"`
 }
