@@ -127,7 +127,9 @@ func TestIngestJoblog(t *testing.T) {
 	env := newTestEnv(t)
 	const akToken, jcToken = "Bearer demo-token-det-faglige-hus", "Bearer demo-token-jobcenter-koebenhavn"
 	c := env.client()
-	post := func(path string, body any, auth string) response { return c.do("POST", path, body, "Authorization", auth) }
+	post := func(path string, body any, auth string) response {
+		return c.do("POST", path, body, "Authorization", auth)
+	}
 	in := ingestv1.Joblog{MessageID: "jl-1", CPR: cprMads, LogID: "ak-log-7", Kind: shared.JoblogJob, Title: "Smed ZXING",
 		WorkingTime: shared.FullTimeJob, Company: "Stål A/S", Postcode: "8000", Status: shared.JoblogApplied, FoundVia: "jobnet", ApplyVia: "skriftlig"}
 	var rec ingestv1.Receipt

@@ -475,3 +475,70 @@ func ErrJoblogNotFound() error { return Errorf(ENotFound, "Loggen findes ikke.")
 func ErrJoblogNoStatus() error {
 	return Errorf(EInvalid, "En log om anden aktivitet har ingen status.")
 }
+
+// JoblogForm is a log as typed: the numbers and dates as text, so that
+// nothing typed is lost when a message shows.
+type JoblogForm struct {
+	Input       JoblogInput
+	WeeklyHours string
+	Deadline    string // YYYY-MM-DD, as the date field gives it; "" for none
+	Date        string
+}
+
+// JoblogFormOf is the form of a stored log, for editing.
+func JoblogFormOf(l Joblog) JoblogForm {
+	f := JoblogForm{Input: l.JoblogInput}
+	if l.WeeklyHours != nil {
+		f.WeeklyHours = strconv.Itoa(*l.WeeklyHours)
+	}
+	if l.Deadline != nil {
+		f.Deadline = l.Deadline.String()
+	}
+	if l.Date != nil {
+		f.Date = l.Date.String()
+	}
+	return f
+}
+
+// Read is the input of the form, judged as the server will judge it
+// (Normalized, then Check), with "Skriv et helt tal." or "Skriv en gyldig
+// dato." at text that is not one. The input returned is as typed: the
+// server sets the defaults.
+func (f JoblogForm) Read(today Date, places JoblogPlaces) (JoblogInput, error) {
+	in := f.Input
+	var bad []FieldError
+	if s := strings.TrimSpace(f.WeeklyHours); s != "" && in.WorkingTime == PartTimeJob {
+		if n, err := strconv.Atoi(s); err != nil {
+			bad = append(bad, FieldError{Field: FieldJoblogWeeklyHours, Message: "Skriv et helt tal."})
+		} else {
+			in.WeeklyHours = &n
+		}
+	} else {
+		in.WeeklyHours = nil
+	}
+	date := func(field, s string) *Date {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		d, err := ParseDate(s)
+		if err != nil {
+			bad = append(bad, FieldError{Field: field, Message: "Skriv en gyldig dato."})
+			return nil
+		}
+		return &d
+	}
+	in.Deadline, in.Date = date(FieldJoblogDeadline, f.Deadline), date(FieldJoblogDate, f.Date)
+	err := in.Normalized(today, places).Check(places)
+	if len(bad) == 0 {
+		return in, err
+	}
+	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid], Fields: bad}
+	if ce, ok := err.(*Error); ok {
+		for _, fe := range ce.Fields {
+			if e.FieldMessage(fe.Field) == "" {
+				e.Fields = append(e.Fields, fe)
+			}
+		}
+	}
+	return in, e
+}

@@ -125,3 +125,20 @@ func TestParseJoblogQuery(t *testing.T) {
 		t.Errorf("bad query: %v", f)
 	}
 }
+
+func TestJoblogFormRead(t *testing.T) {
+	f := JoblogForm{Input: aJobLog(), WeeklyHours: "tyve", Deadline: "2027-02-30"}
+	f.Input.WorkingTime = PartTimeJob
+	_, err := f.Read(joblogToday, joblogPlaces)
+	if got := fieldsOf(t, err); got[FieldJoblogWeeklyHours] != "Skriv et helt tal." || got[FieldJoblogDeadline] != "Skriv en gyldig dato." {
+		t.Errorf("bad text: %v", got)
+	}
+	f.WeeklyHours, f.Deadline = "20", ""
+	in, err := f.Read(joblogToday, joblogPlaces)
+	if err != nil || *in.WeeklyHours != 20 || in.Deadline != nil {
+		t.Errorf("read %+v %v: no deadline is sent, the server sets the default", in, err)
+	}
+	if back := JoblogFormOf(Joblog{JoblogInput: in.Normalized(joblogToday, joblogPlaces)}); back.WeeklyHours != "20" || back.Deadline != "2027-03-15" {
+		t.Errorf("form of a log: %+v", back)
+	}
+}

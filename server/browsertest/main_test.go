@@ -89,6 +89,7 @@ func TestBrowser(t *testing.T) {
 		{"JobSeeking", testJobSeeking, 0, true},
 		{"SavedJobs", testSavedJobs, 0, true},
 		{"SavedJobsMirror", testSavedJobsMirror, 0, false},
+		{"Joblog", testJoblog, 0, true},
 	}
 	// The scenarios that share an idle timeout share a portal.
 	portals := map[time.Duration]*portal{}
