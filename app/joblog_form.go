@@ -45,6 +45,21 @@ func (p *joblogFormPage) OnNav(ctx app.Context) {
 	if u.Path == pathJoblogNewActivity {
 		p.form.Input = shared.JoblogInput{Kind: shared.JoblogActivity}
 	}
+	if adID, err := strconv.ParseInt(u.Query().Get("annonce"), 10, 64); err == nil && u.Path == pathJoblogNewJob {
+		// "Opret joblog" from an ad: the form filled from it.
+		var ad shared.JobAdView
+		fetchThen(ctx, &p.load, func(c context.Context) (shared.JobAdView, error) { return api.JobAd(c, adID) }, &ad, func(ctx app.Context) {
+			p.form = shared.JoblogForm{Input: shared.JoblogFromAd(ad)}
+			if d := p.form.Input.Deadline; d != nil {
+				p.form.Deadline = d.String()
+			}
+			if h := p.form.Input.WeeklyHours; h != nil {
+				p.form.WeeklyHours = strconv.Itoa(*h)
+			}
+			fetchInto(ctx, &p.load, api.JoblogPlaces, &p.places)
+		})
+		return
+	}
 	if u.Path != pathJoblogEdit {
 		fetchInto(ctx, &p.load, api.JoblogPlaces, &p.places)
 		return

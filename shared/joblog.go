@@ -542,3 +542,29 @@ func (f JoblogForm) Read(today Date, places JoblogPlaces) (JoblogInput, error) {
 	}
 	return in, e
 }
+
+// JoblogFromAd is a new log filled from a Find Job ad ("Opret joblog"):
+// the ad's title, employer, address and working time, found on Jobnet,
+// status Ikke søgt, and the ad's deadline when it has a date; an ad whose
+// deadline is "Snarest" or "Ikke oplyst" leaves it empty, so the log gets
+// today + 5 days [003: case (a)].
+func JoblogFromAd(a JobAdView) JoblogInput {
+	in := JoblogInput{Kind: JoblogJob, Title: a.Title, WorkingTime: a.WorkingTime, Company: a.Employer.Name,
+		Address: a.Employer.Address, Country: JoblogCountryDenmark, Postcode: a.Employer.Postcode, City: a.Town,
+		Status: JoblogNotApplied, FoundVia: "jobnet"}
+	if a.Employer.Postcode == "" && a.Employer.Country != "" {
+		in.Country = a.Employer.Country
+	}
+	if a.WorkingTime == PartTimeJob && a.HoursPerWeek >= 1 {
+		h := min(int(a.HoursPerWeek+0.5), JoblogMaxWeeklyHours)
+		in.WeeklyHours = &h
+	}
+	if a.DeadlineKind == DeadlineDate && !a.Deadline.IsZero() {
+		d := a.Deadline
+		in.Deadline = &d
+	}
+	if len([]rune(in.Title)) > 200 {
+		in.Title = string([]rune(in.Title)[:200])
+	}
+	return in
+}

@@ -142,3 +142,27 @@ func TestJoblogFormRead(t *testing.T) {
 		t.Errorf("form of a log: %+v", back)
 	}
 }
+
+// TestJoblogFromAd: "Opret joblog" takes the ad's deadline when it is a
+// date, and leaves it for the default (today + 5) when "Snarest" or "Ikke
+// oplyst".
+func TestJoblogFromAd(t *testing.T) {
+	ad := JobAdView{Town: "København S", JobAd: JobAd{Title: "Rørlægger til servicebiler", WorkingTime: PartTimeJob, HoursPerWeek: 25,
+		Employer: Employer{Name: "VVS A/S", Address: "Vej 1", Postcode: "2300"}, DeadlineKind: DeadlineDate, Deadline: MustDate("2027-04-01")}}
+	in := JoblogFromAd(ad)
+	if in.Title != ad.Title || in.Company != "VVS A/S" || *in.WeeklyHours != 25 || *in.Deadline != MustDate("2027-04-01") || in.FoundVia != "jobnet" {
+		t.Errorf("from the ad: %+v", in)
+	}
+	for _, kind := range []DeadlineKind{DeadlineSnarest, DeadlineUnstated} {
+		ad.DeadlineKind, ad.Deadline = kind, Date{}
+		in := JoblogFromAd(ad)
+		if in.Deadline != nil {
+			t.Errorf("%s: deadline %v", kind, in.Deadline)
+		}
+		in.ApplyVia = "skriftlig"
+		n := in.Normalized(joblogToday, joblogPlaces)
+		if *n.Deadline != MustDate("2027-03-15") || n.Check(joblogPlaces) != nil {
+			t.Errorf("%s: saved with %v, %v", kind, n.Deadline, n.Check(joblogPlaces))
+		}
+	}
+}

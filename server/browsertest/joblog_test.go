@@ -1,9 +1,13 @@
 package browsertest
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"jobnet/server/ingestv1"
+	"jobnet/shared"
 )
 
 // testJoblog: Mads opens Joblog from the Forside, starts a log about a
@@ -14,10 +18,30 @@ import (
 // and deletes it after the confirmation. Nina sees the list without a
 // control to change it. axe-core checks the list, the form and the
 // confirmation. The scenario changes Mads' data, so each width has a
-// portal of its own.
+// portal of its own. First, "Opret joblog" on an ad's page opens the form
+// filled from the ad, the deadline left for the default as the ad says
+// "Snarest".
 func testJoblog(t *testing.T, tb *tab) {
 	const title = "Browsertester hos Testfirma"
+	ad := ingestv1.JobAd{SenderID: "browser-joblog", Title: "Blikkenslager til Joblogtest", OccupationID: 708,
+		Description: "Vi søger en blikkenslager.", Employer: ingestv1.Employer{Name: "Joblog VVS ApS", Address: "Vestergade 2", Postcode: "8000"},
+		DeadlineKind: shared.DeadlineSnarest, StartKind: shared.StartSnarest,
+		WorkingTime: shared.FullTimeJob, Terms: shared.TermsOrdinary, Duration: shared.DurationPermanent}
+	tb.portal.ingest(t, "/api/ingest/v1/jobads", ad)
 	tb.loginCitizen("mads", "Mads Kristensen")
+	tb.open("/find-job?q=" + url.QueryEscape(ad.Title))
+	tb.waitText("#findjob-list", ad.Title)
+	href := eval[string](tb, "find the ad", `[...document.querySelectorAll("#findjob-list a")].find(a => a.getAttribute("href").startsWith("/job/")).getAttribute("href")`)
+	tb.open(href)
+	tb.waitText("#jobad-title", ad.Title)
+	tb.click("#jobad-joblog")
+	tb.waitPath("/joblog/ny-jobsoegning")
+	tb.waitUntil("the form is filled from the ad", `!!document.getElementById("joblog-title") && document.getElementById("joblog-title").value === `+js(ad.Title)+`
+		&& document.getElementById("joblog-company").value === "Joblog VVS ApS" && document.getElementById("joblog-city").value === "Aarhus C"
+		&& document.getElementById("joblog-deadline").value === ""`)
+	tb.click("#joblog-cancel")
+	tb.waitPath("/joblog")
+	tb.open("/")
 	tb.openCard(0, "Joblog", "/joblog")
 	tb.waitText("h1", "Joblog")
 	tb.waitText("#joblog-logs-heading", "Dine logs")
