@@ -116,6 +116,29 @@ func testJoblog(t *testing.T, tb *tab) {
 	tb.waitText("div.alert-success", "Loggen er slettet.")
 	tb.waitUntil("the log is gone", `!!document.getElementById("joblog-list") && !document.getElementById("joblog-list").innerText.includes(`+js(title)+`)`)
 
+	// Log om anden aktivitet: what and when; then its form again by
+	// "Redigér", holding what was saved.
+	tb.click("#joblog-new-activity")
+	tb.waitPath("/joblog/ny-aktivitet")
+	tb.waitText("h1", "Log om anden aktivitet")
+	tb.waitUntil("the form is drawn", `!!document.getElementById("joblog-form")`)
+	tb.clickButton("Gem log")
+	tb.waitText("#joblog-date-error", "Vælg datoen for aktiviteten.")
+	tb.checkA11y("/joblog/ny-aktivitet (errors)")
+	tb.typeInto("#joblog-title", "Kaffemøde hos Testfirma")
+	tb.do("choose the date", chromedp.Evaluate[chromedp.Void](`(el => { el.value = "2026-01-15"; el.dispatchEvent(new Event("input", {bubbles: true})); })(document.getElementById("joblog-date"))`))
+	tb.clickButton("Gem log")
+	tb.waitPath("/joblog/log")
+	tb.waitText("#joblog-view", "Log om anden aktivitet")
+	tb.waitText("#joblog-view", "15.01.2026")
+	tb.click("#joblog-edit")
+	tb.waitPath("/joblog/rediger")
+	tb.waitUntil("the form holds the log", `!!document.getElementById("joblog-title") && document.getElementById("joblog-title").value === "Kaffemøde hos Testfirma"
+		&& document.getElementById("joblog-date").value === "2026-01-15"`)
+	tb.checkA11y("/joblog/rediger")
+	tb.click("#joblog-cancel")
+	tb.waitPath("/joblog/log")
+
 	// Nina reads the list without the controls.
 	tb.clickButton("Log ud")
 	tb.waitPath("/log-ind")
