@@ -21,6 +21,7 @@ var (
 	jobsoegningCards = []menuCard{
 		{"Find job", "Søg blandt alle ledige job i Danmark.", pathFindJob + "?fra=menu"},
 		{"Jeg søger job som", "Angiv stillinger, som du søger. Det vil forbedre dine jobforslag.", pathSeeking},
+		{"Joblog", "Angiv job du har søgt eller planlægger at søge", pathJoblog},
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}

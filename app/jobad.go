@@ -14,8 +14,8 @@ import (
 
 // jobAdPage is an internal ad's page (FEATURES.md 1.1: "den interne
 // jobdetaljeside, hvor jobbets detaljer kan ses i helhed"), opened in a
-// new tab from Find Job. It shows everything the ad has. "Opret joblog"
-// waits for Joblog and is not shown until it exists.
+// new tab from Find Job. It shows everything the ad has, and for the
+// citizen "Opret joblog", a new log filled from the ad.
 type jobAdPage struct {
 	app.Compo
 	load pageLoad
@@ -119,6 +119,9 @@ func (p *jobAdPage) renderAd() app.UI {
 				p.marks.render(p.sess, a.ID, a.Title, false),
 				ui.ErrorSlot("jobnet-job-marks-error", p.marks.err),
 				app.A().ID("jobad-saved-jobs").Href(pathSavedJobs).Text("Se gemte job"),
+				app.If(p.sess.Actor.MayWrite(), func() app.UI {
+					return app.A().ID("jobad-joblog").Href(pathJoblogNewJob + "?annonce=" + strconv.FormatInt(a.ID, 10)).Text("Opret joblog")
+				}),
 			)
 		}),
 		app.Dl().ID("jobad-facts").Class("jobnet-jobad-facts").Body(facts...),

@@ -26,6 +26,13 @@ const (
 	pathFindJob    = "/find-job"
 	pathSeeking    = "/jeg-soeger-job-som"
 	pathSavedJobs  = "/gemte-job"
+	// Joblog (SPEC C3): the list, the two forms of a new log, a log's own
+	// view and its form (?id=).
+	pathJoblog            = "/joblog"
+	pathJoblogNewJob      = "/joblog/ny-jobsoegning"
+	pathJoblogNewActivity = "/joblog/ny-aktivitet"
+	pathJoblogView        = "/joblog/log"
+	pathJoblogEdit        = "/joblog/rediger"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -35,7 +42,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
-		pathSeeking, pathSavedJobs,
+		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity,
 		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
@@ -54,6 +61,11 @@ func RegisterRoutes() {
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
 	app.Route(pathSeeking, func() app.Composer { return newJobSeekingPage() })
 	app.Route(pathSavedJobs, func() app.Composer { return newSavedJobsPage() })
+	app.Route(pathJoblog, func() app.Composer { return newJoblogPage() })
+	app.Route(pathJoblogNewJob, func() app.Composer { return newJoblogFormPage() })
+	app.Route(pathJoblogNewActivity, func() app.Composer { return newJoblogFormPage() })
+	app.Route(pathJoblogEdit, func() app.Composer { return newJoblogFormPage() })
+	app.Route(pathJoblogView, func() app.Composer { return newJoblogViewPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })

@@ -47,6 +47,8 @@ var (
 // leakQueries are the variants of a route that answer differently.
 var leakQueries = map[string][]string{
 	"GET /api/counters": {"", "?view=dagpenge", "?view=supplerende", "?view=timer225"},
+	// Joblog: afsluttede logs are listed only when asked for.
+	"GET " + shared.APIJoblogs: {"", "?closed=true"},
 }
 
 // leakCitizen is one random citizen and the markers planted in its data.
@@ -118,6 +120,7 @@ var leakSources = []leakSource{
 	{"education order answers", plantEducationAnswers},
 	{"225-timers-reglen", plant225},
 	{"notifications", plantNotifications},
+	{"joblog", plantJoblog},
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
 	{"gemte job og søgninger", plantSaved},
@@ -331,6 +334,22 @@ func plantJobAgents(lc *leakCitizen) {
 		}
 		lc.citizen.decode(lc.citizen.do("POST", shared.APIJobAgents, in), 200, nil)
 	}
+}
+
+// plantJoblog: Joblog (issue 12), which every viewer with access reads
+// whole (000_…txt 4.4): logs the citizen made, of both kinds, one of them
+// afsluttet, and one the citizen's jobcenter sent.
+func plantJoblog(lc *leakCitizen) {
+	for i := range 1 + lc.rng.IntN(2) {
+		in := shared.JoblogInput{Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(),
+			Address: lc.shown(), Contact: lc.shown(), Postcode: "2300", FoundVia: "netvaerk", ApplyVia: "telefon", Closed: i == 1}
+		lc.citizen.decode(lc.citizen.do("POST", shared.APIJoblogs, in), 200, nil)
+	}
+	act := shared.JoblogInput{Kind: shared.JoblogActivity, Title: lc.shown(), Date: &lc.today, Place: lc.shown(), Description: lc.shown()}
+	lc.citizen.decode(lc.citizen.do("POST", shared.APIJoblogs, act), 200, nil)
+	lc.ingest("/api/ingest/v1/joblogs", ingestv1.Joblog{MessageID: fmt.Sprintf("leak-%d-jl", lc.n), CPR: lc.cpr, LogID: fmt.Sprintf("leak-%d-jl", lc.n),
+		Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(), Country: "Sverige",
+		FoundVia: "jobnet", ApplyVia: "skriftlig"})
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

@@ -32,6 +32,13 @@ func (SavedJobs) akasseView()     {}
 func (SavedSearches) akasseView() {}
 func (JobMarks) akasseView()      {}
 
+// 000_…txt 4.4: the a-kasse reads the member's Joblog whole, filters
+// included, and changes nothing; the form's postcodes and areas are
+// reference data.
+func (JoblogList) akasseView()   {}
+func (Joblog) akasseView()       {}
+func (JoblogPlaces) akasseView() {}
+
 // Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
 func (JobSearchResult) akasseView()    {}
 func (JobAdView) akasseView()          {}

@@ -41,6 +41,14 @@ const (
 	APISavedSearches = "/api/findjob/searches"
 	APISavedSearch   = "/api/findjob/searches/{id}"
 
+	// Joblog (SPEC C3): the list (?q=&from=&to=&status=&closed=), one log
+	// by its id, its quick status change, and the postcodes and areas the
+	// form judges a workplace by (reference data, public).
+	APIJoblogs      = "/api/joblogs"
+	APIJoblog       = "/api/joblogs/{id}"
+	APIJoblogStatus = "/api/joblogs/{id}/status"
+	APIJoblogPlaces = "/api/joblog-places"
+
 	// STAR's administration API: the front page's banner (SPEC B1).
 	APIAdminBanner = "/api/admin/v1/banner"
 
@@ -69,6 +77,12 @@ func JobPath(id int64) string { return "/api/v1/jobs/" + strconv.FormatInt(id, 1
 func SoughtOccupationPath(occupationID int) string {
 	return APISoughtOccupations + "/" + strconv.Itoa(occupationID)
 }
+
+// JoblogPath is APIJoblog for one log.
+func JoblogPath(id int64) string { return APIJoblogs + "/" + strconv.FormatInt(id, 10) }
+
+// JoblogStatusPath is APIJoblogStatus for one log.
+func JoblogStatusPath(id int64) string { return JoblogPath(id) + "/status" }
 
 // NotificationDonePath is APINotificationDone for one notification.
 func NotificationDonePath(id int64) string {

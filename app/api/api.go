@@ -277,3 +277,49 @@ func call(ctx context.Context, method, path string, in, out any) error {
 	}
 	return json.Unmarshal(resp, out)
 }
+
+// Joblogs is the Joblog list for the query (GET /api/joblogs?…).
+func Joblogs(ctx context.Context, q shared.JoblogQuery) (shared.JoblogList, error) {
+	v := url.Values{}
+	for k, val := range q.Params() {
+		v.Set(k, val)
+	}
+	return get[shared.JoblogList](ctx, shared.APIJoblogs+"?"+v.Encode())
+}
+
+// Joblog is one log (GET /api/joblogs/{id}).
+func Joblog(ctx context.Context, id int64) (shared.Joblog, error) {
+	return get[shared.Joblog](ctx, shared.JoblogPath(id))
+}
+
+// JoblogSave is a log to save: a new one (ID 0) or a change.
+type JoblogSave struct {
+	ID int64
+	In shared.JoblogInput
+}
+
+// SaveJoblog creates a log (POST /api/joblogs) or changes one
+// (PUT /api/joblogs/{id}).
+func SaveJoblog(ctx context.Context, s JoblogSave) (shared.Joblog, error) {
+	if s.ID == 0 {
+		return request[shared.Joblog](ctx, "POST", shared.APIJoblogs, s.In)
+	}
+	return request[shared.Joblog](ctx, "PUT", shared.JoblogPath(s.ID), s.In)
+}
+
+// SetJoblogStatus is the list's change of a log's status
+// (PUT /api/joblogs/{id}/status).
+func SetJoblogStatus(ctx context.Context, id int64, status shared.JoblogStatus) (shared.Joblog, error) {
+	return request[shared.Joblog](ctx, "PUT", shared.JoblogStatusPath(id), shared.JoblogStatusChange{Status: status})
+}
+
+// DeleteJoblog deletes a log (DELETE /api/joblogs/{id}).
+func DeleteJoblog(ctx context.Context, id int64) error {
+	return call(ctx, "DELETE", shared.JoblogPath(id), nil, nil)
+}
+
+// JoblogPlaces are the postcodes and areas of the form
+// (GET /api/joblog-places).
+func JoblogPlaces(ctx context.Context) (shared.JoblogPlaces, error) {
+	return get[shared.JoblogPlaces](ctx, shared.APIJoblogPlaces)
+}

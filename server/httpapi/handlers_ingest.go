@@ -139,3 +139,28 @@ func handleEducationSent(req *ingestRequest) ([]ingestv1.EducationAnswerSent, er
 	}
 	return out, nil
 }
+
+// handleIngestJoblog: POST /api/ingest/v1/joblogs — a jobcenter or an
+// a-kasse creates or updates a log of its own citizen, by its own id of
+// the log (SPEC C3, F).
+func handleIngestJoblog(req *ingestRequest) (ingestv1.Receipt, error) {
+	var in ingestv1.Joblog
+	if err := decode(req.r, &in); err != nil {
+		return ingestv1.Receipt{}, err
+	}
+	return ingest(req, in.MessageID, &in.CPR, &in, func(ctx context.Context, c storage.Citizen, _ shared.Citizen) error {
+		return c.IngestJoblog(ctx, req.org.Code, in.LogID, in.Domain(), req.now)
+	})
+}
+
+// handleIngestJoblogDelete: POST /api/ingest/v1/joblogs/delete — the
+// sender deletes a log it sent, by its own id of the log.
+func handleIngestJoblogDelete(req *ingestRequest) (ingestv1.Receipt, error) {
+	var in ingestv1.JoblogDeletion
+	if err := decode(req.r, &in); err != nil {
+		return ingestv1.Receipt{}, err
+	}
+	return ingest(req, in.MessageID, &in.CPR, &in, func(ctx context.Context, c storage.Citizen, _ shared.Citizen) error {
+		return c.DeleteIngestedJoblog(ctx, req.org.Code, in.LogID)
+	})
+}

@@ -104,6 +104,17 @@ func Routes() []Route {
 		{"POST " + shared.APISavedSearches, citizenWrite, citizenHandler(handleAddSavedSearch)},
 		{"DELETE " + shared.APISavedSearch, citizenWrite, citizenHandler(handleRemoveSavedSearch)},
 
+		// Joblog (issue 12, SPEC C3): the citizen's own; the jobcenter and the
+		// a-kasse read it whole, filters included, and change nothing
+		// (000_…txt 4.4). The form's postcodes and areas are reference data.
+		{"GET " + shared.APIJoblogs, citizenRead(Allow), citizenHandler(handleJoblogs)},
+		{"POST " + shared.APIJoblogs, citizenWrite, citizenHandler(handleCreateJoblog)},
+		{"GET " + shared.APIJoblog, citizenRead(Allow), citizenHandler(handleJoblog)},
+		{"PUT " + shared.APIJoblog, citizenWrite, citizenHandler(handleUpdateJoblog)},
+		{"DELETE " + shared.APIJoblog, citizenWrite, citizenHandler(handleDeleteJoblog)},
+		{"PUT " + shared.APIJoblogStatus, citizenWrite, citizenHandler(handleJoblogStatus)},
+		{"GET " + shared.APIJoblogPlaces, anyone, plainHandler(ScopePublic, handleJoblogPlaces)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
@@ -135,6 +146,11 @@ func Routes() []Route {
 		{"POST /api/ingest/v1/jobads", sentBy(Allow, Refuse("A-kasser sender ikke jobannoncer."), false), ingestHandler(handleIngestJobAd)},
 		{"POST /api/ingest/v1/jobads/withdraw", sentBy(Allow, Refuse("A-kasser sender ikke jobannoncer."), false),
 			ingestHandler(handleIngestJobAdWithdraw)},
+		// Joblogs come from the jobcentres' and the a-kasser's systems, for
+		// their own citizens (FEATURES.md 3: "Logs tillige kan oprettes via
+		// de A-kasser").
+		{"POST /api/ingest/v1/joblogs", sentBy(Allow, Allow, true), ingestHandler(handleIngestJoblog)},
+		{"POST /api/ingest/v1/joblogs/delete", sentBy(Allow, Allow, true), ingestHandler(handleIngestJoblogDelete)},
 		// The uddannelsespålæg is the jobcenter's (SPEC K4).
 		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
 			ingestHandler(handleEducationSent)},

@@ -381,3 +381,51 @@ type JobAdReceipt struct {
 	ID        int64  `json:"id,omitempty"`
 	Duplicate bool   `json:"duplicate"`
 }
+
+// Joblog creates or updates a citizen's log (SPEC C3, F), sent by the
+// citizen's jobcenter or a-kasse. LogID is the sender's own id of the log:
+// a later message with the same LogID updates it. MessageID makes the
+// message idempotent. The fields are those of the form (shared.JoblogInput)
+// and are judged by the same rules; Jobnet shows the sender as the log's
+// origin ("Oprettet af …").
+type Joblog struct {
+	MessageID string `json:"message_id" validate:"required,max=100"`
+	CPR       string `json:"cpr" validate:"required,cpr"`
+	LogID     string `json:"log_id" validate:"required,max=100"`
+
+	Kind         shared.JoblogKind   `json:"kind" validate:"required,oneof=jobsoegning anden_aktivitet"`
+	Title        string              `json:"title" validate:"max=200"`
+	WorkingTime  shared.WorkingTime  `json:"working_time,omitempty" validate:"omitempty,oneof=fuldtid deltid"`
+	WeeklyHours  *int                `json:"weekly_hours,omitempty" validate:"omitempty,gte=1,lte=37"`
+	Deadline     *shared.Date        `json:"deadline,omitempty"`
+	Company      string              `json:"company,omitempty" validate:"max=200"`
+	Address      string              `json:"address,omitempty" validate:"max=300"`
+	Contact      string              `json:"contact,omitempty" validate:"max=300"`
+	Country      string              `json:"country,omitempty" validate:"max=100"`
+	Postcode     string              `json:"postcode,omitempty" validate:"omitempty,len=4,numeric"`
+	City         string              `json:"city,omitempty" validate:"max=100"`
+	PlaceUnknown bool                `json:"place_unknown,omitempty"`
+	Area         string              `json:"area,omitempty" validate:"max=50"`
+	Status       shared.JoblogStatus `json:"status,omitempty" validate:"omitempty,oneof=ikke_soegt soegt samtale"`
+	FoundVia     string              `json:"found_via,omitempty" validate:"max=50"`
+	ApplyVia     string              `json:"apply_via,omitempty" validate:"max=50"`
+	Date         *shared.Date        `json:"date,omitempty"`
+	Place        string              `json:"place,omitempty" validate:"max=200"`
+	Description  string              `json:"description,omitempty" validate:"max=2000"`
+	Closed       bool                `json:"closed,omitempty"`
+}
+
+// Domain is the log as shared's input.
+func (j Joblog) Domain() shared.JoblogInput {
+	return shared.JoblogInput{Kind: j.Kind, Title: j.Title, WorkingTime: j.WorkingTime, WeeklyHours: j.WeeklyHours,
+		Deadline: j.Deadline, Company: j.Company, Address: j.Address, Contact: j.Contact, Country: j.Country,
+		Postcode: j.Postcode, City: j.City, PlaceUnknown: j.PlaceUnknown, Area: j.Area, Status: j.Status,
+		FoundVia: j.FoundVia, ApplyVia: j.ApplyVia, Date: j.Date, Place: j.Place, Description: j.Description, Closed: j.Closed}
+}
+
+// JoblogDeletion deletes the log the sender knows by LogID.
+type JoblogDeletion struct {
+	MessageID string `json:"message_id" validate:"required,max=100"`
+	CPR       string `json:"cpr" validate:"required,cpr"`
+	LogID     string `json:"log_id" validate:"required,max=100"`
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"jobnet/shared"
 )
 
 // Retention (SPEC E2) of what Jobnet holds today. Each rule names a table,
@@ -33,6 +35,10 @@ import (
 //   - job agents made without a login and never confirmed: a week after
 //     they were made (the confirmation mail says so). Nothing is sent for
 //     them, and the address may be someone else's.
+//   - joblogs (SPEC C3, E2): 4 years after the log was last edited [003:
+//     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
+//     slettet"]; any change, the list's status change too, starts the
+//     period again.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -57,6 +63,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "seen_job_ads", expired: "first_seen < ?0 OR EXISTS (SELECT 1 FROM job_ads a WHERE a.id = seen_job_ads.ad_id AND a.withdrawn IS NOT NULL)"},
 		{Name: "job_agents_unconfirmed", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
 			table: "job_agents", expired: "confirmed_at IS NULL AND created_at < ?0"},
+		{Name: "joblogs", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.JoblogRetentionYears, 0, 0) },
+			table: "joblogs", expired: "updated_at < ?0"},
 	}
 }
 

@@ -1,0 +1,100 @@
+package httpapi
+
+import (
+	"strconv"
+
+	"jobnet/shared"
+)
+
+// Joblog (SPEC C3). The citizen's own; the jobcenter and the a-kasse read
+// it whole, filters and search included, and change nothing (000_…txt
+// 4.4; FEATURES.md 10). Every write is judged by shared's rules in
+// storage, against the postcodes and areas of the reference data.
+
+// joblogInPath is the {id} of APIJoblog and APIJoblogStatus.
+func joblogInPath(req *citizenRequest) (int64, error) {
+	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, shared.ErrJoblogNotFound()
+	}
+	return id, nil
+}
+
+// handleJoblogs: GET /api/joblogs — the list, filtered by
+// ?q=&from=&to=&status=&closed=, with the status counts.
+func handleJoblogs(req *citizenRequest) (shared.JoblogList, error) {
+	q, err := shared.ParseJoblogQuery(req.r.URL.Query().Get)
+	if err != nil {
+		return shared.JoblogList{}, err
+	}
+	return req.citizen.Joblogs(req.ctx(), q)
+}
+
+// handleJoblog: GET /api/joblogs/{id} — one log.
+func handleJoblog(req *citizenRequest) (shared.Joblog, error) {
+	id, err := joblogInPath(req)
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	return req.citizen.Joblog(req.ctx(), id)
+}
+
+// handleCreateJoblog: POST /api/joblogs — "Log om jobsøgning" or "Log om
+// anden aktivitet".
+func handleCreateJoblog(req *citizenRequest) (shared.Joblog, error) {
+	var in shared.JoblogInput
+	if err := decode(req.r, &in); err != nil {
+		return shared.Joblog{}, err
+	}
+	return req.citizen.CreateJoblog(req.ctx(), in, req.now)
+}
+
+// handleUpdateJoblog: PUT /api/joblogs/{id} — the log edited; its kind
+// stays.
+func handleUpdateJoblog(req *citizenRequest) (shared.Joblog, error) {
+	id, err := joblogInPath(req)
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	var in shared.JoblogInput
+	if err := decode(req.r, &in); err != nil {
+		return shared.Joblog{}, err
+	}
+	return req.citizen.UpdateJoblog(req.ctx(), id, in, req.now)
+}
+
+// handleJoblogStatus: PUT /api/joblogs/{id}/status — the list's quick
+// change of status.
+func handleJoblogStatus(req *citizenRequest) (shared.Joblog, error) {
+	id, err := joblogInPath(req)
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	var in shared.JoblogStatusChange
+	if err := decode(req.r, &in); err != nil {
+		return shared.Joblog{}, err
+	}
+	return req.citizen.SetJoblogStatus(req.ctx(), id, in.Status, req.now)
+}
+
+// deleted answers a delete.
+type deleted struct {
+	Deleted bool `json:"deleted"`
+}
+
+// handleDeleteJoblog: DELETE /api/joblogs/{id} — "Slet", from the log's
+// own view.
+func handleDeleteJoblog(req *citizenRequest) (deleted, error) {
+	id, err := joblogInPath(req)
+	if err != nil {
+		return deleted{}, err
+	}
+	return deleted{true}, req.citizen.DeleteJoblog(req.ctx(), id)
+}
+
+// handleJoblogPlaces: GET /api/joblog-places — the postcodes (postcode ↔
+// city) and Find Job's areas the form judges a workplace by; reference
+// data, the same for everyone.
+func handleJoblogPlaces(req *sessionRequest) (shared.JoblogPlaces, error) {
+	return req.api.store.JoblogPlaces(req.ctx())
+}

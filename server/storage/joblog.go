@@ -1,0 +1,291 @@
+package storage
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"jobnet/shared"
+)
+
+// Joblog (SPEC C3): a citizen's logs. Every save normalizes and judges the
+// log by shared's rules against the postcodes and areas of the reference
+// data, and writes the columns the list filters by from it. A case
+// system's log keeps its sender and the sender's id (Citizen.IngestJoblog).
+
+type joblogRow struct {
+	bun.BaseModel `bun:"table:joblogs"`
+	ID            int64              `bun:"id,pk,autoincrement"`
+	CitizenID     int64              `bun:"citizen_id"`
+	Kind          string             `bun:"kind"`
+	Status        *string            `bun:"status"`
+	Closed        bool               `bun:"closed"`
+	Search        string             `bun:"search"`
+	Log           shared.JoblogInput `bun:"log,type:jsonb"`
+	OriginOrg     *string            `bun:"origin_org"`
+	OriginID      *string            `bun:"origin_id"`
+	CreatedAt     time.Time          `bun:"created_at"`
+	UpdatedAt     time.Time          `bun:"updated_at"`
+}
+
+// joblogView is a row with the names the page shows: the sender's and the
+// area's.
+type joblogView struct {
+	joblogRow  `bun:",extend"`
+	OriginName *string `bun:"origin_name"`
+	AreaName   *string `bun:"area_name"`
+}
+
+func (v joblogView) joblog() shared.Joblog {
+	l := shared.Joblog{ID: v.ID, JoblogInput: v.Log, Created: v.CreatedAt, Updated: v.UpdatedAt}
+	if v.OriginName != nil {
+		l.Origin = *v.OriginName
+	}
+	if v.AreaName != nil && v.Log.PlaceUnknown {
+		l.AreaName = *v.AreaName
+	}
+	return l
+}
+
+// fill writes the row's columns from the normalized log.
+func (r *joblogRow) fill(in shared.JoblogInput) {
+	r.Kind, r.Closed, r.Log, r.Status = string(in.Kind), in.Closed, in, nil
+	if in.Status != "" {
+		s := string(in.Status)
+		r.Status = &s
+	}
+	r.Search = strings.ToLower(strings.Join([]string{in.Title, in.Company, in.Contact}, "\n"))
+}
+
+// JoblogPlaces are all postcodes and Find Job's areas, for the form.
+func (s *Store) JoblogPlaces(ctx context.Context) (shared.JoblogPlaces, error) {
+	return joblogPlaces(ctx, s.db, "", "", "")
+}
+
+// joblogPlaces are the postcodes and areas a log is judged against: all,
+// or with a postcode, city or area given, those that match them.
+func joblogPlaces(ctx context.Context, db bun.IDB, postcode, city, area string) (shared.JoblogPlaces, error) {
+	all := postcode == "" && city == "" && area == ""
+	p := shared.JoblogPlaces{Postcodes: map[string]string{}, Areas: []shared.Option{}}
+	var pcs []struct {
+		Code string `bun:"code"`
+		Name string `bun:"name"`
+	}
+	q := db.NewSelect().Table("postcodes").Column("code", "name").Where("NOT bulk")
+	if !all {
+		q = q.Where("code = ? OR lower(name) = lower(?)", postcode, strings.TrimSpace(city))
+	}
+	if err := q.Scan(ctx, &pcs); err != nil {
+		return p, err
+	}
+	for _, pc := range pcs {
+		p.Postcodes[pc.Code] = pc.Name
+	}
+	var areas []struct {
+		Code string `bun:"code"`
+		Name string `bun:"name"`
+	}
+	aq := db.NewSelect().Table("areas").Column("code", "name").Order("position")
+	if !all {
+		aq = aq.Where("code = ?", area)
+	}
+	if err := aq.Scan(ctx, &areas); err != nil {
+		return p, err
+	}
+	for _, a := range areas {
+		p.Areas = append(p.Areas, shared.Option{Value: a.Code, Label: a.Name})
+	}
+	return p, nil
+}
+
+// judgeJoblog is the log as stored, or shared's refusal.
+func judgeJoblog(ctx context.Context, db bun.IDB, in shared.JoblogInput, now time.Time) (shared.JoblogInput, error) {
+	places, err := joblogPlaces(ctx, db, strings.TrimSpace(in.Postcode), in.City, strings.TrimSpace(in.Area))
+	if err != nil {
+		return in, err
+	}
+	in = in.Normalized(shared.DateOf(now), places)
+	return in, in.Check(places)
+}
+
+const joblogSelect = `SELECT j.*, o.name AS origin_name, a.name AS area_name
+	FROM joblogs j
+	LEFT JOIN organisations o ON o.code = j.origin_org
+	LEFT JOIN areas a ON a.code = j.log->>'area'`
+
+// Joblog is one of the citizen's logs.
+func (c Citizen) Joblog(ctx context.Context, id int64) (shared.Joblog, error) {
+	var v joblogView
+	err := c.db.NewRaw(joblogSelect+` WHERE j.citizen_id = ? AND j.id = ?`, c.id, id).Scan(ctx, &v)
+	if isNoRows(err) {
+		return shared.Joblog{}, shared.ErrJoblogNotFound()
+	}
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	return v.joblog(), nil
+}
+
+// Joblogs is the list page: the logs the query finds, not afsluttede
+// first, then by the last change, newest first; and the counts of each
+// status under the query's other filters.
+func (c Citizen) Joblogs(ctx context.Context, q shared.JoblogQuery) (shared.JoblogList, error) {
+	where := []string{"j.citizen_id = ?"}
+	args := []any{c.id}
+	if !q.Closed {
+		where = append(where, "NOT j.closed")
+	}
+	if q.From != nil {
+		where, args = append(where, "j.updated_at >= ?"), append(args, timeOfDate(*q.From))
+	}
+	if q.To != nil {
+		where, args = append(where, "j.updated_at < ?"), append(args, timeOfDate(q.To.AddDays(1)))
+	}
+	for _, word := range strings.Fields(strings.ToLower(q.Q)) {
+		where, args = append(where, "strpos(j.search, ?) > 0"), append(args, word)
+	}
+	cond := strings.Join(where, " AND ")
+	out := shared.JoblogList{Logs: []shared.Joblog{}}
+	err := c.db.NewRaw(`SELECT count(*) AS "all",
+			count(*) FILTER (WHERE j.status = 'ikke_soegt') AS ikke_soegt,
+			count(*) FILTER (WHERE j.status = 'soegt') AS soegt,
+			count(*) FILTER (WHERE j.status = 'samtale') AS samtale
+		FROM joblogs j WHERE `+cond, args...).Scan(ctx, &out.Counts.All, &out.Counts.NotApplied, &out.Counts.Applied, &out.Counts.Interview)
+	if err != nil {
+		return out, err
+	}
+	if q.Status != "" {
+		cond, args = cond+" AND j.status = ?", append(args, string(q.Status))
+	}
+	var rows []joblogView
+	if err := c.db.NewRaw(joblogSelect+` WHERE `+cond+` ORDER BY j.closed, j.updated_at DESC, j.id DESC`, args...).Scan(ctx, &rows); err != nil {
+		return out, err
+	}
+	for _, r := range rows {
+		out.Logs = append(out.Logs, r.joblog())
+	}
+	return out, nil
+}
+
+// CreateJoblog saves a new log made in Jobnet.
+func (c Citizen) CreateJoblog(ctx context.Context, in shared.JoblogInput, now time.Time) (shared.Joblog, error) {
+	in, err := judgeJoblog(ctx, c.db, in, now)
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	row := joblogRow{CitizenID: c.id, CreatedAt: now, UpdatedAt: now}
+	row.fill(in)
+	if _, err := c.db.NewInsert().Model(&row).Exec(ctx); err != nil {
+		return shared.Joblog{}, err
+	}
+	return c.Joblog(ctx, row.ID)
+}
+
+// UpdateJoblog saves a changed log; its kind and origin stay.
+func (c Citizen) UpdateJoblog(ctx context.Context, id int64, in shared.JoblogInput, now time.Time) (shared.Joblog, error) {
+	var have joblogRow
+	err := c.db.NewSelect().Model(&have).Column("kind").Where("citizen_id = ? AND id = ?", c.id, id).Scan(ctx)
+	if isNoRows(err) {
+		return shared.Joblog{}, shared.ErrJoblogNotFound()
+	}
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	if in.Kind != shared.JoblogKind(have.Kind) {
+		return shared.Joblog{}, &shared.Error{Code: shared.EInvalid, Message: "En log kan ikke skifte type.",
+			Fields: []shared.FieldError{{Field: "kind", Message: "En log kan ikke skifte type."}}}
+	}
+	if in, err = judgeJoblog(ctx, c.db, in, now); err != nil {
+		return shared.Joblog{}, err
+	}
+	if err := c.writeJoblog(ctx, id, in, now); err != nil {
+		return shared.Joblog{}, err
+	}
+	return c.Joblog(ctx, id)
+}
+
+func (c Citizen) writeJoblog(ctx context.Context, id int64, in shared.JoblogInput, now time.Time) error {
+	var row joblogRow
+	row.fill(in)
+	res, err := c.db.NewUpdate().Model(&row).Column("kind", "status", "closed", "search", "log").
+		Set("updated_at = ?", now).Where("citizen_id = ? AND id = ?", c.id, id).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmpErr(err, shared.ErrJoblogNotFound())
+	}
+	return nil
+}
+
+// SetJoblogStatus is the list's quick change of status; a change like any
+// other, so it keeps the log from the retention rule.
+func (c Citizen) SetJoblogStatus(ctx context.Context, id int64, status shared.JoblogStatus, now time.Time) (shared.Joblog, error) {
+	if err := shared.Validate(shared.JoblogStatusChange{Status: status}); err != nil {
+		return shared.Joblog{}, err
+	}
+	l, err := c.Joblog(ctx, id)
+	if err != nil {
+		return shared.Joblog{}, err
+	}
+	if l.Kind != shared.JoblogJob {
+		return shared.Joblog{}, shared.ErrJoblogNoStatus()
+	}
+	in := l.JoblogInput
+	in.Status = status
+	if err := c.writeJoblog(ctx, id, in, now); err != nil {
+		return shared.Joblog{}, err
+	}
+	return c.Joblog(ctx, id)
+}
+
+// DeleteJoblog deletes a log.
+func (c Citizen) DeleteJoblog(ctx context.Context, id int64) error {
+	res, err := c.db.NewDelete().Model((*joblogRow)(nil)).Where("citizen_id = ? AND id = ?", c.id, id).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmpErr(err, shared.ErrJoblogNotFound())
+	}
+	return nil
+}
+
+// IngestJoblog creates or updates the log a case system knows by its own
+// id; a log of the same id from another sender is another log. Run inside
+// Store.Ingest, which makes the message idempotent.
+func (c Citizen) IngestJoblog(ctx context.Context, org, senderID string, in shared.JoblogInput, now time.Time) error {
+	in, err := judgeJoblog(ctx, c.db, in, now)
+	if err != nil {
+		return err
+	}
+	row := joblogRow{CitizenID: c.id, OriginOrg: &org, OriginID: &senderID, CreatedAt: now, UpdatedAt: now}
+	row.fill(in)
+	var have joblogRow
+	err = c.db.NewSelect().Model(&have).Column("id", "citizen_id").Where("origin_org = ? AND origin_id = ?", org, senderID).For("UPDATE").Scan(ctx)
+	switch {
+	case isNoRows(err):
+		_, err = c.db.NewInsert().Model(&row).Exec(ctx)
+		return err
+	case err != nil:
+		return err
+	case have.CitizenID != c.id:
+		return shared.Errorf(shared.EConflict, "Loggen med dette id hører til en anden borger.")
+	}
+	return c.writeJoblog(ctx, have.ID, in, now)
+}
+
+// DeleteIngestedJoblog deletes the log a case system knows by its own id.
+func (c Citizen) DeleteIngestedJoblog(ctx context.Context, org, senderID string) error {
+	res, err := c.db.NewDelete().Model((*joblogRow)(nil)).
+		Where("citizen_id = ? AND origin_org = ? AND origin_id = ?", c.id, org, senderID).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmpErr(err, shared.ErrJoblogNotFound())
+	}
+	return nil
+}
