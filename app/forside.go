@@ -203,13 +203,21 @@ func (p *forside) renderCards() app.UI {
 							app.P().Class("jobnet-forsidekort-kind").Text(string(c.Kind)),
 							app.H3().Class("card-heading").Text(c.Title),
 							app.P().Class("jobnet-forsidekort-text").Text(c.Text),
-							nudgeLink(c.Link, c.Search, c.Href, "jobnet-forsidekort-link"),
+							cardLink(c),
 						),
 					),
 				)
 			}),
 		),
 	)
+}
+
+// cardLink is a card's link: to one of Jobnet's pages, or as nudgeLink.
+func cardLink(c shared.Card) app.UI {
+	if c.Page != "" {
+		return app.A().Class("jobnet-forsidekort-link").Href(c.Page).Text(c.Link)
+	}
+	return nudgeLink(c.Link, c.Search, c.Href, "jobnet-forsidekort-link")
 }
 
 // nudgeLink is a nudge's link: Find Job with a search, or a public site.

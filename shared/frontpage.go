@@ -63,8 +63,9 @@ const CardNewDays = 7
 //     with it.
 //   - Vikarbureauer: live vikariat ads of the citizen's occupations (the
 //     vikarbureauer's ads), to Find Job with Varighed "Vikariat".
-//   - Søgte job: the citizen's Joblog. Jobnet has no Joblog yet, so the
-//     card has no data and is never shown; it comes with the Joblog.
+//   - Søgte job: the jobs in the citizen's Joblog they have applied for or
+//     have an interview about, not afsluttet: a nudge to keep them up to
+//     date, to the Joblog.
 //   - Uopfordret: workplaces that advertised the citizen's occupation in
 //     the last year, in the square: a nudge to apply unsolicited, to
 //     Jobnet's advice on info.jobnet.dk.
@@ -80,12 +81,14 @@ type CardFacts struct {
 }
 
 // Card is one forsidekort as the front page draws it. A card links to
-// Find Job with Search, or to the public site at Href.
+// one of Jobnet's pages (Page), to Find Job with Search, or to the public
+// site at Href.
 type Card struct {
 	Kind   CardKind   `json:"kind"`
 	Title  string     `json:"title"`
 	Text   string     `json:"text"`
 	Link   string     `json:"link"`
+	Page   string     `json:"page,omitempty"`
 	Search *JobSearch `json:"search,omitempty"`
 	Href   string     `json:"href,omitempty"`
 }
@@ -127,7 +130,13 @@ func cardOf(k CardKind, f CardFacts) (Card, bool) {
 			Text: fmt.Sprintf("%s i dit område. Et vikariat giver erfaring og kan føre til fast job.", counted(f.TemporaryAds, "vikariat", "vikariater")),
 			Link: "Se vikariaterne", Search: near(JobSearch{Q: occ, Durations: []string{string(DurationTemporary)}})}, true
 	case CardSoegte:
-		return Card{}, false // fed by the Joblog, which Jobnet does not have yet
+		if f.Joblogs == 0 {
+			return Card{}, false
+		}
+		return Card{Kind: k, Title: "Følg op på dine ansøgninger",
+			Text: fmt.Sprintf("Du har %s i din Joblog, som du har søgt eller skal til samtale om. Hold dem opdateret, så din jobkonsulent kan se din indsats.",
+				counted(f.Joblogs, "job", "job")),
+			Link: "Gå til Joblog", Page: "/joblog"}, true
 	case CardUopfordret:
 		if f.FormerEmployers == 0 {
 			return Card{}, false

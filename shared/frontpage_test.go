@@ -20,7 +20,7 @@ func kinds(cs []Card) []CardKind {
 func TestCards(t *testing.T) {
 	kok := &OccupationRef{ID: 1, Title: "Kok"}
 	all := CardFacts{Occupation: kok, NewAds: 3, Related: &OccupationRef{ID: 2, Title: "Køkkenmedhjælper"}, RelatedAds: 4,
-		TemporaryAds: 2, FormerEmployers: 5, HomePostcode: "8000"}
+		TemporaryAds: 2, Joblogs: 1, FormerEmployers: 5, HomePostcode: "8000"}
 	tests := []struct {
 		name  string
 		group string
@@ -28,11 +28,10 @@ func TestCards(t *testing.T) {
 		seed  uint64
 		want  []CardKind
 	}{
-		// Søgte job waits for the Joblog: four kinds are fed.
 		{"FirstLogin", "LAB 01", all, 0, []CardKind{CardOpslaaede, CardLignende}},
 		{"NextLogin", "LAB 01", all, 1, []CardKind{CardLignende, CardVikarbureauer}},
-		{"WrapsRound", "LAB 01", all, 3, []CardKind{CardUopfordret, CardOpslaaede}},
-		{"SeedBeyondKinds", "LAB 01", all, 6, []CardKind{CardVikarbureauer, CardUopfordret}},
+		{"WrapsRound", "LAB 01", all, 4, []CardKind{CardUopfordret, CardOpslaaede}},
+		{"SeedBeyondKinds", "LAB 01", all, 7, []CardKind{CardVikarbureauer, CardSoegte}},
 		{"JobparatKontanthjaelp", "LAB 02", all, 0, []CardKind{CardOpslaaede, CardLignende}},
 		{"ErrOtherGroup", "LAB 03", all, 0, []CardKind{}},
 		{"ErrNoGroup", "", all, 0, []CardKind{}},
@@ -40,8 +39,7 @@ func TestCards(t *testing.T) {
 		{"OnlyFedKinds", "LAB 01", CardFacts{Occupation: kok, FormerEmployers: 1}, 5, []CardKind{CardUopfordret}},
 		{"RelatedNeedsAds", "LAB 01", CardFacts{Occupation: kok, Related: &OccupationRef{ID: 2, Title: "Bager"}, TemporaryAds: 1}, 0,
 			[]CardKind{CardVikarbureauer}},
-		// A Joblog does not feed the card before it has its page.
-		{"SoegteWaitsForJoblog", "LAB 01", CardFacts{Occupation: kok, Joblogs: 4}, 0, []CardKind{}},
+		{"SoegteFromJoblog", "LAB 01", CardFacts{Occupation: kok, Joblogs: 4, FormerEmployers: 1}, 0, []CardKind{CardSoegte, CardUopfordret}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,8 +52,11 @@ func TestCards(t *testing.T) {
 	if c[0].Title != "Vikarjob som kok" || c[0].Text[:12] != "2 vikariater" || c[0].Search == nil || c[0].Search.Durations[0] != "vikariat" || c[0].Search.Postcode != "8000" {
 		t.Errorf("Vikarbureauer card %+v", c[0])
 	}
-	if c[1].Href != "https://info.jobnet.dk/" || c[1].Search != nil {
-		t.Errorf("Uopfordret card %+v", c[1])
+	if c[1].Page != "/joblog" || !strings.HasPrefix(c[1].Text, "Du har 1 job i din Joblog") {
+		t.Errorf("Søgte job card %+v", c[1])
+	}
+	if c := Cards("LAB 01", all, 4); c[0].Href != "https://info.jobnet.dk/" || c[0].Search != nil {
+		t.Errorf("Uopfordret card %+v", c[0])
 	}
 }
 

@@ -79,7 +79,9 @@ const frontFactsQuery = `WITH own AS (
 		(SELECT o.title FROM related r JOIN occupations o ON o.id = r.id) AS related_title,
 		coalesce((SELECT r.n FROM related r), 0) AS related_ads,
 		(SELECT count(*) FROM near WHERE withdrawn IS NULL AND duration = 'vikariat' AND occupation_id IN (SELECT id FROM own)) AS temporary_ads,
-		(SELECT count(DISTINCT employer) FROM near WHERE occupation_id IN (SELECT id FROM own)) AS former_employers`
+		(SELECT count(DISTINCT employer) FROM near WHERE occupation_id IN (SELECT id FROM own)) AS former_employers,
+		(SELECT count(*) FROM joblogs WHERE citizen_id = $1 AND kind = 'jobsoegning' AND status IN ('soegt', 'samtale')
+			AND NOT closed) AS joblogs`
 
 // FrontFacts reads the facts of the citizen's front page at now.
 func (c Citizen) FrontFacts(ctx context.Context, now time.Time) (FrontFacts, error) {
@@ -89,7 +91,7 @@ func (c Citizen) FrontFacts(ctx context.Context, now time.Time) (FrontFacts, err
 	var f FrontFacts
 	err := prepared(ctx, c.db, frontFactsQuery, c.id, float64(shared.FindJobRadiusKm), now, shared.CardNewDays).Scan(
 		&occupations, &postcode, &f.Cards.NewAds, &relatedID, &relatedTitle, &f.Cards.RelatedAds,
-		&f.Cards.TemporaryAds, &f.Cards.FormerEmployers)
+		&f.Cards.TemporaryAds, &f.Cards.FormerEmployers, &f.Cards.Joblogs)
 	if err != nil {
 		return FrontFacts{}, err
 	}
