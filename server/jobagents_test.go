@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"jobnet/server/demo"
 	"jobnet/server/findjob"
 	"jobnet/server/jobadgen"
 	"jobnet/server/jobs"
@@ -107,7 +108,7 @@ func TestJobAgentMailLinks(t *testing.T) {
 	now := env.clock.Now()
 	// The run mails every due agent: the demo's own (Louise's) is not
 	// this test's.
-	if _, err := env.db.ExecContext(ctx, "DELETE FROM job_agents WHERE email = 'louise.holm@example.dk'"); err != nil {
+	if _, err := env.db.ExecContext(ctx, "DELETE FROM job_agents WHERE email = ?", demo.AgentEmail); err != nil {
 		t.Fatal(err)
 	}
 	p := jobadgen.New(ix, now, 5).Ad(1)

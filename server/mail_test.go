@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,12 @@ func newMailEnv(t *testing.T) (*testEnv, *mail.Sink) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The demo first, as `make run` has it: the worker's start-up run
+	// mails the demo's own job agent (testMail leaves it out).
+	store := storage.New(db, queue)
+	if err := demo.Seed(context.Background(), store, clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 	if err := queue.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -46,10 +53,6 @@ func newMailEnv(t *testing.T) (*testEnv, *mail.Sink) {
 		defer cancel()
 		_ = queue.Stop(ctx)
 	})
-	store := storage.New(db, queue)
-	if err := demo.Seed(context.Background(), store, clock.Now()); err != nil {
-		t.Fatal(err)
-	}
 	srv, err := New(store, log, Config{IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen,
 		Now: clock.Now, PublicRate: -1, PublicURL: "https://jobnet.test", Post: sink})
 	if err != nil {
@@ -66,12 +69,25 @@ func newMailEnv(t *testing.T) (*testEnv, *mail.Sink) {
 func waitForMail(t *testing.T, sink *mail.Sink, n int) []mail.Received {
 	t.Helper()
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if got := sink.Received(); len(got) >= n {
+		if got := testMail(sink); len(got) >= n {
 			return got
 		}
 	}
-	t.Fatalf("%d mails arrived, want %d", len(sink.Received()), n)
+	t.Fatalf("%d mails arrived, want %d", len(testMail(sink)), n)
 	return nil
+}
+
+// testMail is what the sink received, but the demo's own job agent's
+// mail, which the worker's start-up run sends when it finds the demo in
+// place.
+func testMail(sink *mail.Sink) []mail.Received {
+	var out []mail.Received
+	for _, m := range sink.Received() {
+		if !slices.Contains(m.To, demo.AgentEmail) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // TestPlanChangeNoticeByMail (SPEC D1): a new plan version is mailed —
@@ -90,7 +106,7 @@ func TestPlanChangeNoticeByMail(t *testing.T) {
 	outbox := func() int {
 		t.Helper()
 		var n int
-		if err := env.db.QueryRowContext(ctx, "SELECT count(*) FROM outbox").Scan(&n); err != nil {
+		if err := env.db.QueryRowContext(ctx, "SELECT count(*) FROM outbox WHERE kind = ?", mail.KindPlanChanged).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
@@ -125,7 +141,7 @@ func TestPlanChangeNoticeByMail(t *testing.T) {
 		t.Errorf("not the change notice: %q to %v\n%s", r.Subject, r.To, r.Text)
 	}
 	var citizen int64
-	if err := env.db.QueryRowContext(ctx, "SELECT citizen_id FROM outbox").Scan(&citizen); err != nil || citizen != mads.ID {
+	if err := env.db.QueryRowContext(ctx, "SELECT citizen_id FROM outbox WHERE kind = ?", mail.KindPlanChanged).Scan(&citizen); err != nil || citizen != mads.ID {
 		t.Errorf("the outbox row is about citizen %d (%v), want Mads", citizen, err)
 	}
 }

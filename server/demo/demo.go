@@ -389,6 +389,9 @@ func seedSaved(ctx context.Context, store *storage.Store, now time.Time) error {
 	return seedAgent(ctx, store, now)
 }
 
+// AgentEmail is the address of the demo's job agent.
+const AgentEmail = "louise.holm@example.dk"
+
 // seedAgent gives Louise a daily job agent for her occupation near home,
 // made a week ago: its first run is due, so the server's first start
 // mails the week's ads, and a person trying the demo finds the mail on
@@ -400,7 +403,7 @@ func seedAgent(ctx context.Context, store *storage.Store, now time.Time) error {
 	}
 	search := shared.JobSearch{Q: "Biblioteksassistent", Postcode: "2840", Km: 25}
 	agent := shared.JobAgentInput{Name: "Biblioteksassistent nær Holte", Search: search.Query().Encode(),
-		Frequency: shared.JobAgentDaily, Email: "louise.holm@example.dk"}
+		Frequency: shared.JobAgentDaily, Email: AgentEmail}
 	return store.Citizen(louise.ID).CreateJobAgent(ctx, agent, search.Normalize(), now.AddDate(0, 0, -7))
 }
 
