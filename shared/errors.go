@@ -97,3 +97,21 @@ func (e *Error) FieldMessage(field string) string {
 	}
 	return ""
 }
+
+// withFieldErrors is a form's errors: the fields its text could not be
+// read from (bad), then the check's errors (err) at the other fields. A
+// form without bad fields has err alone.
+func withFieldErrors(bad []FieldError, err error) error {
+	if len(bad) == 0 {
+		return err
+	}
+	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid], Fields: bad}
+	if ce, ok := err.(*Error); ok {
+		for _, fe := range ce.Fields {
+			if e.FieldMessage(fe.Field) == "" {
+				e.Fields = append(e.Fields, fe)
+			}
+		}
+	}
+	return e
+}

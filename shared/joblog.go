@@ -528,19 +528,7 @@ func (f JoblogForm) Read(today Date, places JoblogPlaces) (JoblogInput, error) {
 		return &d
 	}
 	in.Deadline, in.Date = date(FieldJoblogDeadline, f.Deadline), date(FieldJoblogDate, f.Date)
-	err := in.Normalized(today, places).Check(places)
-	if len(bad) == 0 {
-		return in, err
-	}
-	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid], Fields: bad}
-	if ce, ok := err.(*Error); ok {
-		for _, fe := range ce.Fields {
-			if e.FieldMessage(fe.Field) == "" {
-				e.Fields = append(e.Fields, fe)
-			}
-		}
-	}
-	return in, e
+	return in, withFieldErrors(bad, in.Normalized(today, places).Check(places))
 }
 
 // JoblogFromAd is a new log filled from a Find Job ad ("Opret joblog"):

@@ -240,19 +240,7 @@ func (f OccupationForm) Input(today Date) (SoughtOccupationInput, error) {
 	in.ExperienceYears = number(FieldExperienceYears, f.Years)
 	in.ExperienceMonths = number(FieldExperienceMonths, f.Months)
 	in.LastWorked = number(FieldLastWorked, f.LastWorked)
-	err := in.Check(today)
-	if len(notNumbers) == 0 {
-		return in, err
-	}
-	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid], Fields: notNumbers}
-	if ce, ok := err.(*Error); ok {
-		for _, fe := range ce.Fields {
-			if e.FieldMessage(fe.Field) == "" {
-				e.Fields = append(e.Fields, fe)
-			}
-		}
-	}
-	return in, e
+	return in, withFieldErrors(notNumbers, in.Check(today))
 }
 
 // OccupationFormOf is the form of an occupation on the list, for "Redigér".
