@@ -115,3 +115,37 @@ func withFieldErrors(bad []FieldError, err error) error {
 	}
 	return e
 }
+
+// check collects a rule check's errors at their fields, each field's
+// first message only: the validator's tags first (checking), then the
+// rules they cannot say (add).
+type check struct{ e Error }
+
+// checking starts the check of v with its tags' errors.
+func checking(v any) (*check, error) {
+	c := &check{e: Error{Code: EInvalid, Message: defaultMessages[EInvalid]}}
+	if err := Validate(v); err != nil {
+		ve, ok := err.(*Error)
+		if !ok {
+			return nil, err
+		}
+		c.e.Fields = ve.Fields
+	}
+	return c, nil
+}
+
+// add puts msg at the field, unless the field has a message already.
+func (c *check) add(field, msg string) {
+	if c.e.FieldMessage(field) == "" {
+		c.e.Fields = append(c.e.Fields, FieldError{Field: field, Message: msg})
+	}
+}
+
+// err is the check's error, nil when every field passed.
+func (c *check) err() error {
+	if len(c.e.Fields) == 0 {
+		return nil
+	}
+	e := c.e
+	return &e
+}

@@ -253,19 +253,11 @@ func (in JoblogInput) Normalized(today Date, places JoblogPlaces) JoblogInput {
 // postcode or, with "Postnummer/by ikke kendt", an area; a status and both
 // "Hvordan" answers from their lists. An activity needs what and when.
 func (in JoblogInput) Check(places JoblogPlaces) error {
-	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid]}
-	if err := Validate(in); err != nil {
-		ve, ok := err.(*Error)
-		if !ok {
-			return err
-		}
-		e.Fields = ve.Fields
+	c, err := checking(in)
+	if err != nil {
+		return err
 	}
-	field := func(name, msg string) {
-		if e.FieldMessage(name) == "" {
-			e.Fields = append(e.Fields, FieldError{Field: name, Message: msg})
-		}
-	}
+	field := c.add
 	switch in.Kind {
 	case JoblogActivity:
 		if in.Title == "" {
@@ -310,10 +302,7 @@ func (in JoblogInput) Check(places JoblogPlaces) error {
 			field(FieldJoblogApplyVia, "Vælg, hvordan du søger jobbet.")
 		}
 	}
-	if len(e.Fields) > 0 {
-		return e
-	}
-	return nil
+	return c.err()
 }
 
 func isOption(opts []Option, value string) bool {

@@ -153,19 +153,11 @@ const (
 // then what they cannot say — an occupation chosen, Ja or Nej, years and
 // the last year worked together, and no year after today's.
 func (in SoughtOccupationInput) Check(today Date) error {
-	e := &Error{Code: EInvalid, Message: defaultMessages[EInvalid]}
-	if err := Validate(in); err != nil {
-		ve, ok := err.(*Error)
-		if !ok {
-			return err
-		}
-		e.Fields = ve.Fields
+	c, err := checking(in)
+	if err != nil {
+		return err
 	}
-	field := func(name, msg string) {
-		if e.FieldMessage(name) == "" {
-			e.Fields = append(e.Fields, FieldError{Field: name, Message: msg})
-		}
-	}
+	field := c.add
 	if in.OccupationID <= 0 {
 		field(FieldOccupation, "Vælg en stilling på listen med forslag.")
 	}
@@ -183,10 +175,7 @@ func (in SoughtOccupationInput) Check(today Date) error {
 	if in.LastWorked != nil && *in.LastWorked > today.Year {
 		field(FieldLastWorked, fmt.Sprintf("Må højst være %d.", today.Year))
 	}
-	if len(e.Fields) > 0 {
-		return e
-	}
-	return nil
+	return c.err()
 }
 
 // Experience is the input's experience, nil when none is given.
