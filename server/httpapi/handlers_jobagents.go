@@ -24,11 +24,7 @@ func handleGetJobAgents(req *citizenRequest) (shared.JobAgents, error) {
 // handleCreateJobAgent: POST /api/jobagents — "Opret jobagent" for a
 // search, confirmed at once (storage.CreateJobAgent).
 func handleCreateJobAgent(req *citizenRequest) (shared.JobAgentCreated, error) {
-	var in shared.JobAgentInput
-	if err := decode(req.r, &in); err != nil {
-		return shared.JobAgentCreated{}, err
-	}
-	q, err := in.Check()
+	in, q, err := decodeJobAgent(req.r)
 	if err != nil {
 		return shared.JobAgentCreated{}, err
 	}
@@ -37,6 +33,17 @@ func handleCreateJobAgent(req *citizenRequest) (shared.JobAgentCreated, error) {
 	}
 	agents, err := req.citizen.JobAgents(req.ctx())
 	return shared.JobAgentCreated{Agents: agents}, err
+}
+
+// decodeJobAgent reads an agent's form and judges it; the search is the
+// one it names.
+func decodeJobAgent(r *http.Request) (shared.JobAgentInput, shared.JobSearch, error) {
+	var in shared.JobAgentInput
+	if err := decode(r, &in); err != nil {
+		return in, shared.JobSearch{}, err
+	}
+	q, err := in.Check()
+	return in, q, err
 }
 
 // handleDeleteJobAgent: DELETE /api/jobagents/{id} — "Slet".
@@ -55,11 +62,7 @@ func handleDeleteJobAgent(req *citizenRequest) (shared.JobAgents, error) {
 // login (Work in Denmark's, in English, and Jobnet's); it sends nothing
 // until the link of the confirmation mail is followed.
 func handleCreatePublicJobAgent(req *sessionRequest) (shared.JobAgentCreated, error) {
-	var in shared.JobAgentInput
-	if err := decode(req.r, &in); err != nil {
-		return shared.JobAgentCreated{}, err
-	}
-	q, err := in.Check()
+	in, q, err := decodeJobAgent(req.r)
 	if err != nil {
 		return shared.JobAgentCreated{}, err
 	}
