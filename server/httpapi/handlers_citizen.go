@@ -45,12 +45,13 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 		}
 		o.Notifications = append(o.Notifications, n)
 	}
-	if n, ok := shared.DiscontinuedNotification(facts.DiscontinuedTitles()); ok {
+	discontinued := facts.DiscontinuedTitles()
+	if n, ok := shared.DiscontinuedNotification(discontinued); ok {
 		o.Notifications = append(o.Notifications, n)
 	}
 	o.Notifications = shared.OrderNotifications(o.Notifications)
 	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
-		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(facts.DiscontinuedTitles()) > 0,
+		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(discontinued) > 0,
 			HomePostcode: facts.Cards.HomePostcode}}
 	o.Judge(req.who.Forloeb)
 	return o, nil
