@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"net/http"
@@ -47,15 +45,6 @@ type session struct {
 	// session (for a caseworker, the access check was made on it): nil
 	// for a caseworker who has not chosen one.
 	who *shared.Citizen
-}
-
-func newToken() (string, []byte, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", nil, err
-	}
-	token := base64.RawURLEncoding.EncodeToString(b)
-	return token, storage.TokenHash(token), nil
 }
 
 // cleanPath accepts only an in-app path, never another origin.
@@ -167,10 +156,7 @@ func (a *API) sessionView(actor shared.Actor) shared.Session {
 // also ends the browser's previous session) and gives the browser its
 // cookie. It returns the new token's hash.
 func (a *API) newSession(req *sessionRequest, start func(storage.NewSession) error) ([]byte, error) {
-	token, hash, err := newToken()
-	if err != nil {
-		return nil, err
-	}
+	token, hash := storage.NewToken()
 	ns := storage.NewSession{TokenHash: hash, Now: req.now}
 	if req.sess != nil {
 		ns.Previous = req.sess.tokenHash

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"net/url"
 	"strconv"
@@ -86,13 +84,6 @@ func isoWeekday(t time.Time) int {
 	return (int(t.Weekday())+6)%7 + 1
 }
 
-// newToken is a link's secret: 32 random bytes, URL-safe.
-func newToken() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b) // crypto/rand never fails (Go 1.24)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
 func newAgentRow(in shared.JobAgentInput, q shared.JobSearch, now time.Time) jobAgentRow {
 	lang := string(mail.Danish)
 	if q.WIDK {
@@ -125,7 +116,7 @@ func (c Citizen) JobAgents(ctx context.Context) (shared.JobAgents, error) {
 func (c Citizen) CreateJobAgent(ctx context.Context, in shared.JobAgentInput, q shared.JobSearch, now time.Time) error {
 	return c.InTx(ctx, func(ctx context.Context, c Citizen) error {
 		// The citizen's row serialises two makes racing for the last place.
-		if _, err := c.db.NewRaw("SELECT 1 FROM citizens WHERE id = ? FOR UPDATE", c.id).Exec(ctx); err != nil {
+		if err := c.lockCitizen(ctx); err != nil {
 			return err
 		}
 		n, err := c.db.NewSelect().Table("job_agents").Where("citizen_id = ?", c.id).Count(ctx)
@@ -184,9 +175,9 @@ func (s *Store) CreateAnonymousJobAgent(ctx context.Context, in shared.JobAgentI
 			}
 			return err
 		}
-		token := newToken()
+		token, hash := NewToken()
 		row := newAgentRow(in, q, now)
-		row.ConfirmHash = TokenHash(token)
+		row.ConfirmHash = hash
 		if _, err := tx.NewInsert().Model(&row).ExcludeColumn("id").Exec(ctx); err != nil {
 			return err
 		}
@@ -315,22 +306,13 @@ func (s *Store) NewAdsFor(ctx context.Context, ix *findjob.Index, a DueJobAgent,
 // this run looked for its ads.
 var errAgentDone = errors.New("storage: the job agent's period is done")
 
-// RunJobAgent does one agent's period: with new ads, it puts the mail
-// (with its own unsubscribe link, under publicURL) in the outbox and moves
-// the agent's watermark and period in one transaction; without, it only
-// marks the period done. It reports whether it mailed. An agent whose
-// period another run has done meanwhile is left alone: the update that
-// marks the period finds it done, and nothing is enqueued.
-func (s *Store) RunJobAgent(ctx context.Context, ix *findjob.Index, a DueJobAgent, publicURL string, now time.Time) (bool, error) {
-	found, err := s.NewAdsFor(ctx, ix, a, now)
-	if err != nil {
-		return false, err
-	}
-	return s.MailJobAgent(ctx, a, found, publicURL, now)
-}
-
-// MailJobAgent is RunJobAgent with the agent's new ads already found
-// (NewAdsFor, at the same now).
+// MailJobAgent does one agent's period with its new ads (NewAdsFor, at
+// the same now): with new ads, it puts the mail (with its own unsubscribe
+// link, under publicURL) in the outbox and moves the agent's watermark and
+// period in one transaction; without, it only marks the period done. It
+// reports whether it mailed. An agent whose period another run has done
+// meanwhile is left alone: the update that marks the period finds it done,
+// and nothing is enqueued.
 func (s *Store) MailJobAgent(ctx context.Context, a DueJobAgent, found JobAgentMail, publicURL string, now time.Time) (bool, error) {
 	err := s.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		// The commit need not wait for the disk: a crash that loses it
@@ -356,9 +338,9 @@ func (s *Store) MailJobAgent(ctx context.Context, a DueJobAgent, found JobAgentM
 		if len(found.Ads) == 0 {
 			return nil
 		}
-		token := newToken()
+		token, hash := NewToken()
 		if _, err := tx.NewRaw(`INSERT INTO job_agent_tokens (token_hash, agent_id, created_at) VALUES (?, ?, ?)`,
-			TokenHash(token), a.ID, now).Exec(ctx); err != nil {
+			hash, a.ID, now).Exec(ctx); err != nil {
 			return err
 		}
 		if _, err := tx.NewRaw(`DELETE FROM job_agent_tokens WHERE agent_id = ? AND created_at < ?`,

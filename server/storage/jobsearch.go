@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -298,16 +299,9 @@ func setsOf(ix *findjob.Index, q shared.JobSearch) criteriaSets {
 	c.anyDuration = len(q.Durations) > 0
 	c.anyTime = len(q.WorkingTimes) > 0 || q.HoursMin > 0 || q.HoursMax > 0
 	if q.HoursMin > 0 || q.HoursMax > 0 {
-		c.hoursLo, c.hoursHi = 2*q.HoursMin, 2*cmpOr(q.HoursMax, 37)
+		c.hoursLo, c.hoursHi = 2*q.HoursMin, 2*cmp.Or(q.HoursMax, 37)
 	}
 	return c
-}
-
-func cmpOr(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
 }
 
 // meets reports whether the combination meets the criterion i (in the

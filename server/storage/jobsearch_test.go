@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -66,20 +67,13 @@ func matches(ix *findjob.Index, q shared.JobSearch, p findjob.Placed, skip strin
 			return false
 		}
 		if q.HoursMin > 0 || q.HoursMax > 0 {
-			hi := float64(cmpOr(q.HoursMax, 37))
+			hi := float64(cmp.Or(q.HoursMax, 37))
 			if ad.WorkingTime != shared.PartTimeJob || ad.HoursPerWeek == 0 || ad.HoursPerWeek < float64(q.HoursMin) || ad.HoursPerWeek > hi {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-func cmpOr(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
 }
 
 // TestSearchFacetCounts: for a table of searches over a fixed generated

@@ -19,8 +19,10 @@ package storage
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"time"
@@ -112,6 +114,16 @@ func preparedRows(ctx context.Context, db bun.IDB, query string, args ...any) (*
 		return d.DB.QueryContext(ctx, query, args...)
 	}
 	panic(fmt.Sprintf("storage: preparedRows on a %T", db))
+}
+
+// NewToken is a new secret token (a session's cookie, a mail link's):
+// 32 random bytes, URL-safe, and its hash (TokenHash), which is all that
+// is stored.
+func NewToken() (token string, hash []byte) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand never fails (Go 1.24)
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, TokenHash(token)
 }
 
 // TokenHash is how a secret token (a session's cookie, a case system's API
