@@ -20,16 +20,12 @@ type frontNudges struct {
 	fleks bool
 }
 
-// frontKey is a session and the citizen it shows: a caseworker who
-// mirrors another citizen gets theirs.
-type frontKey struct {
-	session string
-	citizen int64
-}
-
+// frontEntry is a session's nudges, of the citizen it showed: a
+// caseworker who mirrors another citizen gets theirs anew.
 type frontEntry struct {
-	n    frontNudges
-	made time.Time // by the process's monotonic clock
+	citizen int64
+	n       frontNudges
+	made    time.Time // by the process's monotonic clock
 }
 
 // frontCache holds each session's front nudges for as long as a session
@@ -38,22 +34,22 @@ type frontEntry struct {
 type frontCache struct {
 	mu      sync.Mutex
 	ttl     time.Duration
-	entries map[frontKey]frontEntry
+	entries map[string]frontEntry // by session token hash
 }
 
 func newFrontCache(ttl time.Duration) *frontCache {
-	return &frontCache{ttl: ttl, entries: map[frontKey]frontEntry{}}
+	return &frontCache{ttl: ttl, entries: map[string]frontEntry{}}
 }
 
 // get returns the session's nudges for the citizen, or computes and keeps
 // them. Two first requests at once may both compute; either result is
 // right.
 func (c *frontCache) get(hash []byte, citizen int64, compute func() (frontNudges, error)) (frontNudges, error) {
-	k := frontKey{string(hash), citizen}
+	k := string(hash)
 	c.mu.Lock()
 	e, ok := c.entries[k]
 	c.mu.Unlock()
-	if ok && time.Since(e.made) < c.ttl {
+	if ok && e.citizen == citizen && time.Since(e.made) < c.ttl {
 		return e.n, nil
 	}
 	n, err := compute()
@@ -69,27 +65,23 @@ func (c *frontCache) get(hash []byte, citizen int64, compute func() (frontNudges
 			}
 		}
 	}
-	c.entries[k] = frontEntry{n: n, made: time.Now()}
+	c.entries[k] = frontEntry{citizen: citizen, n: n, made: time.Now()}
 	return n, nil
 }
 
 // forgetSession drops a session that ended.
 func (c *frontCache) forgetSession(hash []byte) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.entries {
-		if k.session == string(hash) {
-			delete(c.entries, k)
-		}
-	}
+	delete(c.entries, string(hash))
+	c.mu.Unlock()
 }
 
 // forgetCitizen drops every session's nudges of the citizen.
 func (c *frontCache) forgetCitizen(id int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k := range c.entries {
-		if k.citizen == id {
+	for k, e := range c.entries {
+		if e.citizen == id {
 			delete(c.entries, k)
 		}
 	}
