@@ -4,12 +4,23 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"time"
 
 	"jobnet/server/findjob"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
+
+// idInPath is the {id} of a route, or the not-found error notFound: an id
+// that is not a positive number names nothing.
+func idInPath(r *http.Request, notFound func() error) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, notFound()
+	}
+	return id, nil
+}
 
 // maxBodyBytes bounds every API request body; a case system's plan with
 // hundreds of items may be larger (maxIngestBytes).

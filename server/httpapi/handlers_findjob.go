@@ -75,9 +75,9 @@ func handleJobSuggest(req *sessionRequest) (shared.Suggestions, error) {
 
 // handleJobAd: GET /api/v1/jobs/{id} — an ad's detail page.
 func handleJobAd(req *sessionRequest) (shared.JobAdView, error) {
-	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return shared.JobAdView{}, shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.")
+	id, err := idInPath(req.r, func() error { return shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke.") })
+	if err != nil {
+		return shared.JobAdView{}, err
 	}
 	ad, err := req.api.store.JobAd(req.ctx(), id)
 	if err != nil {

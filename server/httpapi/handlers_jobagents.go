@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"jobnet/server/storage"
@@ -48,9 +47,9 @@ func decodeJobAgent(r *http.Request) (shared.JobAgentInput, shared.JobSearch, er
 
 // handleDeleteJobAgent: DELETE /api/jobagents/{id} — "Slet".
 func handleDeleteJobAgent(req *citizenRequest) (shared.JobAgents, error) {
-	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return shared.JobAgents{}, shared.Errorf(shared.ENotFound, "Jobagenten findes ikke.")
+	id, err := idInPath(req.r, func() error { return shared.Errorf(shared.ENotFound, "Jobagenten findes ikke.") })
+	if err != nil {
+		return shared.JobAgents{}, err
 	}
 	if err := req.citizen.DeleteJobAgent(req.ctx(), id); err != nil {
 		return shared.JobAgents{}, err

@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"strconv"
-
 	"jobnet/shared"
 )
 
@@ -10,15 +8,6 @@ import (
 // it whole, filters and search included, and change nothing (000_…txt
 // 4.4; FEATURES.md 10). Every write is judged by shared's rules in
 // storage, against the postcodes and areas of the reference data.
-
-// joblogInPath is the {id} of APIJoblog and APIJoblogStatus.
-func joblogInPath(req *citizenRequest) (int64, error) {
-	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, shared.ErrJoblogNotFound()
-	}
-	return id, nil
-}
 
 // handleJoblogs: GET /api/joblogs — the list, filtered by
 // ?q=&from=&to=&status=&closed=, with the status counts.
@@ -32,7 +21,7 @@ func handleJoblogs(req *citizenRequest) (shared.JoblogList, error) {
 
 // handleJoblog: GET /api/joblogs/{id} — one log.
 func handleJoblog(req *citizenRequest) (shared.Joblog, error) {
-	id, err := joblogInPath(req)
+	id, err := idInPath(req.r, shared.ErrJoblogNotFound)
 	if err != nil {
 		return shared.Joblog{}, err
 	}
@@ -52,7 +41,7 @@ func handleCreateJoblog(req *citizenRequest) (shared.Joblog, error) {
 // handleUpdateJoblog: PUT /api/joblogs/{id} — the log edited; its kind
 // stays.
 func handleUpdateJoblog(req *citizenRequest) (shared.Joblog, error) {
-	id, err := joblogInPath(req)
+	id, err := idInPath(req.r, shared.ErrJoblogNotFound)
 	if err != nil {
 		return shared.Joblog{}, err
 	}
@@ -66,7 +55,7 @@ func handleUpdateJoblog(req *citizenRequest) (shared.Joblog, error) {
 // handleJoblogStatus: PUT /api/joblogs/{id}/status — the list's quick
 // change of status.
 func handleJoblogStatus(req *citizenRequest) (shared.Joblog, error) {
-	id, err := joblogInPath(req)
+	id, err := idInPath(req.r, shared.ErrJoblogNotFound)
 	if err != nil {
 		return shared.Joblog{}, err
 	}
@@ -85,7 +74,7 @@ type deleted struct {
 // handleDeleteJoblog: DELETE /api/joblogs/{id} — "Slet", from the log's
 // own view.
 func handleDeleteJoblog(req *citizenRequest) (deleted, error) {
-	id, err := joblogInPath(req)
+	id, err := idInPath(req.r, shared.ErrJoblogNotFound)
 	if err != nil {
 		return deleted{}, err
 	}

@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"strconv"
-
 	"jobnet/shared"
 )
 
@@ -29,11 +27,8 @@ func (r *citizenRequest) occupationsChanged() (shared.JobSeeking, error) {
 
 // occupationInPath is the {id} of APISoughtOccupation.
 func occupationInPath(req *citizenRequest) (int, error) {
-	id, err := strconv.Atoi(req.r.PathValue("id"))
-	if err != nil || id <= 0 {
-		return 0, shared.ErrNotOnList()
-	}
-	return id, nil
+	id, err := idInPath(req.r, shared.ErrNotOnList)
+	return int(id), err
 }
 
 // handleGetJobSeeking: GET /api/jobseeking — the page: the occupations,

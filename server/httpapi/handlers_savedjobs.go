@@ -14,15 +14,6 @@ import (
 // citizen opens an ad (handleJobAd, handleBehaviour), by the citizen's own
 // session only.
 
-// idInPath is the {id} of a route, or the not-found error notFound.
-func idInPath(req *citizenRequest, notFound func() error) (int64, error) {
-	id, err := strconv.ParseInt(req.r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, notFound()
-	}
-	return id, nil
-}
-
 func errAdNotFound() error {
 	return shared.Errorf(shared.ENotFound, "Jobannoncen findes ikke, eller den er taget af Find Job.")
 }
@@ -36,7 +27,7 @@ func handleSavedJobs(req *citizenRequest) (shared.SavedJobs, error) {
 // handleSaveJob: PUT /api/findjob/saved-jobs/{id} — "Gem job": the ad
 // with that id becomes a favourite; again changes nothing.
 func handleSaveJob(req *citizenRequest) (shared.SavedJobs, error) {
-	id, err := idInPath(req, errAdNotFound)
+	id, err := idInPath(req.r, errAdNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +40,7 @@ func handleSaveJob(req *citizenRequest) (shared.SavedJobs, error) {
 // handleUnsaveJob: DELETE /api/findjob/saved-jobs/{id} — the ad is no
 // longer a favourite.
 func handleUnsaveJob(req *citizenRequest) (shared.SavedJobs, error) {
-	id, err := idInPath(req, errAdNotFound)
+	id, err := idInPath(req.r, errAdNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +91,7 @@ func handleAddSavedSearch(req *citizenRequest) (shared.SavedSearches, error) {
 
 // handleRemoveSavedSearch: DELETE /api/findjob/searches/{id}.
 func handleRemoveSavedSearch(req *citizenRequest) (shared.SavedSearches, error) {
-	id, err := idInPath(req, shared.ErrSavedSearchNotFound)
+	id, err := idInPath(req.r, shared.ErrSavedSearchNotFound)
 	if err != nil {
 		return nil, err
 	}
