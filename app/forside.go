@@ -60,11 +60,14 @@ type forside struct {
 	app.Compo
 	load      pageLoad
 	ov        shared.Overview
+	sess      shared.Session
 	folded    bool
 	actionErr string
 }
 
 func newForside() *forside { return &forside{} }
+
+func (p *forside) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *forside) OnNav(ctx app.Context) {
 	if app.IsServer {
@@ -179,6 +182,8 @@ func (p *forside) renderNotificationAction(n shared.Notification) app.UI {
 	switch {
 	case !ok:
 		return nil
+	case a.Done && !p.sess.Actor.MayWrite():
+		return nil // a caseworker sees the notice; marking it done is the citizen's
 	case a.Done:
 		return app.Button().Type("button").Class("button button-secondary").
 			OnClick(p.markDone(n.ID), app.EventScope(strconv.FormatInt(n.ID, 10))).Text(a.Label)

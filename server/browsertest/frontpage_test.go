@@ -62,5 +62,11 @@ func testFrontPage(t *testing.T, tb *tab) {
 	tb.waitMirrorOf("Mads Kristensen")
 	tb.waitText(".jobnet-automatch-group h3", "Jobforslag inden for dit fag")
 	tb.waitText(".jobnet-primary a", "Find job som Rørlægger")
+	// Mads's dagpengekort notice shows, without the citizen's "Jeg har
+	// sendt dem".
+	tb.waitText("#vigtig-content", "dagpengekort")
+	if n := eval[int](tb, "look for the citizen's button", `[...document.querySelectorAll("#vigtig-content button")].filter(b => b.textContent.includes("Jeg har sendt dem")).length`); n != 0 {
+		t.Errorf("the mirroring caseworker is offered %d \"Jeg har sendt dem\"", n)
+	}
 	tb.checkA11y("/ (a-kasse mirroring)")
 }
