@@ -148,7 +148,7 @@ func (p *findJobPage) renderViewSwitch() app.UI {
 	link := func(id, label string, toMap bool) app.UI {
 		q := p.q
 		q.Map, q.Page, q.From = toMap, 1, ""
-		a := app.A().ID(id).Class("button button-secondary jobnet-view-switch").Href(pathFindJob + "?" + q.Query().Encode()).Text(label)
+		a := app.A().ID(id).Class("button button-secondary jobnet-view-switch").Href(findJobSearchHref(q)).Text(label)
 		if p.q.Map == toMap {
 			a = a.Aria("current", "true")
 		}
@@ -221,13 +221,19 @@ func (p *findJobPage) opened(a shared.JobAdView) app.EventHandler {
 // jobAdHref is where an ad opens: its source, or its page on Jobnet (in
 // Work in Denmark's look from its instance).
 func jobAdHref(a shared.JobAdView, widk bool) string {
-	switch {
-	case a.External():
-		return a.ExternalURL
-	case widk:
+	if widk && !a.External() {
 		return jobAdPath(a.ID) + "?WIDK=true"
 	}
-	return jobAdPath(a.ID)
+	return adHref(a.ID, a.ExternalURL)
+}
+
+// adHref is where an ad opens in Jobnet's look: its source when it is
+// external, else its page.
+func adHref(id int64, externalURL string) string {
+	if externalURL != "" {
+		return externalURL
+	}
+	return jobAdPath(id)
 }
 
 func jobAdPath(id int64) string { return pathJobAd + strconv.FormatInt(id, 10) }
@@ -242,7 +248,7 @@ func (p *findJobPage) renderPager() app.UI {
 	page := func(n int) string {
 		q := p.q
 		q.Page, q.From = n, ""
-		return pathFindJob + "?" + q.Query().Encode()
+		return findJobSearchHref(q)
 	}
 	last := min(r.Pages, shared.JobSearchMaxPage)
 	return app.Nav().Class("jobnet-pager").Aria("label", p.t("Sider", "Pages")).Body(

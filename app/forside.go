@@ -236,12 +236,7 @@ func nudgeLink(label string, search *shared.JobSearch, href, class string) app.U
 }
 
 // findJobSearchHref opens Find Job with the search.
-func findJobSearchHref(q shared.JobSearch) string {
-	if v := q.Query().Encode(); v != "" {
-		return pathFindJob + "?" + v
-	}
-	return pathFindJob
-}
+func findJobSearchHref(q shared.JobSearch) string { return pathFindJob + "?" + q.Query().Encode() }
 
 // renderPrimary is the one primary action (SPEC B4).
 func (p *forside) renderPrimary() app.UI {
@@ -289,9 +284,10 @@ func (p *forside) renderAutomatch() app.UI {
 // automatchTeaser is one suggested ad: its title to its page (or its
 // source), the employer, the place and when it was posted.
 func automatchTeaser(a shared.AutomatchAd) app.UI {
-	title := app.A().Href(jobAdPath(a.ID)).Text(a.Title)
+	href := adHref(a.ID, a.ExternalURL)
+	title := app.A().Href(href).Text(a.Title)
 	if a.ExternalURL != "" {
-		title = app.A().Href(a.ExternalURL).Rel("noopener").Body(app.Text(a.Title), app.Span().Class("sr-only").Text(" (ekstern annonce)"))
+		title = app.A().Href(href).Rel("noopener").Body(app.Text(a.Title), app.Span().Class("sr-only").Text(" (ekstern annonce)"))
 	}
 	meta := a.Employer
 	if a.Place != "" {

@@ -29,7 +29,7 @@ func newMinPlanPage() *minPlanPage { return &minPlanPage{} }
 // goalSearch is Find Job's address for a jobmål: its occupation as the
 // free text, started from Min Plan.
 func goalSearch(g shared.JobGoal) string {
-	return pathFindJob + "?" + shared.JobSearch{Q: g.Title, From: "min-plan"}.Query().Encode()
+	return findJobSearchHref(shared.JobSearch{Q: g.Title, From: "min-plan"})
 }
 
 func (p *minPlanPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }

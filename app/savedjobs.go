@@ -79,12 +79,7 @@ func (p *savedJobsPage) renderList() app.UI {
 }
 
 // savedJobHref is where a favourite opens: its source, or its page.
-func savedJobHref(j shared.SavedJob) string {
-	if j.ExternalURL != "" {
-		return j.ExternalURL
-	}
-	return jobAdPath(j.AdID)
-}
+func savedJobHref(j shared.SavedJob) string { return adHref(j.AdID, j.ExternalURL) }
 
 func (p *savedJobsPage) remove(ctx app.Context, j shared.SavedJob) {
 	ctx.Async(func() {

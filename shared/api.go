@@ -71,7 +71,7 @@ const (
 )
 
 // JobPath is APIJob for one ad.
-func JobPath(id int64) string { return "/api/v1/jobs/" + strconv.FormatInt(id, 10) }
+func JobPath(id int64) string { return APIJobs + "/" + strconv.FormatInt(id, 10) }
 
 // SoughtOccupationPath is APISoughtOccupation for one occupation.
 func SoughtOccupationPath(occupationID int) string {

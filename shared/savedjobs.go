@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -175,7 +176,7 @@ func (s JobSearch) Summary(label func(param, value string) string) string {
 		parts = append(parts, OptionLabel(WorkingTimeOptions, v))
 	}
 	if s.HoursMin > 0 || s.HoursMax > 0 {
-		parts = append(parts, fmt.Sprintf("%d–%d timer", s.HoursMin, cmpOrInt(s.HoursMax, 37)))
+		parts = append(parts, fmt.Sprintf("%d–%d timer", s.HoursMin, cmp.Or(s.HoursMax, 37)))
 	}
 	if len(parts) == 0 {
 		return "Alle job"
@@ -185,13 +186,6 @@ func (s JobSearch) Summary(label func(param, value string) string) string {
 		out = string(r[:MaxSearchNameChars-1]) + "…"
 	}
 	return out
-}
-
-func cmpOrInt(n, def int) int {
-	if n == 0 {
-		return def
-	}
-	return n
 }
 
 // SavedSearchPath is APISavedSearch for one saved search.
