@@ -36,6 +36,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -141,7 +142,7 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	if sink != nil {
 		defer sink.Close()
 	}
-	publicURL := env("JOBNET_PUBLIC_URL", "http://"+addr)
+	publicURL := strings.TrimSuffix(env("JOBNET_PUBLIC_URL", "http://"+addr), "/")
 	queue, err := jobs.New(db, log, jobs.Config{Work: worker != "off", IdleTimeout: idle,
 		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender, PublicURL: publicURL})
 	if err != nil {
