@@ -66,7 +66,11 @@ func testJoblog(t *testing.T, tb *tab) {
 	tb.screenshot("joblog-form-errors")
 
 	tb.typeInto("#joblog-title", title)
-	tb.click(`label[for="joblog-working-time-deltid"]`)
+	// Chosen by the input's own click: the title's suggestions, which may
+	// arrive late on a loaded machine, can lie over the radios, where a
+	// click at the label's place would land on them.
+	tb.do("choose Deltid", chromedp.Evaluate[chromedp.Void](`document.getElementById("joblog-working-time-deltid").click()`))
+	tb.waitUntil("Deltid is chosen", `document.getElementById("joblog-working-time-deltid").checked`)
 	tb.typeInto("#joblog-company", "Testfirma ApS")
 	tb.typeInto("#joblog-postcode", "8000")
 	tb.waitUntil("the city is filled from the postcode", `document.getElementById("joblog-city").value === "Aarhus C"`)
