@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -71,8 +72,9 @@ func TestJobAgentCitizenAndMirror(t *testing.T) {
 // (English messages for bad input) is confirmed by its mail's link; the
 // run's mail arrives with the unsubscribe headers and shows on /dev/post;
 // one click (RFC 8058's POST) unsubscribes it with no login, and the link
-// then says so. A Danish agent's link unsubscribes by GET: "Du er
-// afmeldt".
+// then says so. A Danish agent's link shows the agent and a button, and
+// only the button unsubscribes: "Du er afmeldt". A link only fetched (as
+// a mail scanner does) changes nothing.
 func TestJobAgentMailLinks(t *testing.T) {
 	env, sink := newMailEnv(t)
 	ctx := context.Background()
@@ -97,8 +99,20 @@ func TestJobAgentMailLinks(t *testing.T) {
 		t.Fatalf("the confirmation link %q", link)
 	}
 	page := anon.do("GET", strings.TrimPrefix(link, "https://jobnet.test"), nil)
-	if page.status != 200 || !strings.Contains(string(page.body), "<h1>Your job agent is confirmed</h1>") || !strings.Contains(string(page.body), `lang="en"`) {
-		t.Errorf("the confirmation page: %d %s", page.status, page.body)
+	if page.status != 200 || !strings.Contains(string(page.body), "<h1>Confirm your job agent</h1>") || !strings.Contains(string(page.body), `lang="en"`) ||
+		!strings.Contains(string(page.body), "“Yak keepers”") {
+		t.Errorf("the confirmation link's page: %d %s", page.status, page.body)
+	}
+	var confirmed int
+	if err := env.db.QueryRowContext(ctx, "SELECT count(*) FROM job_agents WHERE confirmed_at IS NOT NULL AND email = 'visitor@example.com'").Scan(&confirmed); err != nil || confirmed != 0 {
+		t.Errorf("fetching the link confirmed the agent (%v)", err)
+	}
+	page = pressButton(t, anon, page)
+	if page.status != 200 || !strings.Contains(string(page.body), "<h1>Your job agent is confirmed</h1>") {
+		t.Errorf("the confirmation: %d %s", page.status, page.body)
+	}
+	if again := anon.do("GET", strings.TrimPrefix(link, "https://jobnet.test"), nil); again.status != 404 || strings.Contains(string(again.body), "<form") {
+		t.Errorf("the confirmation link twice: %d %s", again.status, again.body)
 	}
 
 	ix, err := findjob.Default()
@@ -170,14 +184,32 @@ func TestJobAgentMailLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	page = env.client().do("GET", u.RequestURI(), nil)
+	if page.status != 200 || !strings.Contains(string(page.body), "<h1>Afmeld jobagenten</h1>") || !strings.Contains(string(page.body), "«Yak»") {
+		t.Errorf("the Danish unsubscribe link's page: %d %s", page.status, page.body)
+	}
+	var list shared.JobAgents
+	mads.decode(mads.do("GET", shared.APIJobAgents, nil), 200, &list)
+	if len(list.Agents) != 1 {
+		t.Errorf("fetching the unsubscribe link deleted the agent: %+v", list)
+	}
+	page = pressButton(t, env.client(), page)
 	if page.status != 200 || !strings.Contains(string(page.body), "<h1>Du er afmeldt</h1>") {
 		t.Errorf("the Danish unsubscribe page: %d %s", page.status, page.body)
 	}
-	var list shared.JobAgents
 	mads.decode(mads.do("GET", shared.APIJobAgents, nil), 200, &list)
 	if len(list.Agents) != 0 {
 		t.Errorf("the citizen still has %+v", list)
 	}
+}
+
+// pressButton submits a notice page's one form, as a browser does.
+func pressButton(t *testing.T, c *client, page response) response {
+	t.Helper()
+	action := html.UnescapeString(between(string(page.body), `<form method="post" action="`, `"`))
+	if !strings.HasPrefix(action, "/api/") {
+		t.Fatalf("no form on the page: %s", page.body)
+	}
+	return c.do("POST", action, "", "Content-Type", "application/x-www-form-urlencoded")
 }
 
 func between(s, from, to string) string {

@@ -73,12 +73,15 @@ type JobAgentCreated struct {
 
 // NoticePage is a small page the server answers a mail's link with (the
 // confirmation and unsubscribe links): a title and a sentence, in the
-// agent's language, with an HTTP status.
+// agent's language, with an HTTP status. A page that asks before it acts
+// has a Button that posts to Action.
 type NoticePage struct {
 	Status int
 	Lang   string
 	Title  string
 	Text   string
+	Action string
+	Button string
 }
 
 // A-kasse: the member's "søgeprofil" is seen whole (000_…txt 4.2); the

@@ -93,16 +93,35 @@ func linkLang(r *http.Request) string {
 	return "da"
 }
 
-// handleConfirmJobAgent: GET /api/v1/jobagents/confirm?token= — the
-// confirmation mail's link.
+// The mails' links are fetched by mail scanners as well as by people, so
+// a GET changes nothing: it shows the agent and a button whose POST does
+// the change. The one-click unsubscribe of RFC 8058 is a POST already.
+
+// handleConfirmJobAgentPage: GET /api/v1/jobagents/confirm?token= — the
+// confirmation mail's link: the agent and "Bekræft jobagenten".
+func handleConfirmJobAgentPage(req *sessionRequest) (shared.NoticePage, error) {
+	name, lang, err := req.api.store.JobAgentToConfirm(req.ctx(), req.r.URL.Query().Get("token"))
+	if storage.IsNotFound(err) {
+		return confirmLinkBroken(req.r), nil
+	}
+	if err != nil {
+		return shared.NoticePage{}, err
+	}
+	p := notice(http.StatusOK, lang,
+		"Bekræft din jobagent", "Bekræft jobagenten «"+name+"», så får du en e-mail, når der er nye job i søgningen.",
+		"Confirm your job agent", "Confirm the job agent “"+name+"”, and you will get an e-mail when there are new jobs in the search.")
+	p.Action, p.Button = req.r.URL.RequestURI(), pick(lang, "Bekræft jobagenten", "Confirm the job agent")
+	return p, nil
+}
+
+// handleConfirmJobAgent: POST /api/v1/jobagents/confirm?token= — the
+// confirmation page's button.
 func handleConfirmJobAgent(req *sessionRequest) (shared.NoticePage, error) {
 	lang, err := req.api.store.ConfirmJobAgent(req.ctx(), req.r.URL.Query().Get("token"), req.now)
-	switch {
-	case storage.IsNotFound(err):
-		return notice(http.StatusNotFound, linkLang(req.r),
-			"Linket virker ikke", "Linket er ugyldigt, allerede brugt, eller jobagenten er slettet, fordi den ikke blev bekræftet inden en uge.",
-			"The link does not work", "The link is not valid or has been used, or the job agent was deleted because it was not confirmed within a week."), nil
-	case err != nil:
+	if storage.IsNotFound(err) {
+		return confirmLinkBroken(req.r), nil
+	}
+	if err != nil {
 		return shared.NoticePage{}, err
 	}
 	return notice(http.StatusOK, lang,
@@ -110,31 +129,63 @@ func handleConfirmJobAgent(req *sessionRequest) (shared.NoticePage, error) {
 		"Your job agent is confirmed", "You will get an e-mail when there are new jobs in your search. Every e-mail has a link to unsubscribe the job agent."), nil
 }
 
+func confirmLinkBroken(r *http.Request) shared.NoticePage {
+	return notice(http.StatusNotFound, linkLang(r),
+		"Linket virker ikke", "Linket er ugyldigt, allerede brugt, eller jobagenten er slettet, fordi den ikke blev bekræftet inden en uge.",
+		"The link does not work", "The link is not valid or has been used, or the job agent was deleted because it was not confirmed within a week.")
+}
+
 // handleUnsubscribePage: GET /api/v1/jobagents/unsubscribe?token= — an
-// agent mail's unsubscribe link, followed by a person: "Du er afmeldt".
+// agent mail's unsubscribe link: the agent and "Afmeld jobagenten".
 func handleUnsubscribePage(req *sessionRequest) (shared.NoticePage, error) {
-	lang, err := req.api.store.UnsubscribeJobAgent(req.ctx(), req.r.URL.Query().Get("token"))
-	switch {
-	case storage.IsNotFound(err):
-		return notice(http.StatusNotFound, linkLang(req.r),
-			"Jobagenten findes ikke", "Linket er ugyldigt, eller jobagenten er allerede afmeldt.",
-			"The job agent does not exist", "The link is not valid, or the job agent is already unsubscribed."), nil
-	case err != nil:
+	name, lang, err := req.api.store.JobAgentToUnsubscribe(req.ctx(), req.r.URL.Query().Get("token"))
+	if storage.IsNotFound(err) {
+		return agentGone(req.r), nil
+	}
+	if err != nil {
 		return shared.NoticePage{}, err
+	}
+	p := notice(http.StatusOK, lang,
+		"Afmeld jobagenten", "Vil du afmelde jobagenten «"+name+"»? Den bliver slettet, og du får ikke flere e-mails fra den.",
+		"Unsubscribe the job agent", "Do you want to unsubscribe the job agent “"+name+"”? It will be deleted, and you will get no more e-mails from it.")
+	p.Action, p.Button = req.r.URL.RequestURI(), pick(lang, "Afmeld jobagenten", "Unsubscribe")
+	return p, nil
+}
+
+// handleUnsubscribe: POST /api/v1/jobagents/unsubscribe?token= — the
+// unsubscribe page's button, answered with a page, or the one-click
+// unsubscribe of RFC 8058 (List-Unsubscribe-Post), sent by the receiver's
+// mail system with the body "List-Unsubscribe=One-Click", which wants no
+// page.
+func handleUnsubscribe(req *sessionRequest) (any, error) {
+	lang, err := req.api.store.UnsubscribeJobAgent(req.ctx(), req.r.URL.Query().Get("token"))
+	if req.r.PostFormValue("List-Unsubscribe") == "One-Click" {
+		if err != nil {
+			return nil, err
+		}
+		return shared.Unsubscribed{Unsubscribed: true}, nil
+	}
+	if storage.IsNotFound(err) {
+		return agentGone(req.r), nil
+	}
+	if err != nil {
+		return nil, err
 	}
 	return notice(http.StatusOK, lang, "Du er afmeldt", "Jobagenten er slettet, og du får ikke flere e-mails fra den.",
 		"You are unsubscribed", "The job agent is deleted, and you will get no more e-mails from it."), nil
 }
 
-// handleUnsubscribeOneClick: POST /api/v1/jobagents/unsubscribe?token= —
-// one-click unsubscribe (RFC 8058: List-Unsubscribe-Post), sent by the
-// receiver's mail system with the body "List-Unsubscribe=One-Click",
-// which says nothing more than the URL; the answer is no page.
-func handleUnsubscribeOneClick(req *sessionRequest) (shared.Unsubscribed, error) {
-	if _, err := req.api.store.UnsubscribeJobAgent(req.ctx(), req.r.URL.Query().Get("token")); err != nil {
-		return shared.Unsubscribed{}, err
+func agentGone(r *http.Request) shared.NoticePage {
+	return notice(http.StatusNotFound, linkLang(r),
+		"Jobagenten findes ikke", "Linket er ugyldigt, eller jobagenten er allerede afmeldt.",
+		"The job agent does not exist", "The link is not valid, or the job agent is already unsubscribed.")
+}
+
+func pick(lang, da, en string) string {
+	if lang == "en" {
+		return en
 	}
-	return shared.Unsubscribed{Unsubscribed: true}, nil
+	return da
 }
 
 func notice(status int, lang, titleDa, textDa, titleEn, textEn string) shared.NoticePage {

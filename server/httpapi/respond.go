@@ -65,7 +65,8 @@ var noticePage = template.Must(template.New("notice").Parse(`<!DOCTYPE html>
 <main class="container page-container" id="main-content">
 <h1>{{.Title}}</h1>
 <p class="font-lead">{{.Text}}</p>
-<p><a href="/find-job{{if eq .Lang "en"}}?WIDK=true{{end}}">{{if eq .Lang "en"}}Find a job in Denmark{{else}}Find job{{end}}</a></p>
+{{if .Action}}<form method="post" action="{{.Action}}"><button type="submit" class="button button-primary">{{.Button}}</button></form>
+{{end}}<p><a href="/find-job{{if eq .Lang "en"}}?WIDK=true{{end}}">{{if eq .Lang "en"}}Find a job in Denmark{{else}}Find job{{end}}</a></p>
 </main>
 </body>
 </html>

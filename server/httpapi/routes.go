@@ -130,9 +130,10 @@ func Routes() []Route {
 		{"POST " + shared.APIPublicJobAgents, Policy{Scope: ScopePublic, Anonymous: Allow, Citizen: Allow, Jobcenter: ReadOnly, AKasse: ReadOnly},
 			plainHandler(ScopePublic, handleCreatePublicJobAgent)},
 		// The mails' links: the token is the authority, no login.
-		{"GET " + shared.APIJobAgentConfirm, anyone, plainHandler(ScopePublic, handleConfirmJobAgent)},
+		{"GET " + shared.APIJobAgentConfirm, anyone, plainHandler(ScopePublic, handleConfirmJobAgentPage)},
+		{"POST " + shared.APIJobAgentConfirm, anyone, plainHandler(ScopePublic, handleConfirmJobAgent)},
 		{"GET " + shared.APIJobAgentUnsubscribe, anyone, plainHandler(ScopePublic, handleUnsubscribePage)},
-		{"POST " + shared.APIJobAgentUnsubscribe, anyone, plainHandler(ScopePublic, handleUnsubscribeOneClick)},
+		{"POST " + shared.APIJobAgentUnsubscribe, anyone, plainHandler(ScopePublic, handleUnsubscribe)},
 
 		// Ingestion (SPEC F), version 1 (package ingestv1).
 		{"POST /api/ingest/v1/targetgroup", sentBy(Allow, Refuse("Kun jobcentre kan sætte en borgers målgruppe."), false),

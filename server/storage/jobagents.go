@@ -202,6 +202,24 @@ func (s *Store) ConfirmJobAgent(ctx context.Context, token string, now time.Time
 	return lang, notFound(err, "Jobagenten")
 }
 
+// JobAgentToConfirm is the name and language of the agent a confirmation
+// token belongs to while it waits for its confirmation; it changes
+// nothing, so a link that is only fetched (a mail scanner's) confirms
+// nothing.
+func (s *Store) JobAgentToConfirm(ctx context.Context, token string) (name, lang string, err error) {
+	err = s.db.NewRaw(`SELECT name, lang FROM job_agents WHERE confirm_hash = ? AND confirmed_at IS NULL`,
+		TokenHash(token)).Scan(ctx, &name, &lang)
+	return name, lang, notFound(err, "Jobagenten")
+}
+
+// JobAgentToUnsubscribe is the name and language of the agent an
+// unsubscribe token belongs to; it changes nothing.
+func (s *Store) JobAgentToUnsubscribe(ctx context.Context, token string) (name, lang string, err error) {
+	err = s.db.NewRaw(`SELECT a.name, a.lang FROM job_agents a JOIN job_agent_tokens t ON t.agent_id = a.id
+		WHERE t.token_hash = ?`, TokenHash(token)).Scan(ctx, &name, &lang)
+	return name, lang, notFound(err, "Jobagenten")
+}
+
 // UnsubscribeJobAgent deletes the agent an agent mail's unsubscribe token
 // belongs to; it returns the agent's language. An unknown token (the agent
 // already gone) is not found.
