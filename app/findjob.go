@@ -25,6 +25,7 @@ type findJobPage struct {
 	res  shared.JobSearchResult
 
 	text    string // the free text as typed
+	textErr string // the free text's error, at the field
 	suggest suggestState
 	// postcode and km as typed in Geografi, until they are searched.
 	postcodeText, kmText string
@@ -50,7 +51,7 @@ func (p *findJobPage) OnMount(ctx app.Context) {
 // does not know are dropped (the API would refuse them).
 func (p *findJobPage) OnNav(ctx app.Context) {
 	q, _ := shared.ParseJobSearch(ctx.Page().URL().Query())
-	p.q, p.text = q, q.Q
+	p.q, p.text, p.textErr = q, q.Q, shared.JobSearchTextError(q.Q, q.WIDK)
 	p.postcodeText, p.kmText, p.postcodeErr = q.Postcode, "", ""
 	if q.Km > 0 {
 		p.kmText = strconv.Itoa(q.Km)

@@ -129,8 +129,13 @@ func occupationOf(label string) string {
 func (p *findJobPage) submitText(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	q := p.q
-	q.Q = p.text
+	q.Q = strings.TrimSpace(p.text)
 	p.suggest.close()
+	// Too long a text stays in the field with its message, unsearched.
+	if p.textErr = shared.JobSearchTextError(q.Q, p.en()); p.textErr != "" {
+		ctx.Defer(func(app.Context) { app.Window().GetElementByID("findjob-q").Call("focus") })
+		return
+	}
 	p.search(ctx, q)
 }
 
@@ -144,18 +149,26 @@ func (p *findJobPage) renderSearchForm() app.UI {
 	if p.en() {
 		label = "Search by place"
 	}
+	group, describedBy := "form-group jobnet-combobox", "findjob-q-hint"
+	if p.textErr != "" {
+		group, describedBy = group+" form-error", describedBy+" findjob-q-error"
+	}
 	return app.Form().ID("findjob-form").Class("jobnet-findjob-form").Aria("label", p.t("Søg job", "Search jobs")).
 		Attr("role", "search").OnSubmit(p.submitText).Body(
-		app.Div().Class("form-group jobnet-combobox").Body(
+		app.Div().Class(group).Body(
 			app.Label().Class("form-label").For("findjob-q").Text(label),
 			app.Span().Class("form-hint").ID("findjob-q-hint").Text(p.t(
 				"Forslag kommer, når du har skrevet 3 tegn. Brug pil op og ned og Enter.",
 				"Suggestions appear after 3 characters. Use the arrow keys and Enter.")),
+			app.If(p.textErr != "", func() app.UI {
+				return app.Span().Class("form-error-message").ID("findjob-q-error").Body(
+					app.Span().Class("sr-only").Text(p.t("Fejl: ", "Error: ")), app.Text(p.textErr))
+			}),
 			app.Div().Class("jobnet-combobox-row").Body(
 				app.Input().ID("findjob-q").Name("q").Type("text").Class("form-input").Value(p.text).
 					AutoComplete(false).Attr("autocomplete", "off").Role("combobox").
 					Aria("autocomplete", "list").Aria("expanded", boolString(s.open)).Aria("controls", "findjob-suggestions").
-					Aria("activedescendant", active).Aria("describedby", "findjob-q-hint").
+					Aria("activedescendant", active).Aria("describedby", describedBy).Aria("invalid", boolString(p.textErr != "")).
 					OnInput(p.onInput).OnKeyDown(p.onKeyDown).
 					OnBlur(func(ctx app.Context, e app.Event) { p.suggest.close() }),
 				app.Button().Type("submit").ID("findjob-submit").Class("button button-primary").Text(p.t("Søg", "Search")),

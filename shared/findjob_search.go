@@ -1,11 +1,13 @@
 package shared
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A Find Job search and its state in the URL (issue 10): the page's
@@ -23,9 +25,22 @@ const (
 	JobSearchMaxPage  = 500 // 10,000 ads into a result is far enough to page
 	JobSearchMapMax   = 500 // "op til 500 job vises geografisk spredt på et kort"
 	JobSearchMaxKm    = 200
-	maxQueryLen       = 200
+	JobSearchMaxText  = 200 // characters of free text
 	maxValues         = 100
 )
+
+// JobSearchTextError judges a search's free text (trimmed): its message,
+// in English for Work in Denmark, or "" when it is good.
+func JobSearchTextError(q string, english bool) string {
+	n := utf8.RuneCountInString(q)
+	if n <= JobSearchMaxText {
+		return ""
+	}
+	if english {
+		return fmt.Sprintf("The search text may be at most %d characters; it has %d.", JobSearchMaxText, n)
+	}
+	return fmt.Sprintf("Søgeteksten må højst være %d tegn. Den har %d.", JobSearchMaxText, n)
+}
 
 // JobSearch is one search: free text and the criteria of the filters, in
 // the filters' order (Geografi, Arbejdsområde, Ansættelsesvilkår,
@@ -109,8 +124,8 @@ func ParseJobSearch(q url.Values) (JobSearch, error) {
 		}
 	}
 	s.Q = strings.TrimSpace(q.Get(paramQ))
-	if len([]rune(s.Q)) > maxQueryLen {
-		bad(paramQ, "Søgeteksten må højst være "+strconv.Itoa(maxQueryLen)+" tegn.")
+	if msg := JobSearchTextError(s.Q, false); msg != "" {
+		bad(paramQ, msg)
 	}
 	list := func(param string, ok func(string) bool) []string {
 		var out []string

@@ -75,6 +75,7 @@ func TestBrowser(t *testing.T) {
 		{"CountersProjection", testCountersProjection, 0, false},
 		{"FindJob", testFindJob, 0, false},
 		{"FindJobWIDK", testFindJobWIDK, 0, false},
+		{"FindJobLongText", testFindJobLongText, 0, false},
 		{"CountersSupplerende", testCountersSupplerende, 0, false},
 		{"CountersCaseworker", testCountersCaseworker, 0, false},
 		{"Counters225", testCounters225, 0, false},
