@@ -117,7 +117,11 @@ func TestAKasseProjectionsKeepFields(t *testing.T) {
 	var o Overview
 	viewFiller(4).Fill(&o)
 	o.Forloeb = forloeb
-	po := projectOverview(o)
+	// One notice, not of a message: the message notice is judged again
+	// (TestAKasseMessageNotice), and the notices put in order.
+	o.Notifications, o.Unread = o.Notifications[:1], nil
+	o.Notifications[0].Kind = NotifyPlan
+	po := projectOverview(o, "")
 	diffFields(t, "Notification", reflect.ValueOf(o.Notifications[0]), reflect.ValueOf(po.Notifications[0]))
 	diffFields(t, "Forloeb", reflect.ValueOf(o.Forloeb[0]), reflect.ValueOf(po.Forloeb[0]))
 }
