@@ -108,11 +108,22 @@ func handleIngestMessage(req *ingestRequest) (ingestv1.Receipt, error) {
 	case in.CPR == "":
 		field = "cprs"
 	}
+	// The CPR numbers are written back in their one form first, so that a
+	// retry written either way is the same message (see ingest).
+	canon := func(s string) shared.CPR {
+		c, _ := shared.ParseCPR(s) // valid: checked by decode
+		return c
+	}
+	if in.CPR != "" {
+		in.CPR = string(canon(in.CPR))
+	}
+	for i, s := range in.CPRs {
+		in.CPRs[i] = string(canon(s))
+	}
 	var cprs []shared.CPR
 	seen := map[shared.CPR]bool{}
 	for _, s := range in.Recipients() {
-		c, _ := shared.ParseCPR(s) // valid: checked by decode
-		if !seen[c] {
+		if c := shared.CPR(s); !seen[c] {
 			seen[c] = true
 			cprs = append(cprs, c)
 		}
