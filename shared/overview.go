@@ -123,7 +123,9 @@ func (o *Overview) AddMessageNotice() {
 }
 
 // withMessageNotice is ns with its message notice replaced by the one of
-// unread, in the front page's order.
+// unread, in the front page's order. The notice of messages is judged
+// from the Beskedbakke only, never stored: a stored one would tell the
+// a-kasse a subject its letter secrecy hides, so one is dropped.
 func withMessageNotice(ns []Notification, unread []UnreadMessage) []Notification {
 	out := make([]Notification, 0, len(ns)+1)
 	for _, n := range ns {
