@@ -26,6 +26,9 @@ const (
 	// beskedbakke card: "hvor mange beskeder man har haft pr. løbende 30
 	// dage" [003].
 	MessageCountDays = 30
+	// MessageRetentionYears is how long a message is kept after it was
+	// sent (server/storage/retention.go).
+	MessageRetentionYears = 3
 )
 
 // MessageReply is the citizen's answer to a "Kan besvares" message.
