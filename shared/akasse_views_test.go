@@ -18,6 +18,7 @@ func TestAKasseViewsReadAsCitizenTypes(t *testing.T) {
 		{reflect.TypeFor[AKassePlanView](), reflect.TypeFor[PlanView]()},
 		{reflect.TypeFor[AKasseCounters](), reflect.TypeFor[Counters]()},
 		{reflect.TypeFor[AKasseMessage](), reflect.TypeFor[Message]()},
+		{reflect.TypeFor[AKasseMessages](), reflect.TypeFor[Messages]()},
 		{reflect.TypeFor[AKasseAbsence](), reflect.TypeFor[Absence]()},
 	}
 	for _, p := range pairs {
