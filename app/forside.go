@@ -25,16 +25,22 @@ var (
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}
+	beskedbakkeCard = menuCard{"Min beskedbakke", "Se beskeder fra dit jobcenter og dine jobkonsulenter.", pathBeskedbakke}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
 	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
 	timer225Card    = menuCard{"225 timers reglen", "Se, hvor mange timer du har arbejdet de seneste 12 måneder.", pathTimer225}
 )
 
-// planerCards lists "Planer og aftaler"; the counters appear only for
-// citizens with counter data (003_…txt).
-func planerCards(f shared.Features) []menuCard {
-	cards := []menuCard{minPlanCard}
+// planerCards lists "Planer og aftaler" in the sources' order; the
+// counters appear only for citizens with counter data (003_…txt). Min
+// beskedbakke's card counts the messages of the last 30 days ["Af
+// a-siden fremgår på Mine beskeder, hvor mange beskeder man har haft pr.
+// løbende 30 dage" [003]].
+func planerCards(f shared.Features, messages int) []menuCard {
+	besked := beskedbakkeCard
+	besked.text += " " + messageCountText(messages)
+	cards := []menuCard{minPlanCard, besked}
 	if f.Dagpengetaellere {
 		cards = append(cards, dagpengeCard)
 	}
@@ -45,6 +51,17 @@ func planerCards(f shared.Features) []menuCard {
 		cards = append(cards, timer225Card)
 	}
 	return append(cards, historikCard)
+}
+
+// messageCountText is the card's count.
+func messageCountText(n int) string {
+	switch n {
+	case 0:
+		return fmt.Sprintf("Ingen beskeder de seneste %d dage.", shared.MessageCountDays)
+	case 1:
+		return fmt.Sprintf("1 besked de seneste %d dage.", shared.MessageCountDays)
+	}
+	return fmt.Sprintf("%d beskeder de seneste %d dage.", n, shared.MessageCountDays)
 }
 
 // vigtigFoldedKey remembers for the session that "Vigtig information" was
@@ -304,7 +321,7 @@ func automatchTeaser(a shared.AutomatchAd) app.UI {
 func (p *forside) renderTabs() app.UI {
 	return ui.Tabs().Class("jobnet-tabs").Label("Menu").
 		Tab("Jobsøgning", cardMenu(jobsoegningCards)).
-		Tab("Planer og aftaler", cardMenu(planerCards(p.ov.Features)))
+		Tab("Planer og aftaler", cardMenu(planerCards(p.ov.Features, p.ov.MessageCount)))
 }
 
 // cardMenu is a tab's cards, each a link to its page.

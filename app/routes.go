@@ -33,6 +33,9 @@ const (
 	pathJoblogNewActivity = "/joblog/ny-aktivitet"
 	pathJoblogView        = "/joblog/log"
 	pathJoblogEdit        = "/joblog/rediger"
+	// Min beskedbakke (SPEC D6): the list and one message (?id=).
+	pathBeskedbakke = "/beskedbakke"
+	pathBesked      = "/beskedbakke/besked"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -43,7 +46,7 @@ const (
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity,
-		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -56,6 +59,8 @@ func RegisterRoutes() {
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
+	app.Route(pathBeskedbakke, func() app.Composer { return newBeskedbakkePage() })
+	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })

@@ -121,6 +121,7 @@ var leakSources = []leakSource{
 	{"225-timers-reglen", plant225},
 	{"notifications", plantNotifications},
 	{"joblog", plantJoblog},
+	{"beskedbakke", plantMessages},
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
 	{"gemte job og søgninger", plantSaved},
@@ -245,7 +246,9 @@ func plant225(lc *leakCitizen) {
 // plantNotifications: "Vigtig information", which every viewer sees.
 func plantNotifications(lc *leakCitizen) {
 	for range 1 + lc.rng.IntN(2) {
-		n := shared.Notification{Kind: shared.NotifyMessage, Title: lc.shown(), Text: lc.shown(), Created: lc.env.clock.Now().Add(-time.Hour)}
+		// Not of kind message: that notice is the Beskedbakke's, judged
+		// from the messages (plantMessages), never stored.
+		n := shared.Notification{Kind: shared.NotifySygemelding, Title: lc.shown(), Text: lc.shown(), Created: lc.env.clock.Now().Add(-time.Hour)}
 		if err := lc.env.store.Citizen(lc.citizenID()).AddNotification(context.Background(), n); err != nil {
 			lc.env.tb.Fatal(err)
 		}
@@ -352,6 +355,38 @@ func plantJoblog(lc *leakCitizen) {
 		FoundVia: "jobnet", ApplyVia: "skriftlig"})
 }
 
+// plantMessages: Min beskedbakke (issue 13), through the ingestion API
+// from the citizen's jobcenter: a message the a-kasse is a party to is
+// shown whole to every viewer; of any other, its subject, body and the
+// citizen's answer are hidden from the a-kasse (letter secrecy). Some are
+// opened and some answered by the citizen.
+func plantMessages(lc *leakCitizen) {
+	for i := range 1 + lc.rng.IntN(3) {
+		party := lc.rng.IntN(2) == 0
+		m := lc.hidden
+		in := ingestv1.Message{MessageID: fmt.Sprintf("leak-%d-msg-%d", lc.n, i), CPR: lc.cpr, Sender: "Sagsbehandler",
+			Important: lc.rng.IntN(2) == 0, Answerable: lc.rng.IntN(2) == 0}
+		if party {
+			m, in.Parties = lc.shown, []string{"ak-dfh"}
+		}
+		in.Subject, in.Body = m(), m()
+		lc.ingest("/api/ingest/v1/messages", in)
+		var box shared.Messages
+		lc.citizen.decode(lc.citizen.do("GET", shared.APIMessages, nil), 200, &box)
+		i := slices.IndexFunc(box.Messages, func(got shared.Message) bool { return got.Subject == in.Subject })
+		if i < 0 {
+			lc.env.tb.Fatalf("message %s not delivered", in.MessageID)
+		}
+		id := box.Messages[i].ID
+		if lc.rng.IntN(2) == 0 {
+			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReadPath(id), nil), 200, nil)
+		}
+		if in.Answerable && lc.rng.IntN(2) == 0 {
+			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReplyPath(id), shared.MessageReplyInput{Text: m()}), 200, nil)
+		}
+	}
+}
+
 // plantBare gives the bare citizen one open dagpenge forløb and nothing
 // else.
 func plantBare(lc *leakCitizen) {
@@ -377,23 +412,6 @@ var leakProjections = []struct {
 	name    string
 	project func(lc *leakCitizen) []byte // the JSON the a-kasse would get
 }{
-	{"messages", func(lc *leakCitizen) []byte {
-		var msgs []shared.Message
-		for i := range 1 + lc.rng.IntN(5) {
-			party := lc.rng.IntN(2) == 0
-			m := lc.hidden
-			if party {
-				m = lc.shown
-			}
-			msg := shared.Message{ID: fmt.Sprintf("m%d", i), Sender: "Jobcenter København", SenderOrg: "jc-101",
-				Subject: m(), Body: m(), Sent: lc.env.clock.Now(), Read: lc.rng.IntN(2) == 0}
-			if party {
-				msg.Parties = []string{"ak-dfh"}
-			}
-			msgs = append(msgs, msg)
-		}
-		return mustJSON(lc.env.tb, shared.ProjectForAKasse(shared.CitizenData{Messages: msgs, AKasse: "ak-dfh"}).Messages)
-	}},
 	{"absences", func(lc *leakCitizen) []byte {
 		var abs []shared.Absence
 		for i := range 1 + lc.rng.IntN(5) {

@@ -72,7 +72,7 @@ func TestProjectOverviewForAKasse(t *testing.T) {
 	n := Notification{ID: 7, Kind: NotifyDagpengekort, Title: "Husk dagpengekort"}
 	o := Overview{Name: "Mads", Enrolment: EnrolmentTilmeldt, Forloeb: []Forloeb{dim, syg, dp}, Notifications: []Notification{n}}
 
-	p := projectOverview(o)
+	p := projectOverview(o, "")
 	if len(p.Forloeb) != 2 || p.Forloeb[0].Period != dim.Period || p.Forloeb[0].Tilmeldekategori != 5 || p.Forloeb[1].Period != dp.Period {
 		t.Errorf("forløb = %+v, want only the dimittend and dagpenge periods", p.Forloeb)
 	}
@@ -82,7 +82,7 @@ func TestProjectOverviewForAKasse(t *testing.T) {
 	if len(o.Forloeb) != 3 {
 		t.Error("projection changed its input")
 	}
-	empty := projectOverview(Overview{})
+	empty := projectOverview(Overview{}, "")
 	if empty.Forloeb == nil || empty.Notifications == nil {
 		t.Error("empty projection should encode as [] not null")
 	}

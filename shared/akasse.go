@@ -58,7 +58,7 @@ type AKasseData struct {
 func ProjectForAKasse(d CitizenData) AKasseData {
 	var out AKasseData
 	if d.Overview != nil {
-		o := projectOverview(*d.Overview)
+		o := projectOverview(*d.Overview, d.AKasse)
 		out.Overview = &o
 	}
 	if d.Features != nil {

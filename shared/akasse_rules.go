@@ -19,30 +19,46 @@ import (
 // to (000_…txt line 353, Billede 21).
 const MsgLetterSecrecy = "Du må ikke få adgang til indholdet af denne besked. Det skyldes reglerne om brevhemmelighed i Straffeloven."
 
-// Message is one message in the citizen's Beskedbakke.
+// Message is one message in the citizen's Beskedbakke (messages.go).
 type Message struct {
 	ID     string `json:"id"`
 	Sender string `json:"sender"` // the sender's name, e.g. "Sagsbehandler"
-	// SenderOrg and Parties are organisation codes (Organisation.Code).
-	SenderOrg string    `json:"sender_org"`
-	Parties   []string  `json:"parties"`
-	Subject   string    `json:"subject"`
-	Body      string    `json:"body"`
-	Sent      time.Time `json:"sent"`
-	Read      bool      `json:"read"`
+	// SenderOrg and Parties are organisation codes (Organisation.Code);
+	// SenderKind is SenderOrg's kind, which names the message ("Besked fra
+	// jobcenter", MessageFrom).
+	SenderOrg  string    `json:"sender_org"`
+	SenderKind OrgKind   `json:"sender_kind"`
+	Parties    []string  `json:"parties"`
+	Subject    string    `json:"subject"`
+	Body       string    `json:"body"`
+	Important  bool      `json:"important"`  // "vigtig"
+	Answerable bool      `json:"answerable"` // "Kan besvares"
+	Sent       time.Time `json:"sent"`
+	Read       bool      `json:"read"`
+	// Reply is the citizen's answer to an Answerable message; nil until
+	// they answer.
+	Reply *MessageReply `json:"reply,omitempty"`
+	// Attachments: the Joblog's documents (content-judged PDF, DOCX, ODT
+	// and images) are being built separately; a message's attachments and
+	// a reply's will be a list of those documents here, under the same
+	// letter secrecy (projectMessages must leave them out for a non-party).
 }
 
 // AKasseMessage is what an a-kasse caseworker may see of a Message: the same
 // JSON shape, so the app renders both alike.
 type AKasseMessage struct {
-	ID        string    `json:"id"`
-	Sender    string    `json:"sender"`
-	SenderOrg string    `json:"sender_org"`
-	Parties   []string  `json:"parties"`
-	Subject   string    `json:"subject"`
-	Body      string    `json:"body"`
-	Sent      time.Time `json:"sent"`
-	Read      bool      `json:"read"`
+	ID         string        `json:"id"`
+	Sender     string        `json:"sender"`
+	SenderOrg  string        `json:"sender_org"`
+	SenderKind OrgKind       `json:"sender_kind"`
+	Parties    []string      `json:"parties"`
+	Subject    string        `json:"subject"`
+	Body       string        `json:"body"`
+	Important  bool          `json:"important"`
+	Answerable bool          `json:"answerable"`
+	Sent       time.Time     `json:"sent"`
+	Read       bool          `json:"read"`
+	Reply      *MessageReply `json:"reply,omitempty"`
 }
 
 // ContentWithheld reports whether the message's content was replaced by the
@@ -58,15 +74,21 @@ func (m AKasseMessage) ContentWithheld() bool {
 // that it exists, who sent it, when, and whether it is read; the subject is
 // content too and is left empty, the body is MsgLetterSecrecy, and the other
 // parties are left out — the guide lists sender, date and read state, and
-// which organisations share a letter says something about its content. An
-// empty akasse code is party to nothing.
+// which organisations share a letter says something about its content. So
+// are the flags "vigtig" and "Kan besvares" and the citizen's reply: they
+// are the letter's content too. An empty akasse code is party to nothing.
 func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 	out := make([]AKasseMessage, 0, len(msgs))
 	for _, m := range msgs {
-		p := AKasseMessage{ID: m.ID, Sender: m.Sender, SenderOrg: m.SenderOrg, Sent: m.Sent, Read: m.Read}
+		p := AKasseMessage{ID: m.ID, Sender: m.Sender, SenderOrg: m.SenderOrg, SenderKind: m.SenderKind, Sent: m.Sent, Read: m.Read}
 		if akasseIsParty(m, akasse) {
 			p.Parties = append([]string{}, m.Parties...)
 			p.Subject, p.Body = m.Subject, m.Body
+			p.Important, p.Answerable = m.Important, m.Answerable
+			if m.Reply != nil {
+				r := *m.Reply
+				p.Reply = &r
+			}
 		} else {
 			p.Parties = []string{}
 			p.Body = MsgLetterSecrecy

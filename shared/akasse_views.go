@@ -84,6 +84,8 @@ type AKasseOverview struct {
 	Cards         []Card               `json:"cards"`
 	Primary       PrimaryAction        `json:"primary"`
 	Automatch     Automatch            `json:"automatch"`
+	// MessageCount: the a-kasse sees that messages came (000 5.4).
+	MessageCount int `json:"message_count"`
 }
 
 // projectOverview is the a-kasse's view of a citizen's front page
@@ -97,7 +99,11 @@ type AKasseOverview struct {
 // forløb, so that neither betrays another target group (a fleksjobber's
 // e-guide, say). Automatch is kept unless it used the fleksjob variant,
 // whose headings would say the same: the a-kasse then sees none.
-func projectOverview(o Overview) AKasseOverview {
+//
+// The notice of unread messages is judged again from the a-kasse's view
+// of them (projectMessages): a message it is no party to is told without
+// its subject (akasse: the a-kasse's code).
+func projectOverview(o Overview, akasse string) AKasseOverview {
 	var visible []Forloeb
 	for _, f := range o.Forloeb {
 		if f.IsDagpengeOrDimittend() {
@@ -117,8 +123,13 @@ func projectOverview(o Overview) AKasseOverview {
 		Forloeb:       projectForloeb(o.Forloeb),
 		Notifications: make([]AKasseNotification, 0, len(o.Notifications)),
 		Features:      projectFeatures(o.Features),
+		MessageCount:  o.MessageCount,
 	}
-	for _, n := range o.Notifications {
+	var unread []UnreadMessage
+	for _, m := range projectMessages(o.Unread, akasse) {
+		unread = append(unread, UnreadMessage{Subject: m.Subject, Sent: m.Sent})
+	}
+	for _, n := range withMessageNotice(o.Notifications, unread) {
 		p.Notifications = append(p.Notifications, AKasseNotification{ID: n.ID, Kind: n.Kind, Title: n.Title, Text: n.Text, Created: n.Created})
 	}
 	return p

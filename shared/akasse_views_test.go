@@ -18,6 +18,7 @@ func TestAKasseViewsReadAsCitizenTypes(t *testing.T) {
 		{reflect.TypeFor[AKassePlanView](), reflect.TypeFor[PlanView]()},
 		{reflect.TypeFor[AKasseCounters](), reflect.TypeFor[Counters]()},
 		{reflect.TypeFor[AKasseMessage](), reflect.TypeFor[Message]()},
+		{reflect.TypeFor[AKasseMessages](), reflect.TypeFor[Messages]()},
 		{reflect.TypeFor[AKasseAbsence](), reflect.TypeFor[Absence]()},
 	}
 	for _, p := range pairs {
@@ -117,7 +118,11 @@ func TestAKasseProjectionsKeepFields(t *testing.T) {
 	var o Overview
 	viewFiller(4).Fill(&o)
 	o.Forloeb = forloeb
-	po := projectOverview(o)
+	// One notice, not of a message: the message notice is judged again
+	// (TestAKasseMessageNotice), and the notices put in order.
+	o.Notifications, o.Unread = o.Notifications[:1], nil
+	o.Notifications[0].Kind = NotifyPlan
+	po := projectOverview(o, "")
 	diffFields(t, "Notification", reflect.ValueOf(o.Notifications[0]), reflect.ValueOf(po.Notifications[0]))
 	diffFields(t, "Forloeb", reflect.ValueOf(o.Forloeb[0]), reflect.ValueOf(po.Forloeb[0]))
 }

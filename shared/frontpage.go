@@ -295,11 +295,14 @@ type NotificationAction struct {
 }
 
 // notificationActions are each kind's action [FEATURES.md 1.5]. A kind
-// whose page Jobnet does not have yet (Joblog, Min beskedbakke, booking)
-// has no action until that page comes: it is told, not linked.
+// whose page Jobnet does not have yet (Joblog, booking) has no action
+// until that page comes: it is told, not linked. The message notice is
+// one for all unread messages (MessageNotification), so it leads to Min
+// beskedbakke ["Gå til beskeden" [000] names one message].
 var notificationActions = map[NotificationKind]NotificationAction{
 	NotifyDagpengekort:    {Label: "Jeg har sendt dem", Done: true},
 	NotifyPlan:            {Label: "Gå til Min plan", Page: "/min-plan"},
+	NotifyMessage:         {Label: "Gå til Min beskedbakke", Page: "/beskedbakke"},
 	NotifyUdgaaetStilling: {Label: "Ret dine stillinger under Jeg søger job som", Page: "/jeg-soeger-job-som"},
 }
 

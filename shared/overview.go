@@ -15,6 +15,13 @@ type Overview struct {
 	Cards         []Card          `json:"cards"`
 	Primary       PrimaryAction   `json:"primary"`
 	Automatch     Automatch       `json:"automatch"`
+	// MessageCount is how many messages came in the last MessageCountDays
+	// days, for the Min beskedbakke card [003].
+	MessageCount int `json:"message_count"`
+	// Unread are the unread messages, for "Vigtig information"'s notice
+	// (AddMessageNotice); the a-kasse's projection judges the notice again
+	// from its view of them. Never sent.
+	Unread []Message `json:"-"`
 	// Nudges are the facts the cards and the primary action were judged
 	// by: the a-kasse's projection judges them again with the forløb it
 	// may see. Never sent.
@@ -104,3 +111,30 @@ const LoginHistoryMonths = 3
 // MsgNoAccessHistory is what an a-kasse caseworker sees instead of the
 // citizen's Historik (000_…txt).
 const MsgNoAccessHistory = "Du har ikke adgang til siden: /CV/Citizen/History"
+
+// AddMessageNotice puts the notice of the unread messages in "Vigtig
+// information", in its order.
+func (o *Overview) AddMessageNotice() {
+	unread := make([]UnreadMessage, 0, len(o.Unread))
+	for _, m := range o.Unread {
+		unread = append(unread, UnreadMessage{Subject: m.Subject, Sent: m.Sent})
+	}
+	o.Notifications = withMessageNotice(o.Notifications, unread)
+}
+
+// withMessageNotice is ns with its message notice replaced by the one of
+// unread, in the front page's order. The notice of messages is judged
+// from the Beskedbakke only, never stored: a stored one would tell the
+// a-kasse a subject its letter secrecy hides, so one is dropped.
+func withMessageNotice(ns []Notification, unread []UnreadMessage) []Notification {
+	out := make([]Notification, 0, len(ns)+1)
+	for _, n := range ns {
+		if n.Kind != NotifyMessage {
+			out = append(out, n)
+		}
+	}
+	if n, ok := MessageNotification(unread); ok {
+		out = append(out, n)
+	}
+	return OrderNotifications(out)
+}

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"jobnet/shared"
 )
@@ -49,7 +50,19 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	if n, ok := shared.DiscontinuedNotification(discontinued); ok {
 		o.Notifications = append(o.Notifications, n)
 	}
-	o.Notifications = shared.OrderNotifications(o.Notifications)
+	msgs, err := req.citizen.Messages(ctx)
+	if err != nil {
+		return shared.Overview{}, err
+	}
+	sent := make([]time.Time, 0, len(msgs.Messages))
+	for _, m := range msgs.Messages {
+		sent = append(sent, m.Sent)
+		if !m.Read {
+			o.Unread = append(o.Unread, m)
+		}
+	}
+	o.MessageCount = shared.MessagesInLastDays(sent, req.now, shared.MessageCountDays)
+	o.AddMessageNotice() // and puts the notifications in order
 	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
 		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(discontinued) > 0,
 			HomePostcode: facts.Cards.HomePostcode}}
@@ -71,8 +84,8 @@ func overviewForCitizen(req *citizenRequest, o shared.Overview) (shared.Overview
 }
 
 // overviewForAKasse: the front page without other target groups (SPEC K4).
-func overviewForAKasse(_ *citizenRequest, o shared.Overview) (shared.AKasseOverview, error) {
-	return *shared.ProjectForAKasse(shared.CitizenData{Overview: &o}).Overview, nil
+func overviewForAKasse(req *citizenRequest, o shared.Overview) (shared.AKasseOverview, error) {
+	return *shared.ProjectForAKasse(shared.CitizenData{Overview: &o, AKasse: akasseCode(req)}).Overview, nil
 }
 
 // handleNotificationDone: POST /api/notifications/{id}/done — the citizen

@@ -115,6 +115,15 @@ func Routes() []Route {
 		{"PUT " + shared.APIJoblogStatus, citizenWrite, citizenHandler(handleJoblogStatus)},
 		{"GET " + shared.APIJoblogPlaces, anyone, plainHandler(ScopePublic, handleJoblogPlaces)},
 
+		// Min beskedbakke (issue 13, SPEC D6, K4): the jobcenter reads it
+		// whole; the a-kasse the list with sender, date and read state, and
+		// the content of the letters it is a party to only. Reading marks
+		// read, and answering, are the citizen's own (a caseworker's reading
+		// changes nothing).
+		{"GET " + shared.APIMessages, citizenRead(Project), projectedHandler(loadMessages, messagesForCitizen, messagesForAKasse)},
+		{"POST " + shared.APIMessageRead, citizenWrite, citizenHandler(handleMessageRead)},
+		{"POST " + shared.APIMessageReply, citizenWrite, citizenHandler(handleMessageReply)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
@@ -152,6 +161,14 @@ func Routes() []Route {
 		// de A-kasser").
 		{"POST /api/ingest/v1/joblogs", sentBy(Allow, Allow, true), ingestHandler(handleIngestJoblog)},
 		{"POST /api/ingest/v1/joblogs/delete", sentBy(Allow, Allow, true), ingestHandler(handleIngestJoblogDelete)},
+		// Messages for the Beskedbakke come from the jobcentres', the
+		// a-kasser's and STAR's systems; a jobcenter or an a-kasse writes to
+		// its own citizens only, STAR to anyone (handleIngestMessage). Each
+		// sender collects the answers to its own messages.
+		{"POST /api/ingest/v1/messages", Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow, OwnCitizensOnly: true},
+			ingestHandler(handleIngestMessage)},
+		{"GET /api/ingest/v1/message-replies", Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow},
+			ingestHandler(handleMessageReplies)},
 		// The uddannelsespålæg is the jobcenter's (SPEC K4).
 		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
 			ingestHandler(handleEducationSent)},

@@ -429,3 +429,53 @@ type JoblogDeletion struct {
 	CPR       string `json:"cpr" validate:"required,cpr"`
 	LogID     string `json:"log_id" validate:"required,max=100"`
 }
+
+// Message is a message for the Beskedbakke (SPEC D6, F) from a jobcenter,
+// an a-kasse or STAR, to one citizen (CPR) or to a group of citizens
+// (CPRs, up to shared.MessageGroupMax): exactly one of the two. A group is
+// addressed by its members' CPR numbers, for the sender's systems know
+// whom they mean (a kontaktgruppe, a BI selection, an LSS mailing) and
+// Jobnet need not know how they chose; the whole group is one message id,
+// so a retry never sends twice, and it is delivered to all or to none. A
+// jobcenter or an a-kasse writes to its own citizens only; STAR to anyone.
+//
+// Sender is the sender's name as the citizen sees it ("Fra: Sagsbehandler");
+// Parties are the organisation codes besides the sender that share the
+// letter — an a-kasse named there may read it (000 5.4). Body is plain
+// text. Important marks it "vigtig"; Answerable, "Kan besvares": the
+// citizen may answer once, and the sender collects the answer from
+// GET /api/ingest/v1/message-replies.
+//
+// Attachments are not in version 1: they come with the Joblog's documents
+// (content-judged PDF, DOCX, ODT and images), as a list of documents here.
+type Message struct {
+	MessageID  string   `json:"message_id" validate:"required,max=100"`
+	CPR        string   `json:"cpr,omitempty" validate:"omitempty,cpr"`
+	CPRs       []string `json:"cprs,omitempty" validate:"omitempty,max=1000,unique,dive,cpr"`
+	Sender     string   `json:"sender" validate:"required,max=100"`
+	Parties    []string `json:"parties,omitempty" validate:"max=10,unique,dive,required,max=50"`
+	Subject    string   `json:"subject" validate:"required,max=200"`
+	Body       string   `json:"body" validate:"required,max=10000"`
+	Important  bool     `json:"important,omitempty"`
+	Answerable bool     `json:"answerable,omitempty"`
+}
+
+// Recipients are the CPR numbers the message goes to.
+func (m Message) Recipients() []string {
+	if m.CPR != "" {
+		return []string{m.CPR}
+	}
+	return m.CPRs
+}
+
+// MessageReply is one answer a case system collects from
+// GET /api/ingest/v1/message-replies: the citizen's answer to one of the
+// sender's "Kan besvares" messages, by the sender's message id.
+type MessageReply struct {
+	// Seq orders the answers; the next collection asks for after=Seq.
+	Seq       int64     `json:"seq"`
+	MessageID string    `json:"message_id"`
+	CPR       string    `json:"cpr"`
+	Text      string    `json:"text"`
+	SentAt    time.Time `json:"sent_at"`
+}

@@ -39,6 +39,11 @@ import (
 //     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
 //     slettet"]; any change, the list's status change too, starts the
 //     period again.
+//   - messages of the Beskedbakke (SPEC D6): 3 years after they were
+//     sent, with the citizen's answer. The sources give no period; SPEC E2
+//     keeps "histories" 3 years, and a message is the history of what the
+//     authorities told the citizen. The sender keeps its own copy and
+//     collected the answer.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -65,6 +70,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "job_agents", expired: "confirmed_at IS NULL AND created_at < ?0"},
 		{Name: "joblogs", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.JoblogRetentionYears, 0, 0) },
 			table: "joblogs", expired: "updated_at < ?0"},
+		{Name: "messages", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.MessageRetentionYears, 0, 0) },
+			table: "messages", expired: "sent_at < ?0"},
 	}
 }
 

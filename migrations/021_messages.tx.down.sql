@@ -1,0 +1,2 @@
+DROP TABLE messages;
+DROP SEQUENCE message_reply_seq;

@@ -1,0 +1,92 @@
+package demo
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"jobnet/server/storage"
+	"jobnet/shared"
+)
+
+// demoMessage is one message in a demo citizen's Beskedbakke, sent
+// hoursAgo hours before now; read, it was opened an hour later; answered,
+// the citizen answered then too.
+type demoMessage struct {
+	hoursAgo int
+	org      string
+	in       storage.MessageIn
+	read     bool
+	reply    string
+}
+
+// demoMessages are Mads' and Jonas' messages (issue 13): unread and read,
+// one important, two "Kan besvares" (one answered), one from the a-kasse
+// (which Berit reads whole) and STAR's to a group (whose content Berit may
+// not read).
+var demoMessages = map[string][]demoMessage{
+	"120385-1231": {
+		{5, "jc-101", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Vil du fortælle os om din jobsøgning?", Answerable: true,
+			Body: "Kære Mads\n\nVi vil gerne høre, hvordan det går med din jobsøgning, og om der er noget, vi kan hjælpe dig med inden din næste samtale.\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nJobcenter København"}, false, ""},
+		{30, "ak-dfh", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Forslag til Min Plan", Parties: []string{"jc-101"},
+			Body: "Kære Mads\n\nVi foreslår, at du tager et kursus i vådrumsmembraner, så du kan søge flere job som rørlægger. Forslaget er sendt til dit jobcenter, som kan tilføje det til Min Plan.\n\nVenlig hilsen\nDet Faglige Hus A-kasse"}, false, ""},
+		{24 * 6, "jc-101", storage.MessageIn{Sender: "Jobkonsulent", Subject: "Husk at opdatere dit CV", Important: true,
+			Body: "Kære Mads\n\nDit CV skal være opdateret, så arbejdsgivere kan finde dig. Gå til Mit CV og tjek, at dine kontaktoplysninger og din erhvervserfaring er rigtige.\n\nVenlig hilsen\nJobcenter København"}, true, ""},
+		{24 * 12, "jc-101", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Kan du deltage i et jobtræf?", Answerable: true,
+			Body: "Kære Mads\n\nJobcentret holder jobtræf for bygge- og anlægsbranchen. Vil du deltage?\n\nVenlig hilsen\nJobcenter København"},
+			true, "Ja tak, jeg vil gerne deltage."},
+		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
+			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, true, ""},
+	},
+	"250899-1357": {
+		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
+			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, false, ""},
+	},
+}
+
+// seedMessages gives the demo citizens their messages, once: a citizen
+// with any message keeps what is there.
+func seedMessages(ctx context.Context, store *storage.Store, now time.Time) error {
+	for cpr, msgs := range demoMessages {
+		who, err := store.CitizenByCPR(ctx, shared.CPR(cpr))
+		if err != nil {
+			return err
+		}
+		c := store.Citizen(who.ID)
+		have, err := c.Messages(ctx)
+		if err != nil || len(have.Messages) > 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		for i, m := range msgs {
+			at := now.Add(-time.Duration(m.hoursAgo) * time.Hour)
+			if err := c.IngestMessage(ctx, m.org, "demo-"+cpr+"-"+strconv.Itoa(i), m.in, at); err != nil {
+				return err
+			}
+		}
+		box, err := c.Messages(ctx)
+		if err != nil {
+			return err
+		}
+		for _, got := range box.Messages {
+			for _, m := range msgs {
+				if m.in.Subject != got.Subject || !m.read {
+					continue
+				}
+				id, _ := strconv.ParseInt(got.ID, 10, 64)
+				opened := got.Sent.Add(time.Hour)
+				if _, err := c.MarkMessageRead(ctx, id, opened); err != nil {
+					return err
+				}
+				if m.reply != "" {
+					if _, err := c.ReplyToMessage(ctx, id, m.reply, opened); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
