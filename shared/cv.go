@@ -417,6 +417,9 @@ type CV struct {
 	CVSettings
 	// LinkNudgeDismissed: "Vis ikke denne besked igen" was chosen.
 	LinkNudgeDismissed bool `json:"link_nudge_dismissed,omitempty"`
+	// ContactRequired: the citizen is enrolled as ledig, so the CV must
+	// carry contact data (CVSettings.Check), which the form says.
+	ContactRequired bool `json:"contact_required,omitempty"`
 	// Eures is Job i Europa's choice (SPEC C6), shown on Mit CV.
 	Eures          bool       `json:"eures"`
 	Experience     []CVEntry  `json:"experience"`
@@ -434,6 +437,15 @@ func (cv CV) Entries(s CVSection) []CVEntry {
 		return cv.Education
 	}
 	return cv.Qualifications
+}
+
+// Enrolment is what the settings are judged for: enrolled when contact
+// data is required.
+func (cv CV) Enrolment() EnrolmentStatus {
+	if cv.ContactRequired {
+		return EnrolmentTilmeldt
+	}
+	return EnrolmentAfmeldt
 }
 
 // SearchableNow is the status shown: søgbart only with contact data.

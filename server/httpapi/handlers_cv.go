@@ -14,7 +14,9 @@ import (
 
 // handleGetCV: GET /api/cv — Mit CV with its folds, status and number.
 func handleGetCV(req *citizenRequest) (shared.CV, error) {
-	return req.citizen.CV(req.ctx())
+	cv, err := req.citizen.CV(req.ctx())
+	cv.ContactRequired = req.who.Enrolment == shared.EnrolmentTilmeldt
+	return cv, err
 }
 
 // handlePutCVSettings: PUT /api/cv/settings — søgbart, contact data, link,
@@ -25,7 +27,9 @@ func handlePutCVSettings(req *citizenRequest) (shared.CV, error) {
 	if err := decode(req.r, &in); err != nil {
 		return shared.CV{}, err
 	}
-	return req.citizen.SaveCVSettings(req.ctx(), in, req.who.Enrolment, req.now)
+	cv, err := req.citizen.SaveCVSettings(req.ctx(), in, req.who.Enrolment, req.now)
+	cv.ContactRequired = req.who.Enrolment == shared.EnrolmentTilmeldt
+	return cv, err
 }
 
 // handleAddCVEntry: POST /api/cv/entries — "TILFØJ ERHVERVSERFARING +" and
