@@ -39,6 +39,9 @@ import (
 //     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
 //     slettet"]; any change, the list's status change too, starts the
 //     period again.
+//   - CVs (Mit CV and the Præsentations-CV, SPEC C4): no rule. They are
+//     kept even when the account is deleted [003 «Slet min adgang»: "CV i
+//     Jobsearch slettes for nuværende ikke"]; migrations/018_cv.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
