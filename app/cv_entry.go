@@ -38,7 +38,7 @@ func (p *cvEntryPage) OnNav(ctx app.Context) {
 	p.id, p.state, p.confirming, p.deleting = 0, formState{}, false, false
 	q := ctx.Page().URL().Query()
 	p.in = shared.CVEntryInput{Section: shared.CVExperience}
-	if s := shared.CVSection(q.Get("fold")); s.Label() != string(s) {
+	if s := shared.CVSection(q.Get("fold")); s.Valid() {
 		p.in.Section = s
 	}
 	if q.Get("id") == "" {

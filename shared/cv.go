@@ -156,6 +156,9 @@ const (
 	FieldCVTo           = "to"
 )
 
+// Valid: one of the three folds.
+func (s CVSection) Valid() bool { return isOption(CVSections, string(s)) }
+
 // hasPeriod: experience and education have one, a qualification none.
 func (s CVSection) hasPeriod() bool { return s == CVExperience || s == CVEducation }
 

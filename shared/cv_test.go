@@ -97,6 +97,17 @@ func TestCVEntryCheck(t *testing.T) {
 	}
 }
 
+func TestCVSectionValid(t *testing.T) {
+	for _, s := range []CVSection{CVExperience, CVEducation, CVQualification} {
+		if !s.Valid() {
+			t.Errorf("%s not valid", s)
+		}
+	}
+	if CVSection("hobby").Valid() || CVSection("").Valid() {
+		t.Error("an unknown fold is valid")
+	}
+}
+
 func TestCVEntryNormalized(t *testing.T) {
 	in := CVEntryInput{Section: CVExperience, Title: " Kok ", Organisation: " Kro ", From: "3/2019", To: "12/2020", Ongoing: true}.Normalized(cvToday)
 	if in.Title != "Kok" || in.From != "03/2019" || in.To != "" || in.PeriodText() != "03/2019 - Nuværende" {
