@@ -241,7 +241,11 @@ func (p *cvPage) renderOther(write bool) app.UI {
 		app.Dl().Class("jobnet-seeking-details").Body(
 			detail("Telefon:", or(p.cv.Phone)),
 			detail("E-mail:", or(p.cv.Email)),
-			detail("Link:", or(p.cv.Link)),
+			app.If(p.cv.Link == "", func() app.UI { return detail("Link:", or(p.cv.Link)) }).Else(func() app.UI {
+				// The link is http(s) only (shared.CVSettings' http_url).
+				return app.Div().Class("jobnet-seeking-detail").Body(app.Dt().Text("Link:"),
+					app.Dd().Body(app.A().ID("cv-link").Href(p.cv.Link).Attr("rel", "noopener noreferrer").Text(p.cv.Link)))
+			}),
 			detail("Sprog:", langs),
 			detail("Kørekort:", lic),
 		),
