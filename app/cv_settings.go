@@ -39,6 +39,9 @@ func (p *cvSettingsPage) OnNav(ctx app.Context) {
 			p.in.Languages = []shared.CVLanguage{{}}
 		}
 		p.in.Licences = slices.Clone(p.in.Licences)
+		if ctx.Page().URL().Fragment == "cv-link" && !app.IsServer {
+			ui.FocusSoon(ctx, "cv-link") // "TILFØJ LINK →" on Mit CV
+		}
 	})
 }
 

@@ -30,7 +30,14 @@ func testCV(t *testing.T, tb *tab) {
 	tb.checkA11y("/mit-cv")
 	tb.screenshot("cv")
 
-	// "Senere" hides the box for the visit.
+	// "Tilføj link →" opens the form at the link; "Senere" hides the box
+	// for the visit.
+	tb.click("#cv-link-add")
+	tb.waitPath("/mit-cv/kontakt-og-sprog")
+	tb.waitUntil("the focus is on the link", `document.activeElement && document.activeElement.id === "cv-link"`)
+	tb.click("#cv-settings-cancel")
+	tb.waitPath("/mit-cv")
+	tb.waitText("#cv-link-nudge", "Vil du tilføje et link")
 	tb.click("#cv-link-later")
 	tb.waitGone("#cv-link-nudge")
 	tb.open("/mit-cv")
