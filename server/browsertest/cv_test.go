@@ -6,8 +6,9 @@ import (
 )
 
 // testCV: Mads opens Mit CV from the Forside, sees its number, status and
-// folds with their counts, puts the LinkedIn box off with "Senere" (it
-// stays away for the visit), adds a job whose start month is 13 — told at
+// folds with their counts, follows the LinkedIn box's "Tilføj link →" to
+// the link field and back, puts the box off with "Senere" (it stays away
+// for the visit), adds a job whose start month is 13 — told at
 // the field, what he typed kept — fixes it and finds it in the fold and in
 // the downloaded PDF; he edits it into an ongoing job. Removing his
 // contact data is refused at the fields (he is enrolled, and the CV is
