@@ -162,7 +162,10 @@ func newPDF(title string, today shared.Date, footer func(page int) string) (*fpd
 	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
 	pdf.SetTitle(title, true)
 	pdf.SetLang("da-DK")
-	pdf.SetCreationDate(time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC))
+	day := time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day) // fpdf's default is the moment of writing
+	pdf.SetCatalogSort(true)     // the fonts in order, not in map order
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-15)
 		pdf.SetFont("Helvetica", "", 8)
