@@ -15,7 +15,8 @@ import (
 // søgbart). He fills in his Præsentations-CV, told first that "Om mig" is
 // missing, and downloads its PDF. Job i Europa shows the CV it makes
 // visible. Berit (a-kasse) sees Mit CV without its controls and "Ingen
-// adgang" on the Præsentations-CV. axe-core checks every page and state.
+// adgang" on the Præsentations-CV; Nina (jobcenter) reads it. axe-core
+// checks every page and state.
 // The scenario changes Mads' data, so each width has a portal of its own.
 func testCV(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
@@ -165,6 +166,19 @@ func testCV(t *testing.T, tb *tab) {
 		t.Errorf("the a-kasse sees the Præsentations-CV")
 	}
 	tb.checkA11y("/praesentations-cv (a-kasse)")
+
+	// Nina (jobcenter) reads the Præsentations-CV, without the form.
+	tb.clickButton("Log ud")
+	tb.waitPath("/sagsbehandleradgang")
+	tb.loginCaseworker("nina")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.openCard(0, "Præsentations-CV", "/praesentations-cv")
+	tb.waitText("#presentation-read", "holder af at løse problemer")
+	if n := eval[int](tb, "look for the form", `document.querySelectorAll("#presentation-form").length`); n != 0 {
+		t.Errorf("the jobcenter's mirror shows the form")
+	}
+	tb.checkA11y("/praesentations-cv (jobcenter)")
 }
 
 // downloadText is the text of the file a link downloads.
