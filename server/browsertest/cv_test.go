@@ -10,7 +10,8 @@ import (
 // the link field and back, puts the box off with "Senere" (it stays away
 // for the visit), adds a job whose start month is 13 — told at
 // the field, what he typed kept — fixes it and finds it in the fold and in
-// the downloaded PDF; he edits it into an ongoing job. Removing his
+// the downloaded PDF; he edits it into an ongoing job, and deletes a
+// course after the confirmation. Removing his
 // contact data is refused at the fields (he is enrolled, and the CV is
 // søgbart). He fills in his Præsentations-CV, told first that "Om mig" is
 // missing, and downloads its PDF. Job i Europa shows the CV it makes
@@ -113,6 +114,19 @@ func testCV(t *testing.T, tb *tab) {
 	tb.clickButton("Gem")
 	tb.waitPath("/mit-cv")
 	tb.waitText("#cv-other", "20 45 67 89")
+
+	// Slet, from the entry's form, after the confirmation.
+	course := eval[string](tb, "find the course", `[...document.querySelectorAll("#cv-fold-uddannelse article")].find(a => a.innerText.includes("energioptimering")).id`)
+	tb.click("#" + course + "-edit")
+	tb.waitUntil("the form holds the course", `!!document.getElementById("cv-title") && document.getElementById("cv-title").value.includes("energioptimering")`)
+	tb.click("#cv-delete")
+	tb.waitText("#cv-confirm", "Vil du slette")
+	tb.waitUntil("the focus is in the confirmation", `document.activeElement && document.activeElement.id === "cv-confirm-cancel"`)
+	tb.checkA11y("/mit-cv/oplysning (confirm delete)")
+	tb.clickButton("Ja, slet")
+	tb.waitPath("/mit-cv")
+	tb.waitText("div.alert-success", "Oplysningen er slettet fra dit CV.")
+	tb.waitText("#cv-fold-uddannelse-button", "Uddannelser, kurser og certificeringer (1)")
 
 	// Job i Europa shows the CV it makes visible.
 	tb.open("/job-i-europa")
