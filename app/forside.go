@@ -22,6 +22,12 @@ var (
 		{"Find job", "Søg blandt alle ledige job i Danmark.", pathFindJob + "?fra=menu"},
 		{"Jeg søger job som", "Angiv stillinger, som du søger. Det vil forbedre dine jobforslag.", pathSeeking},
 		{"Joblog", "Angiv job du har søgt eller planlægger at søge", pathJoblog},
+		{"Mit CV", "Angiv CV-oplysninger og lav et CV, som arbejdsgivere kan bruge til at finde dig.", pathCV},
+		// Præsentations-CV: shown to every citizen (FEATURES.md 4.2: the
+		// sources do not say to whom; the a-kasse's screenshot lists it for
+		// a dagpenge member, and the card says it is filled "efter aftale
+		// med din sagsbehandler"). The a-kasse meets "Ingen adgang" there.
+		{"Præsentations-CV", "Dette CV kan du udfylde efter aftale med din sagsbehandler.", pathPresentation},
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}

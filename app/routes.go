@@ -36,6 +36,13 @@ const (
 	// Min beskedbakke (SPEC D6): the list and one message (?id=).
 	pathBeskedbakke = "/beskedbakke"
 	pathBesked      = "/beskedbakke/besked"
+	// Mit CV (SPEC C4): the page, an entry's form (?fold= or ?id=), the
+	// form of its contact, søgbarhed, link, languages and licence; the
+	// Præsentations-CV.
+	pathCV           = "/mit-cv"
+	pathCVEntry      = "/mit-cv/oplysning"
+	pathCVSettings   = "/mit-cv/kontakt-og-sprog"
+	pathPresentation = "/praesentations-cv"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -46,6 +53,7 @@ const (
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity,
+		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
 		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
@@ -71,6 +79,10 @@ func RegisterRoutes() {
 	app.Route(pathJoblogNewActivity, func() app.Composer { return newJoblogFormPage() })
 	app.Route(pathJoblogEdit, func() app.Composer { return newJoblogFormPage() })
 	app.Route(pathJoblogView, func() app.Composer { return newJoblogViewPage() })
+	app.Route(pathCV, func() app.Composer { return newCVPage() })
+	app.Route(pathCVEntry, func() app.Composer { return newCVEntryPage() })
+	app.Route(pathCVSettings, func() app.Composer { return newCVSettingsPage() })
+	app.Route(pathPresentation, func() app.Composer { return newPresentationPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -83,13 +95,17 @@ func RegisterRoutes() {
 // one's data.
 func PreloadPaths() map[string][]string {
 	return map[string][]string{
-		pathMinPlan:   {shared.APIPlan},
-		pathHistorik:  {shared.APILoginHistory},
-		pathEures:     {shared.APIEures},
-		pathDagpenge:  {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
-		pathSuppl:     {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
-		pathTimer225:  {shared.APICounters + "?view=" + counterViews[kindTimer225]},
-		pathSeeking:   {shared.APIJobSeeking},
-		pathSavedJobs: {shared.APISavedJobs},
+		pathMinPlan:      {shared.APIPlan},
+		pathHistorik:     {shared.APILoginHistory},
+		pathEures:        {shared.APIEures},
+		pathDagpenge:     {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
+		pathSuppl:        {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
+		pathTimer225:     {shared.APICounters + "?view=" + counterViews[kindTimer225]},
+		pathSeeking:      {shared.APIJobSeeking},
+		pathSavedJobs:    {shared.APISavedJobs},
+		pathCV:           {shared.APICV},
+		pathCVEntry:      {shared.APICV},
+		pathCVSettings:   {shared.APICV},
+		pathPresentation: {shared.APIPresentationCV},
 	}
 }

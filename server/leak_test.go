@@ -126,6 +126,7 @@ var leakSources = []leakSource{
 	{"jeg søger job som", plantJobSeeking},
 	{"gemte job og søgninger", plantSaved},
 	{"job agents", plantJobAgents},
+	{"cv", plantCV},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -385,6 +386,25 @@ func plantMessages(lc *leakCitizen) {
 			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReplyPath(id), shared.MessageReplyInput{Text: m()}), 200, nil)
 		}
 	}
+}
+
+// plantCV: Mit CV (issue 12), which every viewer with access reads whole,
+// its PDF too (000_…txt 4.5), and the Præsentations-CV, which the a-kasse
+// is refused (000_…txt Billede 10).
+func plantCV(lc *leakCitizen) {
+	from, to := shared.MonthOf(lc.today.AddMonths(-30)).String(), shared.MonthOf(lc.today.AddMonths(-6)).String()
+	for _, in := range []shared.CVEntryInput{
+		{Section: shared.CVExperience, Title: lc.shown(), Organisation: lc.shown(), From: from, To: to, Description: lc.shown()},
+		{Section: shared.CVEducation, Title: lc.shown(), Organisation: lc.shown(), From: from, Ongoing: true},
+		{Section: shared.CVQualification, Title: lc.shown(), Description: lc.shown()},
+	} {
+		lc.citizen.decode(lc.citizen.do("POST", shared.APICVEntries, in), 200, nil)
+	}
+	settings := shared.CVSettings{Searchable: true, Email: lc.shown() + "@example.dk", Link: "https://example.dk/" + lc.shown(),
+		Languages: []shared.CVLanguage{{Language: lc.shown(), Level: "godt"}}, Licences: []string{"B"}}
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APICVSettings, settings), 200, nil)
+	pres := shared.PresentationCV{Headline: lc.hidden(), About: lc.hidden(), GoodAt: lc.hidden(), WishFor: lc.hidden(), Experiences: lc.hidden()}
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIPresentationCV, pres), 200, nil)
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

@@ -104,13 +104,8 @@ func akasseIsParty(m Message, akasse string) bool {
 
 // Præsentations-CV (SPEC C4, K4).
 
-// PresentationCV is the nicer, unsearchable CV for vulnerable citizens
-// (000_…txt lines 180–182).
-type PresentationCV struct {
-	Headline    string   `json:"headline"`
-	Text        string   `json:"text"`
-	Competences []string `json:"competences"`
-}
+// PresentationCV (shared/cv_presentation.go) is the nicer, unsearchable
+// CV for vulnerable citizens (000_…txt lines 180–182).
 
 // MsgNoAccessPresentationCV is the page an a-kasse caseworker meets instead
 // of the Præsentations-CV (000_…txt line 184, Billede 10 at line 208).

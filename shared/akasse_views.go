@@ -39,6 +39,10 @@ func (JoblogList) akasseView()   {}
 func (Joblog) akasseView()       {}
 func (JoblogPlaces) akasseView() {}
 
+// 000_…txt 4.5: the a-kasse sees the member's CV "som medlemmet ser det
+// på Jobnet", read-only; not the Præsentations-CV (withheld.go).
+func (CV) akasseView() {}
+
 // Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
 func (JobSearchResult) akasseView()    {}
 func (JobAdView) akasseView()          {}

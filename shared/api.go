@@ -49,6 +49,18 @@ const (
 	APIJoblogStatus = "/api/joblogs/{id}/status"
 	APIJoblogPlaces = "/api/joblog-places"
 
+	// Mit CV (SPEC C4): the page, its settings (søgbart, contact, link,
+	// languages, driving licence), the folds' entries by id, the LinkedIn
+	// box's "Vis ikke denne besked igen", the PDF. The Præsentations-CV
+	// (APIPresentationCV, withheld.go) and its PDF.
+	APICV                = "/api/cv"
+	APICVSettings        = "/api/cv/settings"
+	APICVEntries         = "/api/cv/entries"
+	APICVEntry           = "/api/cv/entries/{id}"
+	APICVLinkNudge       = "/api/cv/link-nudge"
+	APICVPDF             = "/api/cv/pdf"
+	APIPresentationCVPDF = APIPresentationCV + "/pdf"
+
 	// STAR's administration API: the front page's banner (SPEC B1).
 	APIAdminBanner = "/api/admin/v1/banner"
 
@@ -96,3 +108,6 @@ const (
 	CounterViewSupplerende = "supplerende"
 	CounterViewTimer225    = "timer225"
 )
+
+// CVEntryPath is APICVEntry for one entry.
+func CVEntryPath(id int64) string { return APICVEntries + "/" + strconv.FormatInt(id, 10) }

@@ -108,15 +108,8 @@ func renderPlanPDF(w io.Writer, name string, p shared.Plan, today shared.Date, c
 	sections := planSections(p, today, contract)
 	pages := make([]int, len(sections))
 	build := func(withTOC bool) *fpdf.Fpdf {
-		pdf := fpdf.New("P", "mm", "A4", "")
-		tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
-		pdf.SetTitle("Min plan – "+name, true)
-		pdf.SetLang("da-DK")
-		pdf.SetCreationDate(time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC))
-		pdf.SetFooterFunc(func() {
-			pdf.SetY(-15)
-			pdf.SetFont("Helvetica", "", 8)
-			pdf.CellFormat(0, 10, tr(fmt.Sprintf("Min plan for %s · udskrevet %s · side %d", name, today.Danish(), pdf.PageNo())), "", 0, "C", false, 0, "")
+		pdf, tr := newPDF("Min plan – "+name, today, func(page int) string {
+			return fmt.Sprintf("Min plan for %s · udskrevet %s · side %d", name, today.Danish(), page)
 		})
 		pdf.AddPage()
 		pdf.SetFont("Helvetica", "B", 18)
@@ -157,4 +150,27 @@ func renderPlanPDF(w io.Writer, name string, p shared.Plan, today shared.Date, c
 	build(false) // learn the pages
 	pdf := build(true)
 	return pdf.Output(w)
+}
+
+// newPDF is an A4 document of Jobnet's, the setup every PDF shares (the
+// plan's, the CV's, the Præsentations-CV's): text in cp1252 through tr (æ,
+// ø, å in the core fonts), its title, Danish, dated today (so the bytes
+// are a function of the data and the day), and footer's line of each page
+// at its foot.
+func newPDF(title string, today shared.Date, footer func(page int) string) (*fpdf.Fpdf, func(string) string) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
+	pdf.SetTitle(title, true)
+	pdf.SetLang("da-DK")
+	day := time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day) // fpdf's default is the moment of writing
+	pdf.SetCatalogSort(true)     // the fonts in order, not in map order
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-15)
+		pdf.SetFont("Helvetica", "", 8)
+		pdf.SetTextColor(0, 0, 0)
+		pdf.CellFormat(0, 10, tr(footer(pdf.PageNo())), "", 0, "C", false, 0, "")
+	})
+	return pdf, tr
 }

@@ -123,6 +123,20 @@ func Routes() []Route {
 		{"GET " + shared.APIMessages, citizenRead(Project), projectedHandler(loadMessages, messagesForCitizen, messagesForAKasse)},
 		{"POST " + shared.APIMessageRead, citizenWrite, citizenHandler(handleMessageRead)},
 		{"POST " + shared.APIMessageReply, citizenWrite, citizenHandler(handleMessageReply)},
+		// Mit CV (issue 12, SPEC C4): the citizen's own; the jobcenter and
+		// the a-kasse see it "som medlemmet ser det" (000_…txt 4.5), its PDF
+		// too, and change nothing. The Præsentations-CV: the jobcenter sees
+		// it, the a-kasse gets "Ingen adgang" (000_…txt Billede 10).
+		{"GET " + shared.APICV, citizenRead(Allow), citizenHandler(handleGetCV)},
+		{"PUT " + shared.APICVSettings, citizenWrite, citizenHandler(handlePutCVSettings)},
+		{"POST " + shared.APICVEntries, citizenWrite, citizenHandler(handleAddCVEntry)},
+		{"PUT " + shared.APICVEntry, citizenWrite, citizenHandler(handleUpdateCVEntry)},
+		{"DELETE " + shared.APICVEntry, citizenWrite, citizenHandler(handleDeleteCVEntry)},
+		{"POST " + shared.APICVLinkNudge, citizenWrite, citizenHandler(handleDismissCVLinkNudge)},
+		{"GET " + shared.APICVPDF, citizenRead(Allow), citizenHandler(handleCVPDF)},
+		{"GET " + shared.APIPresentationCV, citizenRead(Withhold(shared.WithheldPresentationCV)), citizenHandler(handleGetPresentationCV)},
+		{"PUT " + shared.APIPresentationCV, citizenWrite, citizenHandler(handlePutPresentationCV)},
+		{"GET " + shared.APIPresentationCVPDF, citizenRead(Withhold(shared.WithheldPresentationCV)), citizenHandler(handlePresentationCVPDF)},
 
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},

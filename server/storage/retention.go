@@ -44,6 +44,9 @@ import (
 //     keeps "histories" 3 years, and a message is the history of what the
 //     authorities told the citizen. The sender keeps its own copy and
 //     collected the answer.
+//   - CVs (Mit CV and the Præsentations-CV, SPEC C4): no rule. They are
+//     kept even when the account is deleted [003 «Slet min adgang»: "CV i
+//     Jobsearch slettes for nuværende ikke"]; migrations/018_cv.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
