@@ -77,8 +77,11 @@ func TestJoblogDocuments(t *testing.T) {
 			_, err := c.AddJoblogDocument(ctx, l.ID, shared.DocumentCV, "cv.pdf", []byte("MZ\x90\x00rest"), now)
 			return err
 		},
-		"empty": func() error { _, err := c.AddJoblogDocument(ctx, l.ID, shared.DocumentCV, "cv.pdf", nil, now); return err },
-		"kind":  func() error { _, err := c.AddJoblogDocument(ctx, l.ID, "andet", "cv.pdf", first, now); return err },
+		"empty": func() error {
+			_, err := c.AddJoblogDocument(ctx, l.ID, shared.DocumentCV, "cv.pdf", nil, now)
+			return err
+		},
+		"kind": func() error { _, err := c.AddJoblogDocument(ctx, l.ID, "andet", "cv.pdf", first, now); return err },
 	} {
 		if err := add(); shared.ErrorCodeOf(err) != shared.EInvalid {
 			t.Errorf("%s: %v", name, err)
