@@ -57,7 +57,8 @@ func TestJoblogDocuments(t *testing.T) {
 		t.Errorf("the list's counts %v", counts)
 	}
 	got, _ := c.Joblog(ctx, l.ID)
-	if len(got.DocumentList) != 2 || got.DocumentList[0].ID != cv.ID || got.DocumentList[1].Kind != shared.DocumentCV || !got.Updated.Equal(now) {
+	if len(got.DocumentList) != 2 || got.DocumentList[0].ID != cv.ID || got.DocumentList[1].Kind != shared.DocumentCV || !got.Updated.Equal(now) ||
+		!got.DocumentList[0].Created.Equal(now) || got.DocumentList[0].Name != "ansøgning.pdf" || got.DocumentList[0].Size != int64(len(first)) {
 		t.Errorf("the log reads %+v (updated %v)", got.DocumentList, got.Updated)
 	}
 
