@@ -38,7 +38,8 @@ import (
 //   - joblogs (SPEC C3, E2): 4 years after the log was last edited [003:
 //     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
 //     slettet"]; any change, the list's status change too, starts the
-//     period again.
+//     period again. Its documents go with it (joblog_documents' foreign
+//     key, ON DELETE CASCADE), as 003 says of them too.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
