@@ -21,8 +21,9 @@ import (
 // log, one call each, the File object itself as the body (app/api), and
 // removes those "Fjern" took off. Nothing changes before "Gem log", so
 // "Annuller" leaves the log as it was. The browser refuses at once a file
-// that is empty or over 10 MB and a sixth document; the server judges the
-// type. When it refuses a file, the log is already saved: the form stays,
+// that is empty or over 10 MB, a sixth document, and one whose first bytes
+// are none of the accepted types'; the server judges everything again, the
+// type from the whole file (a ZIP's entries). When it refuses a file, the log is already saved: the form stays,
 // now the saved log's, with every field as typed, the message at the file
 // field, and the documents not yet sent still on the list.
 
@@ -40,6 +41,7 @@ type joblogDocs struct {
 	pending []pendingDocument
 	kind    shared.JoblogDocumentKind
 	ferr    formError
+	reading bool // the chosen file's start is being read
 }
 
 // count is how many documents the log will have once saved.
@@ -110,7 +112,7 @@ func (p *joblogFormPage) renderDocuments() app.UI {
 			ui.FieldError(idJoblogDocFile, fileMsg),
 			fileIn,
 		),
-		app.Button().Type("button").ID(idJoblogDocAdd).Class("button button-secondary").OnClick(p.addDocument).Text("Tilføj dokument"),
+		app.Button().Type("button").ID(idJoblogDocAdd).Class("button button-secondary").Disabled(d.reading).OnClick(p.addDocument).Text("Tilføj dokument"),
 	)
 }
 
@@ -130,10 +132,15 @@ func (p *joblogFormPage) documentRow(id, kind, name string, size int64, remove f
 }
 
 // addDocument puts the chosen file on the form's list, after the checks
-// the browser can make: a kind, a file, not empty, at most 10 MB, and
-// room on the log.
+// the browser can make: a kind, a file, not empty, at most 10 MB, room on
+// the log, and a start that is one of the accepted types'
+// (shared.JudgeDocumentHead), so that a program or a text file is refused
+// here, before the log is saved.
 func (p *joblogFormPage) addDocument(ctx app.Context, e app.Event) {
 	d := &p.docs
+	if d.reading {
+		return
+	}
 	d.ferr = formError{}
 	refuse := func(field, msg string) {
 		d.ferr = formError{&shared.Error{Code: shared.EInvalid, Message: msg, Fields: []shared.FieldError{{Field: field, Message: msg}}}}
@@ -157,9 +164,27 @@ func (p *joblogFormPage) addDocument(ctx app.Context, e app.Event) {
 		refuse(shared.FieldJoblogDocument, shared.MsgDocumentTooMany)
 		return
 	}
-	d.pending = append(d.pending, pendingDocument{kind: d.kind, file: f})
-	d.kind = ""
-	input.Set("value", "")
+	d.reading = true
+	kind := d.kind
+	ctx.Async(func() {
+		head, err := api.FileHead(ctx, f)
+		ctx.Dispatch(func(ctx app.Context) {
+			d.reading = false
+			if err != nil {
+				refuse(shared.FieldJoblogDocument, "Filen kunne ikke læses. Vælg den igen.")
+				return
+			}
+			if err := shared.JudgeDocumentHead(head); err != nil {
+				refuse(shared.FieldJoblogDocument, shared.ErrorMessageOf(err))
+				return
+			}
+			d.pending = append(d.pending, pendingDocument{kind: kind, file: f})
+			d.kind = ""
+			if in := app.Window().GetElementByID(idJoblogDocFile); in.Truthy() {
+				in.Set("value", "")
+			}
+		})
+	})
 }
 
 // sendDocuments removes the documents "Fjern" took off and sends those

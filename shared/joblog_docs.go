@@ -191,23 +191,45 @@ func JudgeDocument(r io.ReaderAt, size int64) (DocumentType, error) {
 	if err := CheckDocumentSize(size); err != nil {
 		return "", err
 	}
-	head := make([]byte, min(size, 8))
+	head := make([]byte, min(size, DocumentHeadBytes))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
 		return "", documentError(FieldJoblogDocument, MsgDocumentType)
 	}
+	t, zipped := judgeHead(head)
+	if zipped {
+		t = judgeZip(r, size)
+	}
+	if t == "" {
+		return "", documentError(FieldJoblogDocument, MsgDocumentType)
+	}
+	return t, nil
+}
+
+// DocumentHeadBytes is how much of a file's start JudgeDocumentHead needs.
+const DocumentHeadBytes = 8
+
+// JudgeDocumentHead is what the browser can judge before it sends a file,
+// from its first DocumentHeadBytes: refused when it starts as none of the
+// accepted types do. A ZIP passes; only the server reads its entries.
+func JudgeDocumentHead(head []byte) error {
+	if t, zipped := judgeHead(head); t == "" && !zipped {
+		return documentError(FieldJoblogDocument, MsgDocumentType)
+	}
+	return nil
+}
+
+// judgeHead is the type a file's first bytes show, or zipped for a ZIP
+// archive, whose type its entries tell.
+func judgeHead(head []byte) (t DocumentType, zipped bool) {
 	switch {
 	case bytes.HasPrefix(head, magicPDF):
-		return DocPDF, nil
+		return DocPDF, false
 	case bytes.HasPrefix(head, magicPNG):
-		return DocPNG, nil
+		return DocPNG, false
 	case bytes.HasPrefix(head, magicJPEG):
-		return DocJPEG, nil
-	case bytes.HasPrefix(head, magicZIP):
-		if t := judgeZip(r, size); t != "" {
-			return t, nil
-		}
+		return DocJPEG, false
 	}
-	return "", documentError(FieldJoblogDocument, MsgDocumentType)
+	return "", bytes.HasPrefix(head, magicZIP)
 }
 
 // judgeZip is DocDOCX or DocODT by the archive's entries, "" for any

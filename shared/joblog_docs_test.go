@@ -88,6 +88,24 @@ func TestJudgeDocument(t *testing.T) {
 	}
 }
 
+// TestJudgeDocumentHead: what the browser refuses before sending — files
+// that start as no accepted type does; a ZIP is left to the server.
+func TestJudgeDocumentHead(t *testing.T) {
+	for name, tt := range map[string]struct {
+		head string
+		ok   bool
+	}{
+		"OKPDF": {"%PDF-1.7", true}, "OKPNG": {"\x89PNG\r\n\x1a\n", true}, "OKJPEG": {"\xff\xd8\xff\xe0", true},
+		"OKZip":  {"PK\x03\x04\x14\x00", true},
+		"ErrELF": {"\x7fELF\x02\x01", false}, "ErrMZ": {"MZ\x90\x00", false}, "ErrText": {"Kære virk", false}, "ErrShort": {"%P", false},
+	} {
+		err := JudgeDocumentHead([]byte(tt.head))
+		if tt.ok != (err == nil) || (err != nil && ErrorMessageOf(err) != MsgDocumentType) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
 func TestDocumentContentType(t *testing.T) {
 	for typ, want := range map[DocumentType]string{DocPDF: "application/pdf", DocPNG: "image/png", DocJPEG: "image/jpeg",
 		DocDOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocODT: "application/vnd.oasis.opendocument.text"} {

@@ -30,6 +30,19 @@ func roundTripFile(ctx context.Context, method, url string, headers map[string]s
 	return fetch(ctx, method, url, headers, jsValueOf(f.blob))
 }
 
+// fileHead reads the first n bytes of a chosen file, and no more.
+func fileHead(ctx context.Context, f File, n int) ([]byte, error) {
+	abort := js.Global().Get("AbortController").New()
+	buf, err := await(ctx, abort, jsValueOf(f.blob).Call("slice", 0, n).Call("arrayBuffer"))
+	if err != nil {
+		return nil, err
+	}
+	arr := js.Global().Get("Uint8Array").New(buf)
+	b := make([]byte, arr.Length())
+	js.CopyBytesToGo(b, arr)
+	return b, nil
+}
+
 // jsValueOf is the JavaScript value behind go-app's wrapper: go-app hands
 // its values to a JavaScript function as they are, so one that keeps its
 // argument gets it back.

@@ -18,6 +18,11 @@ func roundTripFile(context.Context, string, string, map[string]string, File) (in
 	return 0, nil, "", errors.New("the API is called only from the browser")
 }
 
+// fileHead outside the browser: there is no file to read.
+func fileHead(context.Context, File, int) ([]byte, error) {
+	return nil, errors.New("files are read only in the browser")
+}
+
 // takePreloaded is the answer the server preloaded for the prerender with
 // the key.
 func takePreloaded(key, path string) ([]byte, bool) {

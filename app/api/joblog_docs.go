@@ -22,6 +22,13 @@ func FileOf(v app.Value) File {
 	return File{Name: v.Get("name").String(), Size: int64(v.Get("size").Float()), blob: v}
 }
 
+// FileHead is the start of a chosen file, as much as
+// shared.JudgeDocumentHead needs: the browser's first judgement of its
+// type, before anything is sent.
+func FileHead(ctx context.Context, f File) ([]byte, error) {
+	return fileHead(ctx, f, shared.DocumentHeadBytes)
+}
+
 // UploadJoblogDocument adds a document to a saved log
 // (POST /api/joblogs/{id}/documents?kind=&name=, the file as the body).
 // The Content-Type says only that the body is a file: the server judges

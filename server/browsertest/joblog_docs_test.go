@@ -1,6 +1,8 @@
 package browsertest
 
 import (
+	"archive/zip"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,10 +15,12 @@ import (
 )
 
 // testJoblogDocuments: Mads fills in a new log and, in "Gem ansøgning,
-// jobannonce og CV", adds his application (a PDF) and a file named .pdf
-// that is a program. Without a kind the browser asks for one. "Gem log"
-// saves the log and the application; the program is refused with the
-// Danish message at the file field, and every field holds what he typed.
+// jobannonce og CV", adds his application (a PDF). Without a kind the
+// browser asks for one; a program named .pdf it refuses at once, by its
+// first bytes, before anything is saved. A ZIP named .docx that is no
+// Word document passes the browser; "Gem log" saves the log and the
+// application, the server refuses the ZIP with the Danish message at the
+// file field, and every field holds what he typed.
 // Saved again, the log's view lists the application, whose link answers
 // the PDF as an attachment that is never sniffed or kept; the list shows
 // the paperclip, which leads to the documents. axe-core checks the form
@@ -31,6 +35,20 @@ func testJoblogDocuments(t *testing.T, tb *tab) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(program, []byte("\x7fELF\x02\x01\x01\x00 not a document"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	notWord := filepath.Join(dir, "cv.docx")
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	if w, err := zw.Create("hej.txt"); err != nil {
+		t.Fatal(err)
+	} else {
+		_, _ = w.Write([]byte("ikke et Word-dokument"))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notWord, zipped.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	choose := func(id, value string) {
@@ -61,13 +79,23 @@ func testJoblogDocuments(t *testing.T, tb *tab) {
 	tb.click("#joblog-document-add")
 	tb.waitText("#joblog-document-kind-error", shared.MsgDocumentKind)
 	addFile(shared.DocumentApplication, application)
-	addFile(shared.DocumentCV, program)
-
-	// Saved: the log and the application; the program is refused at the
-	// file field, and nothing typed is lost.
-	tb.clickButton("Gem log")
+	// A program: refused by the browser, nothing sent.
+	choose("joblog-document-kind", string(shared.DocumentCV))
+	tb.do("choose the program", chromedp.SetUploadFiles(chromedp.CSS("#joblog-document"), []string{program}))
+	tb.click("#joblog-document-add")
 	tb.waitText("#joblog-document-error", shared.MsgDocumentType)
-	tb.waitText(".alert-error", `Loggen er gemt, men dokumentet "virus.pdf" blev ikke gemt.`)
+	tb.waitText("h1", "Log om jobsøgning")
+	if list := tb.text("#joblog-document-list"); strings.Contains(list, "virus.pdf") {
+		t.Errorf("the program is on the list: %q", list)
+	}
+	tb.checkA11y("/joblog/ny-jobsoegning (program refused)")
+	addFile(shared.DocumentCV, notWord)
+
+	// Saved: the log and the application; the ZIP is refused by the
+	// server at the file field, and nothing typed is lost.
+	tb.clickButton("Gem log")
+	tb.waitText(".alert-error", `Loggen er gemt, men dokumentet "cv.docx" blev ikke gemt.`)
+	tb.waitText("#joblog-document-error", shared.MsgDocumentType)
 	tb.waitText("h1", "Redigér log")
 	for sel, want := range map[string]string{"#joblog-title": title, "#joblog-company": "Dokument ApS", "#joblog-postcode": "8000",
 		"#joblog-city": "Aarhus C", "#joblog-found-via": "netvaerk", "#joblog-apply-via": "skriftlig"} {
@@ -75,7 +103,7 @@ func testJoblogDocuments(t *testing.T, tb *tab) {
 			t.Errorf("after the refusal %s holds %q, want %q", sel, got, want)
 		}
 	}
-	if list := tb.text("#joblog-document-list"); !strings.Contains(list, "ansøgning.pdf") || strings.Contains(list, "virus.pdf") {
+	if list := tb.text("#joblog-document-list"); !strings.Contains(list, "ansøgning.pdf") || strings.Contains(list, "cv.docx") {
 		t.Errorf("the documents after the refusal: %q", list)
 	}
 	tb.checkA11y("/joblog/ny-jobsoegning (document refused)")
