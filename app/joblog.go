@@ -217,6 +217,7 @@ func (p *joblogPage) renderItem(l shared.Joblog, write bool) app.UI {
 		app.H3().Class("h4 jobnet-joblog-title").Body(
 			app.A().ID(id+"-open").Href(joblogViewPath(l.ID)).Text(l.Title),
 			app.If(l.Closed, func() app.UI { return app.Span().Class("jobnet-tag").Text("Afsluttet") }),
+			app.If(l.Documents > 0, func() app.UI { return joblogClip(l) }),
 		),
 		app.If(meta != "", func() app.UI { return app.P().Class("jobnet-joblog-meta").Text(meta) }),
 		app.If(l.Kind == shared.JoblogJob, func() app.UI {

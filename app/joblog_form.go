@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,8 +16,8 @@ import (
 // joblogFormPage is the form of a log: new ("LOG OM JOBSØGNING →", "LOG
 // OM ANDEN AKTIVITET →") or edited (?id=). A log about a job has the
 // sources' sections Om jobbet, Om arbejdspladsen and Om din jobsøgning
-// (FEATURES.md 3; documents are not built yet, so their section is not
-// shown); the title gets the taxonomy's suggestions from the third
+// (FEATURES.md 3) and, for both kinds, the optional "Gem ansøgning,
+// jobannonce og CV" (joblog_docs.go); the title gets the taxonomy's suggestions from the third
 // character and stays free text; postcode and city fill each other from
 // the postcodes the server has; "Postnummer/by ikke kendt" asks for one of
 // Find Job's areas. The form is judged by shared's rules here and again on
@@ -31,6 +32,7 @@ type joblogFormPage struct {
 	form        shared.JoblogForm
 	suggestions shared.Suggestions
 	state       formState
+	docs        joblogDocs
 }
 
 func newJoblogFormPage() *joblogFormPage { return &joblogFormPage{} }
@@ -38,7 +40,7 @@ func newJoblogFormPage() *joblogFormPage { return &joblogFormPage{} }
 func (p *joblogFormPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *joblogFormPage) OnNav(ctx app.Context) {
-	p.id, p.suggestions, p.state = 0, nil, formState{}
+	p.id, p.suggestions, p.state, p.docs = 0, nil, formState{}, joblogDocs{}
 	u := ctx.Page().URL()
 	p.form = shared.JoblogForm{Input: shared.JoblogInput{Kind: shared.JoblogJob, Country: shared.JoblogCountryDenmark,
 		Status: shared.JoblogNotApplied}}
@@ -73,6 +75,7 @@ func (p *joblogFormPage) OnNav(ctx app.Context) {
 	var l shared.Joblog
 	fetchThen(ctx, &p.load, func(c context.Context) (shared.Joblog, error) { return api.Joblog(c, id) }, &l, func(ctx app.Context) {
 		p.form = shared.JoblogFormOf(l)
+		p.docs.saved = l.DocumentList
 		fetchInto(ctx, &p.load, api.JoblogPlaces, &p.places)
 	})
 }
@@ -128,7 +131,7 @@ func (p *joblogFormPage) renderForm() app.UI {
 	} else {
 		body = []app.UI{p.renderJob(), p.renderWorkplace(), p.renderSearch()}
 	}
-	body = append(body,
+	body = append(body, p.renderDocuments(),
 		app.Div().Class("form-group-checkbox").Body(
 			app.Input().Type("checkbox").ID("joblog-closed").Class("form-checkbox").Checked(in.Closed).
 				OnChange(func(ctx app.Context, e app.Event) { in.Closed = ctx.JSSrc().Get("checked").Bool() }),
@@ -324,10 +327,44 @@ func (p *joblogFormPage) chose(ctx app.Context, i int) {
 	p.suggestions = nil
 }
 
+// submit saves the log, then its documents (joblog_docs.go). When a
+// document is refused, the form stays as the saved log's, as typed.
 func (p *joblogFormPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	in, err := p.form.Read(shared.DateOf(api.Now()), p.places)
-	submitChecked(ctx, &p.state, err, api.JoblogSave{ID: p.id, In: in}, api.SaveJoblog, func(ctx app.Context, l shared.Joblog) {
-		ctx.Navigate(joblogViewPath(l.ID) + "&gemt=1")
+	d := &p.docs
+	removed, pending := slices.Clone(d.removed), slices.Clone(d.pending)
+	d.ferr = formError{}
+	send := func(c context.Context, s api.JoblogSave) (shared.Joblog, error) { return api.SaveJoblog(c, s) }
+	submitChecked(ctx, &p.state, err, api.JoblogSave{ID: p.id, In: in}, send, func(ctx app.Context, l shared.Joblog) {
+		if len(removed) == 0 && len(pending) == 0 {
+			ctx.Navigate(joblogViewPath(l.ID) + "&gemt=1")
+			return
+		}
+		p.state.busy = true
+		ctx.Async(func() {
+			sent, gone, err := sendDocuments(ctx, l.ID, removed, pending)
+			ctx.Dispatch(func(ctx app.Context) {
+				p.state.busy = false
+				if err == nil {
+					ctx.Navigate(joblogViewPath(l.ID) + "&gemt=1")
+					return
+				}
+				// The log is saved: from now on the form is its edit form.
+				if p.id == 0 {
+					p.id = l.ID
+					app.Window().Get("history").Call("replaceState", nil, "", joblogEditPath(l.ID))
+				}
+				d.removed = d.removed[gone:]
+				d.saved = append(d.saved, sent...)
+				name := ""
+				if gone == len(removed) && len(sent) < len(pending) {
+					name = pending[len(sent)].file.Name
+					d.pending = d.pending[len(sent)+1:]
+				}
+				p.state.ferr = documentsRefused(name, err)
+				ui.FocusSoon(ctx, idJoblogDocFile)
+			})
+		})
 	})
 }

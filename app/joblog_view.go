@@ -107,6 +107,7 @@ func (p *joblogViewPage) renderLog() app.UI {
 		app.H1().ID("joblog-view-heading").Text(l.Title),
 		app.P().ID("joblog-origin").Class("jobnet-joblog-changed").Text(l.OriginText()+" · ændret "+shared.DateOf(l.Updated).Danish()),
 		app.Div().Body(sections...),
+		renderDocumentLinks(l),
 		app.Dl().Class("jobnet-seeking-details").Body(detail("Afsluttet:", closed)),
 		app.If(write, func() app.UI {
 			return app.Div().Class("jobnet-joblog-buttons").Body(

@@ -1,17 +1,21 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-pdf/fpdf"
 
 	webapp "jobnet/app"
 	"jobnet/server/httpapi"
@@ -70,6 +74,10 @@ type leakCitizen struct {
 	// bare: a member with one dagpenge forløb and nothing hidden, whose
 	// mirror banner must read as the others' (issue 16).
 	bare bool
+	// paths are GET paths of this citizen's own data that no route
+	// pattern names (a document's {id}s); every viewer fetches every
+	// citizen's, so another citizen's viewer must find nothing there.
+	paths []string
 }
 
 type leakForloeb struct {
@@ -122,6 +130,7 @@ var leakSources = []leakSource{
 	{"notifications", plantNotifications},
 	{"joblog", plantJoblog},
 	{"beskedbakke", plantMessages},
+	{"joblog documents", plantJoblogDocuments},
 	{"login history", plantLoginHistory},
 	{"jeg søger job som", plantJobSeeking},
 	{"gemte job og søgninger", plantSaved},
@@ -407,6 +416,29 @@ func plantCV(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("PUT", shared.APIPresentationCV, pres), 200, nil)
 }
 
+// plantJoblogDocuments: a log with a document (issue 12), read with the
+// log by every viewer with access (000_…txt 4.4): its name in the log's
+// answer, its content in its own; both paths are the citizen's.
+func plantJoblogDocuments(lc *leakCitizen) {
+	var l shared.Joblog
+	in := shared.JoblogInput{Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(),
+		Postcode: "2300", FoundVia: "jobnet", ApplyVia: "skriftlig"}
+	lc.citizen.decode(lc.citizen.do("POST", shared.APIJoblogs, in), 200, &l)
+	var doc shared.JoblogDocument
+	q := url.Values{shared.ParamDocumentKind: {string(shared.DocumentApplication)}, shared.ParamDocumentName: {lc.shown() + ".pdf"}}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "", 12)
+	pdf.Cell(100, 10, lc.shown())
+	var content bytes.Buffer
+	if err := pdf.Output(&content); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	lc.citizen.decode(lc.citizen.do("POST", shared.JoblogDocumentsPath(l.ID)+"?"+q.Encode(), content.String(),
+		"Content-Type", "application/pdf"), 200, &doc)
+	lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogDocumentPath(l.ID, doc.ID))
+}
+
 // plantBare gives the bare citizen one open dagpenge forløb and nothing
 // else.
 func plantBare(lc *leakCitizen) {
@@ -584,6 +616,9 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	}
 	checked := 0
 	paths := leakPaths()
+	for _, lc := range citizens {
+		paths = append(paths, lc.paths...)
+	}
 	for _, v := range leakViewers(env) {
 		// The mirror banner's list of what the role is not shown, byte for
 		// byte the same for every citizen the viewer sees, the bare one

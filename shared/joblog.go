@@ -33,7 +33,7 @@ import (
 //     neither. The city is always the postcode's name.
 //   - The default deadline (today + JoblogDefaultDeadlineDays) is set by
 //     the server when a log is saved without one; the form says so.
-//   - Documents, the map and travel time are not built yet.
+//   - Documents: joblog_docs.go. The map and travel time are not built yet.
 
 // JoblogKind is the kind of log.
 type JoblogKind string
@@ -325,6 +325,10 @@ type Joblog struct {
 	Origin  string    `json:"origin,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
+	// Documents is how many documents the log has (the list's paperclip);
+	// DocumentList are they, in the log's own answer only (joblog_docs.go).
+	Documents    int              `json:"documents,omitempty"`
+	DocumentList []JoblogDocument `json:"document_list,omitempty"`
 }
 
 // OriginText is "Oprettet af <organisation>", or "Oprettet i Jobnet".

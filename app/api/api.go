@@ -260,6 +260,12 @@ func call(ctx context.Context, method, path string, in, out any) error {
 		headers["Content-Type"] = "application/json"
 	}
 	status, resp, date, err := roundTrip(ctx, method, path, headers, body)
+	return answer(status, resp, date, err, out)
+}
+
+// answer reads the server's answer to a call into out: an error answer
+// becomes a *shared.Error, a network failure a Danish message.
+func answer(status int, resp []byte, date string, err error, out any) error {
 	if err != nil {
 		return shared.Errorf(shared.EInternal, "Jobnet kunne ikke kontaktes. Tjek din internetforbindelse, og prøv igen.")
 	}

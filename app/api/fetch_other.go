@@ -13,6 +13,16 @@ func roundTrip(context.Context, string, string, map[string]string, []byte) (int,
 	return 0, nil, "", errors.New("the API is called only from the browser")
 }
 
+// roundTripFile outside the browser: there is no file to send.
+func roundTripFile(context.Context, string, string, map[string]string, File) (int, []byte, string, error) {
+	return 0, nil, "", errors.New("the API is called only from the browser")
+}
+
+// fileHead outside the browser: there is no file to read.
+func fileHead(context.Context, File, int) ([]byte, error) {
+	return nil, errors.New("files are read only in the browser")
+}
+
 // takePreloaded is the answer the server preloaded for the prerender with
 // the key.
 func takePreloaded(key, path string) ([]byte, bool) {

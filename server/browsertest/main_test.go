@@ -93,6 +93,7 @@ func TestBrowser(t *testing.T) {
 		{"Joblog", testJoblog, 0, true},
 		{"Messages", testMessages, 0, true},
 		{"CV", testCV, 0, true},
+		{"JoblogDocuments", testJoblogDocuments, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

@@ -1,8 +1,11 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"time"
+
+	"github.com/go-pdf/fpdf"
 
 	"jobnet/server/storage"
 	"jobnet/shared"
@@ -15,6 +18,16 @@ type demoJoblog struct {
 	daysAgo int
 	sender  string
 	in      func(today shared.Date) shared.JoblogInput
+}
+
+// demoApplications are the applications saved as PDFs on the logs of
+// these titles made in Jobnet (issue 12's documents: the list's
+// paperclip).
+var demoApplications = map[string][]string{
+	"Servicemontør, VVS": {"Ansøgning: Servicemontør, VVS", "Kære Nordhavn VVS A/S",
+		"Jeg søger stillingen som servicemontør, fordi jeg som uddannet rørlægger med mange års erfaring " +
+			"fra service og renovering kan løse opgaverne hos jeres kunder selvstændigt og med godt humør.",
+		"Jeg ser frem til at høre fra jer.", "Med venlig hilsen", "Mads Kristensen"},
 }
 
 func job(title string, wt shared.WorkingTime, company, postcode string, status shared.JoblogStatus, foundVia, applyVia string, deadlineIn int) func(shared.Date) shared.JoblogInput {
@@ -87,7 +100,12 @@ func seedJoblogs(ctx context.Context, store *storage.Store, now time.Time) error
 			if l.sender != "" {
 				err = c.IngestJoblog(ctx, l.sender, "demo-"+cpr+"-"+string(rune('a'+i)), in, at)
 			} else {
-				_, err = c.CreateJoblog(ctx, in, at)
+				var saved shared.Joblog
+				saved, err = c.CreateJoblog(ctx, in, at)
+				if lines, ok := demoApplications[in.Title]; ok && err == nil {
+					_, err = c.AddJoblogDocument(ctx, saved.ID, shared.DocumentApplication, "Ansøgning "+in.Company+".pdf",
+						applicationPDF(lines, at), at)
+				}
 			}
 			if err != nil {
 				return err
@@ -95,4 +113,28 @@ func seedJoblogs(ctx context.Context, store *storage.Store, now time.Time) error
 		}
 	}
 	return nil
+}
+
+// applicationPDF is a one-page application: its heading and lines, dated
+// at.
+func applicationPDF(lines []string, at time.Time) []byte {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
+	pdf.SetTitle(lines[0], true)
+	pdf.SetLang("da-DK")
+	pdf.SetCreationDate(at.UTC().Truncate(time.Second))
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "B", 16)
+	pdf.Cell(0, 12, tr(lines[0]))
+	pdf.Ln(16)
+	pdf.SetFont("Helvetica", "", 11)
+	for _, line := range lines[1:] {
+		pdf.MultiCell(0, 6, tr(line), "", "L", false)
+		pdf.Ln(2)
+	}
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		panic("demo: the application's PDF: " + err.Error()) // fpdf fails only on bad input, which this is not
+	}
+	return b.Bytes()
 }

@@ -24,7 +24,7 @@ import (
 func TestMain(m *testing.M) { dbtest.Main(m) }
 
 // newTestAPI is the API alone over the demo data, at the pinned moment.
-func newTestAPI(t *testing.T) (*API, *storage.Store, *servertest.Clock) {
+func newTestAPI(t testing.TB) (*API, *storage.Store, *servertest.Clock) {
 	t.Helper()
 	db := dbtest.MustOpenDB(t)
 	clock := servertest.NewClock()
@@ -41,7 +41,7 @@ func newTestAPI(t *testing.T) (*API, *storage.Store, *servertest.Clock) {
 }
 
 // login signs in through the API and returns the session cookie.
-func login(t *testing.T, a *API, path, username string) *http.Cookie {
+func login(t testing.TB, a *API, path, username string) *http.Cookie {
 	t.Helper()
 	body, _ := json.Marshal(shared.LoginRequest{Username: username, Password: demo.Password})
 	rec := httptest.NewRecorder()
@@ -54,7 +54,7 @@ func login(t *testing.T, a *API, path, username string) *http.Cookie {
 	return rec.Result().Cookies()[0]
 }
 
-func routeOf(t *testing.T, pattern string) Route {
+func routeOf(t testing.TB, pattern string) Route {
 	for _, rt := range Routes() {
 		if rt.Pattern == pattern {
 			return rt

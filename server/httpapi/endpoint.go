@@ -105,6 +105,9 @@ type handle struct {
 	// answer can only be an a-kasse view.
 	akasse func(*citizenRequest) (shared.AKasseView, error)
 	ingest func(*ingestRequest) (any, error)
+	// maxBody, when set, bounds the request body instead of maxBodyBytes
+	// (documentHandler).
+	maxBody int64
 }
 
 // noContent is the answer of a write that has nothing to say.
@@ -139,6 +142,14 @@ func projectedHandler[D, V any, A shared.AKasseView](load func(*citizenRequest) 
 		}}
 }
 
+// documentHandler is citizenHandler for a route whose body is a document
+// of up to maxBody bytes.
+func documentHandler[T any](maxBody int64, f func(*citizenRequest) (T, error)) handle {
+	h := citizenHandler(f)
+	h.maxBody = maxBody
+	return h
+}
+
 func ingestHandler[T any](f func(*ingestRequest) (T, error)) handle {
 	return handle{scope: ScopeIngest, ingest: func(r *ingestRequest) (any, error) { return f(r) }}
 }
@@ -153,6 +164,9 @@ func (a *API) endpoint(rt Route) http.Handler {
 		limit := int64(maxBodyBytes)
 		if rt.Policy.Scope == ScopeIngest {
 			limit = maxIngestBytes
+		}
+		if rt.handle.maxBody > 0 {
+			limit = rt.handle.maxBody
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		req := request{r: r, now: a.now()}

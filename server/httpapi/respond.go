@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"jobnet/shared"
@@ -35,6 +36,8 @@ func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor
 		writeFile(w, v)
 	case shared.AKasseFile:
 		writeFile(w, shared.File(v))
+	case shared.JoblogDocumentFile:
+		writeFile(w, shared.File(v))
 	case shared.NoticePage:
 		writeNotice(w, v)
 	default:
@@ -42,13 +45,51 @@ func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor
 	}
 }
 
+// writeFile sends a document as an attachment, never shown in the page
+// (a citizen's upload could otherwise run as the portal's own page): its
+// type as judged, no sniffing, kept by no cache.
 func writeFile(w http.ResponseWriter, f shared.File) {
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Name))
-	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Disposition", contentDisposition(f.Name))
+	h.Set("Content-Length", strconv.Itoa(len(f.Body)))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "private, no-store")
 	_, _ = w.Write(f.Body)
 }
+
+// contentDisposition is "attachment" with the file's name by RFC 6266:
+// filename* in UTF-8 (RFC 8187) for the browsers, and a plain ASCII
+// filename for the rest, with æ, ø and å spelt ae, oe and aa and every
+// other character outside printable ASCII, quote and backslash as "_".
+func contentDisposition(name string) string {
+	var ascii, ext strings.Builder
+	for _, r := range name {
+		switch {
+		case r == '"' || r == '\\':
+			ascii.WriteByte('_')
+		case r >= 0x20 && r < 0x7f:
+			ascii.WriteRune(r)
+		default:
+			if t, ok := danishASCII[r]; ok {
+				ascii.WriteString(t)
+			} else {
+				ascii.WriteByte('_')
+			}
+		}
+	}
+	for _, b := range []byte(name) {
+		// RFC 8187 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"
+		if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || strings.IndexByte("!#$&+-.^_`|~", b) >= 0 {
+			ext.WriteByte(b)
+		} else {
+			fmt.Fprintf(&ext, "%%%02X", b)
+		}
+	}
+	return `attachment; filename="` + ascii.String() + `"; filename*=UTF-8''` + ext.String()
+}
+
+var danishASCII = map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'Æ': "Ae", 'Ø': "Oe", 'Å': "Aa", 'é': "e", 'ü': "u", 'ö': "o", 'ä': "a"}
 
 // noticePage is a mail link's page: the portal's styles, a heading and a
 // sentence, and the way to Find Job.

@@ -114,6 +114,12 @@ func Routes() []Route {
 		{"DELETE " + shared.APIJoblog, citizenWrite, citizenHandler(handleDeleteJoblog)},
 		{"PUT " + shared.APIJoblogStatus, citizenWrite, citizenHandler(handleJoblogStatus)},
 		{"GET " + shared.APIJoblogPlaces, anyone, plainHandler(ScopePublic, handleJoblogPlaces)},
+		// Its documents (003_…txt: "Gem ansøgning, jobannonce og CV"): read
+		// with the log by all three, the a-kasse too (000_…txt 4.4);
+		// added and removed by the citizen only.
+		{"POST " + shared.APIJoblogDocuments, citizenWrite, documentHandler(shared.JoblogDocumentMaxBytes, handleAddJoblogDocument)},
+		{"GET " + shared.APIJoblogDocument, citizenRead(Allow), citizenHandler(handleJoblogDocument)},
+		{"DELETE " + shared.APIJoblogDocument, citizenWrite, citizenHandler(handleRemoveJoblogDocument)},
 
 		// Min beskedbakke (issue 13, SPEC D6, K4): the jobcenter reads it
 		// whole; the a-kasse the list with sender, date and read state, and

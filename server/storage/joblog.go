@@ -26,6 +26,7 @@ type joblogRow struct {
 	Log           shared.JoblogInput `bun:"log,type:jsonb"`
 	OriginOrg     *string            `bun:"origin_org"`
 	OriginID      *string            `bun:"origin_id"`
+	Documents     int                `bun:"documents"` // joblog_docs.go
 	CreatedAt     time.Time          `bun:"created_at"`
 	UpdatedAt     time.Time          `bun:"updated_at"`
 }
@@ -39,7 +40,7 @@ type joblogView struct {
 }
 
 func (v joblogView) joblog() shared.Joblog {
-	l := shared.Joblog{ID: v.ID, JoblogInput: v.Log, Created: v.CreatedAt, Updated: v.UpdatedAt}
+	l := shared.Joblog{ID: v.ID, JoblogInput: v.Log, Created: v.CreatedAt, Updated: v.UpdatedAt, Documents: v.Documents}
 	if v.OriginName != nil {
 		l.Origin = *v.OriginName
 	}
@@ -125,7 +126,11 @@ func (c Citizen) Joblog(ctx context.Context, id int64) (shared.Joblog, error) {
 	if err != nil {
 		return shared.Joblog{}, err
 	}
-	return v.joblog(), nil
+	l := v.joblog()
+	if l.Documents > 0 {
+		l.DocumentList, err = c.joblogDocuments(ctx, id)
+	}
+	return l, err
 }
 
 // Joblogs is the list page: the logs the query finds, not afsluttede

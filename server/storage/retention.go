@@ -38,7 +38,8 @@ import (
 //   - joblogs (SPEC C3, E2): 4 years after the log was last edited [003:
 //     "Logs der ikke de seneste 4 år er redigeret, vil automatisk blive
 //     slettet"]; any change, the list's status change too, starts the
-//     period again.
+//     period again. Its documents go with it (joblog_documents' foreign
+//     key, ON DELETE CASCADE), as 003 says of them too.
 //   - messages of the Beskedbakke (SPEC D6): 3 years after they were
 //     sent, with the citizen's answer. The sources give no period; SPEC E2
 //     keeps "histories" 3 years, and a message is the history of what the

@@ -1,0 +1,2 @@
+ALTER TABLE joblogs DROP COLUMN documents;
+DROP TABLE joblog_documents;

@@ -1,0 +1,19 @@
+package httpapi
+
+import "testing"
+
+// TestContentDisposition: an attachment's name by RFC 6266, UTF-8 in
+// filename* and a plain ASCII fallback that cannot end the quoted string.
+func TestContentDisposition(t *testing.T) {
+	for name, want := range map[string]string{
+		"cv.pdf":                 `attachment; filename="cv.pdf"; filename*=UTF-8''cv.pdf`,
+		"Ansøgning til Å.pdf":    `attachment; filename="Ansoegning til Aa.pdf"; filename*=UTF-8''Ans%C3%B8gning%20til%20%C3%85.pdf`,
+		`a"b\c.pdf`:              `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
+		"smil 😀.png":             `attachment; filename="smil _.png"; filename*=UTF-8''smil%20%F0%9F%98%80.png`,
+		"50% (endelig);v=2.docx": `attachment; filename="50% (endelig);v=2.docx"; filename*=UTF-8''50%25%20%28endelig%29%3Bv%3D2.docx`,
+	} {
+		if got := contentDisposition(name); got != want {
+			t.Errorf("contentDisposition(%q)\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
