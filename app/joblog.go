@@ -199,14 +199,14 @@ func joblogCountText(n int) string {
 
 // renderItem is one log: its title (to its view), where, its status —
 // changed here by the citizen — and when it was changed.
-func (p *joblogPage) renderItem(l shared.Joblog, write bool) app.UI {
+func (p *joblogPage) renderItem(l shared.JoblogListItem, write bool) app.UI {
 	id := joblogItemID(l.ID)
 	kind := "Jobsøgning"
 	if l.Kind == shared.JoblogActivity {
 		kind = "Anden aktivitet"
 	}
 	meta := l.Company
-	if place := l.PlaceText(); place != "" {
+	if place := l.Place; place != "" {
 		if meta != "" {
 			meta += " · "
 		}
@@ -241,7 +241,7 @@ func (p *joblogPage) renderItem(l shared.Joblog, write bool) app.UI {
 
 // setStatus changes a log's status from the list and reloads the list, so
 // the counts follow.
-func (p *joblogPage) setStatus(ctx app.Context, l shared.Joblog, status shared.JoblogStatus) {
+func (p *joblogPage) setStatus(ctx app.Context, l shared.JoblogListItem, status shared.JoblogStatus) {
 	p.done, p.failure = "", ""
 	ctx.Async(func() {
 		_, err := api.SetJoblogStatus(ctx, l.ID, status)
@@ -259,6 +259,12 @@ func (p *joblogPage) setStatus(ctx app.Context, l shared.Joblog, status shared.J
 // joblogViewPath is a log's own view.
 func joblogViewPath(id int64) string {
 	return pathJoblogView + "?" + url.Values{"id": {strconv.FormatInt(id, 10)}}.Encode()
+}
+
+// joblogFromAdPath is the form of a new log filled from a Find Job ad
+// ("Opret joblog" on the ad's page and on its teaser).
+func joblogFromAdPath(adID int64) string {
+	return pathJoblogNewJob + "?" + url.Values{"annonce": {strconv.FormatInt(adID, 10)}}.Encode()
 }
 
 // joblogEditPath is a log's form.

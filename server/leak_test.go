@@ -67,6 +67,10 @@ type leakCitizen struct {
 	hide      []string // markers the a-kasse must not see
 	show      []string // markers every viewer with access must see
 	nMarkers  int
+	// paths are the citizen's own GET paths beside every route's, such
+	// as a log's (/api/joblogs/{id}): fetched by each viewer of this
+	// citizen and of the next, whom they must not show.
+	paths []string
 	// bare: a member with one dagpenge forløb and nothing hidden, whose
 	// mirror banner must read as the others' (issue 16).
 	bare bool
@@ -350,6 +354,13 @@ func plantJoblog(lc *leakCitizen) {
 	lc.ingest("/api/ingest/v1/joblogs", ingestv1.Joblog{MessageID: fmt.Sprintf("leak-%d-jl", lc.n), CPR: lc.cpr, LogID: fmt.Sprintf("leak-%d-jl", lc.n),
 		Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(), Country: "Sverige",
 		FoundVia: "jobnet", ApplyVia: "skriftlig"})
+	// The list shows only part of a log (the address, contact and
+	// description not): each log's own view.
+	var list shared.JoblogList
+	lc.citizen.decode(lc.citizen.do("GET", shared.APIJoblogs+"?closed=true", nil), 200, &list)
+	for _, l := range list.Logs {
+		lc.paths = append(lc.paths, shared.JoblogPath(l.ID))
+	}
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing
@@ -551,13 +562,13 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 		// byte the same for every citizen the viewer sees, the bare one
 		// too: it may not tell whether a citizen has hidden data.
 		banners := map[string][]int{}
-		for _, lc := range citizens {
+		for i, lc := range citizens {
 			c, ok := v.open(lc)
 			if want := v.mayAccess(lc); ok != want {
 				tb.Errorf("%s → citizen %d: access %v, the rule says %v (forløb %+v, member %v)", v.name, lc.idx, ok, want, lc.forloeb, lc.member)
 			}
 			seen := map[string]bool{}
-			for _, p := range paths {
+			for _, p := range slices.Concat(paths, lc.paths, citizens[(i+1)%len(citizens)].paths) {
 				status, body := leakBody(tb, c, p)
 				checked++
 				if b := sortAttributes(elementByID(body, "mirror-withheld")); b != "" && ok {

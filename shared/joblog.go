@@ -427,8 +427,38 @@ func ParseJoblogQuery(get func(string) string) (JoblogQuery, error) {
 // first, each part newest change first; and the counts of each status
 // under the query's other filters ("Alle Logs (n)", "Ikke søgt (n)" …).
 type JoblogList struct {
-	Logs   []Joblog     `json:"logs"`
-	Counts JoblogCounts `json:"counts"`
+	Logs   []JoblogListItem `json:"logs"`
+	Counts JoblogCounts     `json:"counts"`
+}
+
+// JoblogListItem is a log as the list and its map show it: only what they
+// show, so the list does not carry (or read) every log whole.
+type JoblogListItem struct {
+	ID      int64        `json:"id"`
+	Kind    JoblogKind   `json:"kind"`
+	Title   string       `json:"title"`
+	Company string       `json:"company,omitempty"`
+	Status  JoblogStatus `json:"status,omitempty"`
+	Closed  bool         `json:"closed,omitempty"`
+	// Place is the workplace's (or activity's) place in one line, as
+	// Joblog.PlaceText.
+	Place string `json:"place,omitempty"`
+	// Lat and Lon are the centre of the workplace's postcode, where the
+	// map puts the log; nil for a log with only an area, abroad, or an
+	// activity.
+	Lat     *float64  `json:"lat,omitempty"`
+	Lon     *float64  `json:"lon,omitempty"`
+	Origin  string    `json:"origin,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+// OriginText is "Oprettet af <organisation>", or "Oprettet i Jobnet".
+func (l JoblogListItem) OriginText() string { return Joblog{Origin: l.Origin}.OriginText() }
+
+// ListItem is the log as the list shows it, without its position.
+func (l Joblog) ListItem() JoblogListItem {
+	return JoblogListItem{ID: l.ID, Kind: l.Kind, Title: l.Title, Company: l.Company, Status: l.Status, Closed: l.Closed,
+		Place: l.PlaceText(), Origin: l.Origin, Updated: l.Updated}
 }
 
 // JoblogCounts are the counts of the status filter.
