@@ -33,6 +33,7 @@ type joblogPage struct {
 	status   shared.JoblogStatus
 	closed   bool
 	ferr     formError
+	asMap    bool // "Vis på kort" (joblog_map.go)
 
 	done, failure string
 }
@@ -45,7 +46,7 @@ func (p *joblogPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &
 // screenshot's range is a month), all statuses, no afsluttede.
 func (p *joblogPage) OnNav(ctx app.Context) {
 	today := shared.DateOf(api.Now())
-	p.q, p.status, p.closed, p.ferr, p.failure = "", "", false, formError{}, ""
+	p.q, p.status, p.closed, p.ferr, p.failure, p.asMap = "", "", false, formError{}, "", false
 	p.from, p.to = today.AddMonths(-1).String(), today.String()
 	p.done = ""
 	if ctx.Page().URL().Query().Get("slettet") != "" {
@@ -180,10 +181,15 @@ func (p *joblogPage) renderList() app.UI {
 	return app.Section().Class("jobnet-joblog-logs").Aria("labelledby", "joblog-logs-heading").Body(
 		app.H2().ID("joblog-logs-heading").Text("Dine logs"),
 		app.P().Class("form-hint").Text("Sorteret efter ændringsdato"),
-		app.P().ID("joblog-count").Aria("live", "polite").Text(joblogCountText(len(p.list.Logs))),
-		app.Ul().ID(idJoblogList).Class("unstyled-list jobnet-joblog-list").Body(
-			app.Range(p.list.Logs).Slice(func(i int) app.UI { return p.renderItem(p.list.Logs[i], write) }),
+		app.Div().Class("jobnet-findjob-bar").Body(
+			app.P().ID("joblog-count").Aria("live", "polite").Text(joblogCountText(len(p.list.Logs))),
+			p.renderViewSwitch(),
 		),
+		app.If(p.asMap, func() app.UI { return joblogMap(p.list.Logs) }).Else(func() app.UI {
+			return app.Ul().ID(idJoblogList).Class("unstyled-list jobnet-joblog-list").Body(
+				app.Range(p.list.Logs).Slice(func(i int) app.UI { return p.renderItem(p.list.Logs[i], write) }),
+			)
+		}),
 	)
 }
 
