@@ -355,11 +355,11 @@ func plantJoblog(lc *leakCitizen) {
 		Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(), Country: "Sverige",
 		FoundVia: "jobnet", ApplyVia: "skriftlig"})
 	// The list shows only part of a log (the address, contact and
-	// description not): each log's own view.
+	// description not): each log's own view, and its travel time.
 	var list shared.JoblogList
 	lc.citizen.decode(lc.citizen.do("GET", shared.APIJoblogs+"?closed=true", nil), 200, &list)
 	for _, l := range list.Logs {
-		lc.paths = append(lc.paths, shared.JoblogPath(l.ID))
+		lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogTravelPath(l.ID))
 	}
 }
 

@@ -38,6 +38,7 @@ func (JobMarks) akasseView()      {}
 func (JoblogList) akasseView()   {}
 func (Joblog) akasseView()       {}
 func (JoblogPlaces) akasseView() {}
+func (JoblogTravel) akasseView() {} // from the home postcode, which "Jeg søger job som" shows the a-kasse too
 
 // Find Job is public: anyone gets it whole, the a-kasse too (000_…txt 4.2).
 func (JobSearchResult) akasseView()    {}

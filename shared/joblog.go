@@ -33,7 +33,12 @@ import (
 //     neither. The city is always the postcode's name.
 //   - The default deadline (today + JoblogDefaultDeadlineDays) is set by
 //     the server when a log is saved without one; the form says so.
-//   - Documents, the map and travel time are not built yet.
+//   - The travel time by public transport (JoblogTravel) goes from the
+//     citizen's home postcode to the workplace's postcode, arriving at
+//     8:00 on the next weekday; without a journey planner it is not shown.
+//   - The map places a log at its workplace postcode's centre; a log
+//     with only an area, abroad or an activity is counted, not placed.
+//   - Documents are not built yet.
 
 // JoblogKind is the kind of log.
 type JoblogKind string
@@ -485,6 +490,33 @@ func (c JoblogCounts) Of(s JoblogStatus) int {
 // JoblogStatusChange is the list's quick change of a log's status.
 type JoblogStatusChange struct {
 	Status JoblogStatus `json:"status" validate:"required,oneof=ikke_soegt soegt samtale"`
+}
+
+// JoblogTravel is the travel time by public transport from the citizen's
+// home to a log's workplace [003 «Joblog»: "Rejsetid med offentlig
+// transport"]: from the home postcode to the workplace postcode, arriving
+// at 8:00 on the next weekday (server/journey). Known is false when
+// Jobnet has no journey planner, the citizen no home postcode, the log no
+// postcode (an area, abroad, an activity), or the planner did not answer:
+// then the log's view shows no line at all.
+type JoblogTravel struct {
+	Known   bool   `json:"known"`
+	Minutes int    `json:"minutes,omitempty"`
+	From    string `json:"from,omitempty"` // "2300 København S"
+	To      string `json:"to,omitempty"`
+}
+
+// Text is the line the log's view shows: "1 t 25 min fra 2300 København S".
+func (t JoblogTravel) Text() string {
+	h, m := t.Minutes/60, t.Minutes%60
+	d := strconv.Itoa(m) + " min"
+	switch {
+	case h > 0 && m == 0:
+		d = strconv.Itoa(h) + " t"
+	case h > 0:
+		d = strconv.Itoa(h) + " t " + d
+	}
+	return "Ca. " + d + " fra " + t.From
 }
 
 // ErrJoblogNotFound answers a log the citizen does not have.

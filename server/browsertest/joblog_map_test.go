@@ -56,6 +56,8 @@ func testJoblogMap(t *testing.T, tb *tab) {
 	tb.press(kb.Enter)
 	tb.waitPath("/joblog/log")
 	tb.waitUntil("the log opens", `!!document.getElementById("joblog-view-heading") && `+js(title)+`.startsWith(document.getElementById("joblog-view-heading").innerText)`)
+	// No journey planner on this portal: no travel time.
+	tb.noTravelLine()
 
 	// Nina sees the same map, read-only.
 	tb.clickButton("Log ud")

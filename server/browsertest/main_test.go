@@ -101,6 +101,24 @@ func TestBrowser(t *testing.T) {
 	}{
 		{"JobAgent", testJobAgent},
 	}
+	// Scenarios with a journey planner (the test's stand-in): each width
+	// gets a portal of its own with it.
+	for _, sc := range []struct {
+		name string
+		run  func(t *testing.T, tb *tab)
+	}{
+		{"JoblogTravel", testJoblogTravel},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, w := range widths {
+				t.Run(w.name, func(t *testing.T) {
+					t.Parallel()
+					sc.run(t, b.newTab(t, startJourneyPortal(t), w))
+				})
+			}
+		})
+	}
 	for _, sc := range postScenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()

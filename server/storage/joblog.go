@@ -347,3 +347,38 @@ func (c Citizen) DeleteIngestedJoblog(ctx context.Context, org, senderID string)
 	}
 	return nil
 }
+
+// JoblogTrip is where a trip to a log's workplace starts and ends: the
+// citizen's home postcode and the workplace's, with their names and
+// centres. Known is false when either is not known (no home postcode; a
+// log with only an area, abroad, or about another activity).
+type JoblogTrip struct {
+	Known    bool
+	From, To TripEnd
+}
+
+// TripEnd is a postcode as a trip's end.
+type TripEnd struct {
+	Postcode, Name string
+	Lat, Lon       float64
+}
+
+// JoblogTrip is the trip from the citizen's home to a log's workplace.
+func (c Citizen) JoblogTrip(ctx context.Context, id int64) (JoblogTrip, error) {
+	var fromCode, fromName, toCode, toName sql.NullString
+	var fromLat, fromLon, toLat, toLon sql.NullFloat64
+	err := prepared(ctx, c.db, `SELECT h.code, h.name, h.lat, h.lon, p.code, p.name, p.lat, p.lon
+		FROM joblogs j JOIN citizens c ON c.id = j.citizen_id
+		LEFT JOIN postcodes h ON h.code = c.home_postcode
+		LEFT JOIN postcodes p ON p.code = j.postcode
+		WHERE j.citizen_id = $1 AND j.id = $2`, c.id, id).Scan(&fromCode, &fromName, &fromLat, &fromLon, &toCode, &toName, &toLat, &toLon)
+	if isNoRows(err) {
+		return JoblogTrip{}, shared.ErrJoblogNotFound()
+	}
+	if err != nil || !fromCode.Valid || !toCode.Valid {
+		return JoblogTrip{}, err
+	}
+	return JoblogTrip{Known: true,
+		From: TripEnd{Postcode: fromCode.String, Name: fromName.String, Lat: fromLat.Float64, Lon: fromLon.Float64},
+		To:   TripEnd{Postcode: toCode.String, Name: toName.String, Lat: toLat.Float64, Lon: toLon.Float64}}, nil
+}
