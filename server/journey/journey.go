@@ -18,6 +18,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -101,7 +102,7 @@ func (h *HTTP) TravelTime(ctx context.Context, from, to Place, arrive time.Time)
 	var answer struct {
 		Minutes *int `json:"minutes"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, 1<<16)).Decode(&answer); err != nil {
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&answer); err != nil {
 		return 0, fmt.Errorf("journey: the planner's answer: %w", err)
 	}
 	if answer.Minutes == nil || *answer.Minutes < 1 {
