@@ -283,7 +283,7 @@ func (m *jobnetMap) notes(l mapLayout) string {
 // group or, when that would not part it, lists its items alone. One handler
 // on the map serves every button: buttons come and go as the map zooms,
 // the map stays, so the focus can be moved once the new markers are drawn.
-// A click on an ad's link is left to the link.
+// A click on an item's link is left to the link.
 func (m *jobnetMap) onMapClick(ctx app.Context, e app.Event) {
 	btn := e.Get("target").Call("closest", "[data-group]")
 	if !btn.Truthy() {
@@ -311,7 +311,7 @@ func (m *jobnetMap) showWhole(ctx app.Context, e app.Event) {
 	ui.FocusSoon(ctx, mapMarkerID(0))
 }
 
-// showAll lists every ad in view again after a group's.
+// showAll lists every item in view again after a group's.
 func (m *jobnetMap) showAll(ctx app.Context, e app.Event) {
 	m.picked = nil
 	ui.FocusSoon(ctx, mapHeadingID)
