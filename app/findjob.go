@@ -126,7 +126,7 @@ func (p *findJobPage) renderResults() app.UI {
 				p.renderViewSwitch(),
 			),
 			app.If(p.q.Map, func() app.UI {
-				return newFindJobMap().Ads(r.Ads).WithoutPlace(r.WithoutPlace).English(p.en())
+				return adMap(r.Ads, r.WithoutPlace, p.en())
 			}).Else(func() app.UI {
 				return app.Div().Body(
 					app.If(len(r.Ads) == 0, func() app.UI {
@@ -182,7 +182,18 @@ func (p *findJobPage) renderTeaser(a shared.JobAdView) app.UI {
 			}),
 			app.If(a.Hotjob && !p.en(), func() app.UI { return app.Span().Class("jobnet-tag").Text("Hotjob") }),
 		),
-		app.If(p.citizenShown(), func() app.UI { return p.marks.render(p.sess, a.ID, a.Title, true) }),
+		app.If(p.citizenShown(), func() app.UI {
+			return app.Div().Class("jobnet-teaser-mine").Body(
+				p.marks.render(p.sess, a.ID, a.Title, true),
+				// "Opret joblog" as on the ad's page (jobad.go): the
+				// citizen's own Find Job only, never a mirroring
+				// caseworker's, who may not write.
+				app.If(p.sess.Actor.MayWrite(), func() app.UI {
+					return app.A().ID("job-"+strconv.FormatInt(a.ID, 10)+"-joblog").Class("jobnet-teaser-joblog").
+						Href(joblogFromAdPath(a.ID)).Body(app.Text("Opret joblog"), app.Span().Class("sr-only").Text(": "+a.Title))
+				}),
+			)
+		}),
 	)
 }
 

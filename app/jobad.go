@@ -120,7 +120,7 @@ func (p *jobAdPage) renderAd() app.UI {
 				ui.ErrorSlot("jobnet-job-marks-error", p.marks.err),
 				app.A().ID("jobad-saved-jobs").Href(pathSavedJobs).Text("Se gemte job"),
 				app.If(p.sess.Actor.MayWrite(), func() app.UI {
-					return app.A().ID("jobad-joblog").Href(pathJoblogNewJob + "?annonce=" + strconv.FormatInt(a.ID, 10)).Text("Opret joblog")
+					return app.A().ID("jobad-joblog").Href(joblogFromAdPath(a.ID)).Text("Opret joblog")
 				}),
 			)
 		}),

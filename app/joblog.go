@@ -33,6 +33,7 @@ type joblogPage struct {
 	status   shared.JoblogStatus
 	closed   bool
 	ferr     formError
+	asMap    bool // "Vis på kort" (joblog_map.go)
 
 	done, failure string
 }
@@ -45,7 +46,7 @@ func (p *joblogPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &
 // screenshot's range is a month), all statuses, no afsluttede.
 func (p *joblogPage) OnNav(ctx app.Context) {
 	today := shared.DateOf(api.Now())
-	p.q, p.status, p.closed, p.ferr, p.failure = "", "", false, formError{}, ""
+	p.q, p.status, p.closed, p.ferr, p.failure, p.asMap = "", "", false, formError{}, "", false
 	p.from, p.to = today.AddMonths(-1).String(), today.String()
 	p.done = ""
 	if ctx.Page().URL().Query().Get("slettet") != "" {
@@ -180,10 +181,15 @@ func (p *joblogPage) renderList() app.UI {
 	return app.Section().Class("jobnet-joblog-logs").Aria("labelledby", "joblog-logs-heading").Body(
 		app.H2().ID("joblog-logs-heading").Text("Dine logs"),
 		app.P().Class("form-hint").Text("Sorteret efter ændringsdato"),
-		app.P().ID("joblog-count").Aria("live", "polite").Text(joblogCountText(len(p.list.Logs))),
-		app.Ul().ID(idJoblogList).Class("unstyled-list jobnet-joblog-list").Body(
-			app.Range(p.list.Logs).Slice(func(i int) app.UI { return p.renderItem(p.list.Logs[i], write) }),
+		app.Div().Class("jobnet-findjob-bar").Body(
+			app.P().ID("joblog-count").Aria("live", "polite").Text(joblogCountText(len(p.list.Logs))),
+			p.renderViewSwitch(),
 		),
+		app.If(p.asMap, func() app.UI { return joblogMap(p.list.Logs) }).Else(func() app.UI {
+			return app.Ul().ID(idJoblogList).Class("unstyled-list jobnet-joblog-list").Body(
+				app.Range(p.list.Logs).Slice(func(i int) app.UI { return p.renderItem(p.list.Logs[i], write) }),
+			)
+		}),
 	)
 }
 
@@ -199,14 +205,14 @@ func joblogCountText(n int) string {
 
 // renderItem is one log: its title (to its view), where, its status —
 // changed here by the citizen — and when it was changed.
-func (p *joblogPage) renderItem(l shared.Joblog, write bool) app.UI {
+func (p *joblogPage) renderItem(l shared.JoblogListItem, write bool) app.UI {
 	id := joblogItemID(l.ID)
 	kind := "Jobsøgning"
 	if l.Kind == shared.JoblogActivity {
 		kind = "Anden aktivitet"
 	}
 	meta := l.Company
-	if place := l.PlaceText(); place != "" {
+	if place := l.Place; place != "" {
 		if meta != "" {
 			meta += " · "
 		}
@@ -242,7 +248,7 @@ func (p *joblogPage) renderItem(l shared.Joblog, write bool) app.UI {
 
 // setStatus changes a log's status from the list and reloads the list, so
 // the counts follow.
-func (p *joblogPage) setStatus(ctx app.Context, l shared.Joblog, status shared.JoblogStatus) {
+func (p *joblogPage) setStatus(ctx app.Context, l shared.JoblogListItem, status shared.JoblogStatus) {
 	p.done, p.failure = "", ""
 	ctx.Async(func() {
 		_, err := api.SetJoblogStatus(ctx, l.ID, status)
@@ -260,6 +266,12 @@ func (p *joblogPage) setStatus(ctx app.Context, l shared.Joblog, status shared.J
 // joblogViewPath is a log's own view.
 func joblogViewPath(id int64) string {
 	return pathJoblogView + "?" + url.Values{"id": {strconv.FormatInt(id, 10)}}.Encode()
+}
+
+// joblogFromAdPath is the form of a new log filled from a Find Job ad
+// ("Opret joblog" on the ad's page and on its teaser).
+func joblogFromAdPath(adID int64) string {
+	return pathJoblogNewJob + "?" + url.Values{"annonce": {strconv.FormatInt(adID, 10)}}.Encode()
 }
 
 // joblogEditPath is a log's form.

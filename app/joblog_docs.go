@@ -251,7 +251,7 @@ func renderDocumentLinks(l shared.Joblog) app.UI {
 // joblogClip is the list's paperclip of a log with documents [003: "hvor
 // den enkelte log vil have en klips vist, som indikerer attachment"]: a
 // link to the log's documents.
-func joblogClip(l shared.Joblog) app.UI {
+func joblogClip(l shared.JoblogListItem) app.UI {
 	return app.A().ID(joblogItemID(l.ID)+"-documents").Class("jobnet-joblog-clip").Href(joblogViewPath(l.ID)+"#"+idJoblogDocuments).Body(
 		ui.Icon("attach-file", ""),
 		app.Span().Class("sr-only").Text("Har vedhæftede dokumenter: "+l.Title),

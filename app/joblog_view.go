@@ -14,12 +14,16 @@ import (
 // joblogViewPage is one log's own view: its sections, who made it, and for
 // the citizen "Redigér" and "Slet" — delete only from here, after a
 // confirmation [003: "Borger kan, fra visnings modus af den enkelte log,
-// vælge selv at slette denne"].
+// vælge selv at slette denne"]. A log about a job with a workplace
+// postcode shows the travel time by public transport from the citizen's
+// home postcode when Jobnet has a journey planner (server/journey), and
+// no line at all otherwise.
 type joblogViewPage struct {
 	app.Compo
-	load pageLoad
-	log  shared.Joblog
-	sess shared.Session
+	load   pageLoad
+	log    shared.Joblog
+	travel shared.JoblogTravel
+	sess   shared.Session
 
 	confirming bool
 	deleting   bool
@@ -41,7 +45,25 @@ func (p *joblogViewPage) OnNav(ctx app.Context) {
 		p.load = pageLoad{st: loadingErr, err: shared.ErrJoblogNotFound()}
 		return
 	}
-	fetchInto(ctx, &p.load, func(c context.Context) (shared.Joblog, error) { return api.Joblog(c, id) }, &p.log)
+	p.travel = shared.JoblogTravel{}
+	fetchThen(ctx, &p.load, func(c context.Context) (shared.Joblog, error) { return api.Joblog(c, id) }, &p.log, p.loadTravel)
+}
+
+// loadTravel asks for the log's travel time; without an answer the line
+// stays hidden, as without a planner.
+func (p *joblogViewPage) loadTravel(ctx app.Context) {
+	l := p.log
+	if l.Kind != shared.JoblogJob || l.Postcode == "" || app.IsServer {
+		return
+	}
+	ctx.Async(func() {
+		t, err := api.JoblogTravel(ctx, l.ID)
+		ctx.Dispatch(func(app.Context) {
+			if err == nil && p.log.ID == l.ID {
+				p.travel = t
+			}
+		})
+	})
 }
 
 const idJoblogDelete = "joblog-delete"
@@ -92,7 +114,12 @@ func (p *joblogViewPage) renderLog() app.UI {
 			joblogSection("Om jobbet", detail("Stilling/arbejdsområde:", l.Title), detail("Arbejdstid:", workingTime),
 				detail("Ansøgningsfrist:", date(l.Deadline))),
 			joblogSection("Om arbejdspladsen", detail("Virksomhed:", or(l.Company)), detail("Adresse:", or(l.Address)),
-				detail("Postnummer og by / område:", or(l.PlaceText())), detail("Land:", or(l.Country)), detail("Kontaktperson:", or(l.Contact))),
+				detail("Postnummer og by / område:", or(l.PlaceText())),
+				app.If(p.travel.Known, func() app.UI {
+					return app.Div().ID("joblog-travel").Class("jobnet-seeking-detail").Body(
+						app.Dt().Text("Rejsetid med offentlig transport:"), app.Dd().Text(p.travel.Text()))
+				}),
+				detail("Land:", or(l.Country)), detail("Kontaktperson:", or(l.Contact))),
 			joblogSection("Om din jobsøgning", detail("Status:", shared.OptionLabel(shared.JoblogStatusOptions, string(l.Status))),
 				detail("Hvordan fandt du jobbet:", shared.OptionLabel(shared.JoblogFoundViaOptions, l.FoundVia)),
 				detail("Hvordan søger du jobbet:", shared.OptionLabel(shared.JoblogApplyViaOptions, l.ApplyVia))),

@@ -145,7 +145,7 @@ func TestIngestJoblog(t *testing.T) {
 	mads.loginCitizen("mads")
 	q := shared.JoblogQuery{Q: "zxing"}
 	got := mads.joblogs(q)
-	if len(got.Logs) != 1 || got.Logs[0].OriginText() != "Oprettet af Det Faglige Hus A-kasse" || got.Logs[0].City != "Aarhus C" {
+	if len(got.Logs) != 1 || got.Logs[0].OriginText() != "Oprettet af Det Faglige Hus A-kasse" || got.Logs[0].Place != "8000 Aarhus C" {
 		t.Fatalf("ingested: %+v", got)
 	}
 	in.MessageID, in.Status = "jl-2", shared.JoblogInterview

@@ -75,8 +75,9 @@ type leakCitizen struct {
 	// mirror banner must read as the others' (issue 16).
 	bare bool
 	// paths are GET paths of this citizen's own data that no route
-	// pattern names (a document's {id}s); every viewer fetches every
-	// citizen's, so another citizen's viewer must find nothing there.
+	// pattern names (a log's, its travel time's, a document's {id}s);
+	// every viewer fetches every citizen's, so another citizen's viewer
+	// must find nothing there.
 	paths []string
 }
 
@@ -363,6 +364,13 @@ func plantJoblog(lc *leakCitizen) {
 	lc.ingest("/api/ingest/v1/joblogs", ingestv1.Joblog{MessageID: fmt.Sprintf("leak-%d-jl", lc.n), CPR: lc.cpr, LogID: fmt.Sprintf("leak-%d-jl", lc.n),
 		Kind: shared.JoblogJob, Title: lc.shown(), WorkingTime: shared.FullTimeJob, Company: lc.shown(), Country: "Sverige",
 		FoundVia: "jobnet", ApplyVia: "skriftlig"})
+	// The list shows only part of a log (the address, contact and
+	// description not): each log's own view, and its travel time.
+	var list shared.JoblogList
+	lc.citizen.decode(lc.citizen.do("GET", shared.APIJoblogs+"?closed=true", nil), 200, &list)
+	for _, l := range list.Logs {
+		lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogTravelPath(l.ID))
+	}
 }
 
 // plantMessages: Min beskedbakke (issue 13), through the ingestion API

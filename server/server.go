@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobnet/server/httpapi"
+	"jobnet/server/journey"
 	"jobnet/server/mail"
 	"jobnet/server/site"
 	"jobnet/server/storage"
@@ -40,6 +41,9 @@ type Config struct {
 	// PublicURL is where citizens reach the portal, for the links in
 	// mails (httpapi.Config).
 	PublicURL string
+	// Journey is the journey planner behind a log's travel time; nil:
+	// none (httpapi.Config).
+	Journey journey.Planner
 	// Post is the in-process mail sink whose mails /dev/post shows: set
 	// only in the demo without an SMTP server; nil makes /dev/post 404.
 	Post *mail.Sink
@@ -62,7 +66,8 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	api, err := httpapi.New(store, log, httpapi.Config{IdleTimeout: cfg.IdleTimeout, SecureCookies: cfg.SecureCookies,
-		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate, PublicURL: cfg.PublicURL})
+		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate, PublicURL: cfg.PublicURL,
+		Journey: cfg.Journey})
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,7 @@ func (JobMarks) akasseView()      {}
 func (JoblogList) akasseView()   {}
 func (Joblog) akasseView()       {}
 func (JoblogPlaces) akasseView() {}
+func (JoblogTravel) akasseView() {} // from the home postcode, which "Jeg søger job som" shows the a-kasse too
 
 // 000_…txt 4.5: the a-kasse sees the member's CV "som medlemmet ser det
 // på Jobnet", read-only; not the Præsentations-CV (withheld.go).

@@ -47,6 +47,9 @@ const (
 	APIJoblogs      = "/api/joblogs"
 	APIJoblog       = "/api/joblogs/{id}"
 	APIJoblogStatus = "/api/joblogs/{id}/status"
+	// APIJoblogTravel is a log's travel time by public transport from
+	// home (issue 12), known only with a journey planner.
+	APIJoblogTravel = "/api/joblogs/{id}/travel"
 	APIJoblogPlaces = "/api/joblog-places"
 
 	// Mit CV (SPEC C4): the page, its settings (søgbart, contact, link,
@@ -92,6 +95,9 @@ func SoughtOccupationPath(occupationID int) string {
 
 // JoblogPath is APIJoblog for one log.
 func JoblogPath(id int64) string { return APIJoblogs + "/" + strconv.FormatInt(id, 10) }
+
+// JoblogTravelPath is APIJoblogTravel for one log.
+func JoblogTravelPath(id int64) string { return JoblogPath(id) + "/travel" }
 
 // JoblogStatusPath is APIJoblogStatus for one log.
 func JoblogStatusPath(id int64) string { return JoblogPath(id) + "/status" }

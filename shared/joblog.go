@@ -33,7 +33,12 @@ import (
 //     neither. The city is always the postcode's name.
 //   - The default deadline (today + JoblogDefaultDeadlineDays) is set by
 //     the server when a log is saved without one; the form says so.
-//   - Documents: joblog_docs.go. The map and travel time are not built yet.
+//   - Documents: joblog_docs.go.
+//   - The travel time by public transport (JoblogTravel) goes from the
+//     citizen's home postcode to the workplace's postcode, arriving at
+//     8:00 on the next weekday; without a journey planner it is not shown.
+//   - The map places a log at its workplace postcode's centre; a log
+//     with only an area, abroad or an activity is counted, not placed.
 
 // JoblogKind is the kind of log.
 type JoblogKind string
@@ -431,8 +436,40 @@ func ParseJoblogQuery(get func(string) string) (JoblogQuery, error) {
 // first, each part newest change first; and the counts of each status
 // under the query's other filters ("Alle Logs (n)", "Ikke søgt (n)" …).
 type JoblogList struct {
-	Logs   []Joblog     `json:"logs"`
-	Counts JoblogCounts `json:"counts"`
+	Logs   []JoblogListItem `json:"logs"`
+	Counts JoblogCounts     `json:"counts"`
+}
+
+// JoblogListItem is a log as the list and its map show it: only what they
+// show, so the list does not carry (or read) every log whole.
+type JoblogListItem struct {
+	ID      int64        `json:"id"`
+	Kind    JoblogKind   `json:"kind"`
+	Title   string       `json:"title"`
+	Company string       `json:"company,omitempty"`
+	Status  JoblogStatus `json:"status,omitempty"`
+	Closed  bool         `json:"closed,omitempty"`
+	// Place is the workplace's (or activity's) place in one line, as
+	// Joblog.PlaceText.
+	Place string `json:"place,omitempty"`
+	// Lat and Lon are the centre of the workplace's postcode, where the
+	// map puts the log; nil for a log with only an area, abroad, or an
+	// activity.
+	Lat     *float64  `json:"lat,omitempty"`
+	Lon     *float64  `json:"lon,omitempty"`
+	Origin  string    `json:"origin,omitempty"`
+	Updated time.Time `json:"updated"`
+	// Documents is how many documents the log has: the list's paperclip.
+	Documents int `json:"documents,omitempty"`
+}
+
+// OriginText is "Oprettet af <organisation>", or "Oprettet i Jobnet".
+func (l JoblogListItem) OriginText() string { return Joblog{Origin: l.Origin}.OriginText() }
+
+// ListItem is the log as the list shows it, without its position.
+func (l Joblog) ListItem() JoblogListItem {
+	return JoblogListItem{ID: l.ID, Kind: l.Kind, Title: l.Title, Company: l.Company, Status: l.Status, Closed: l.Closed,
+		Place: l.PlaceText(), Origin: l.Origin, Updated: l.Updated, Documents: l.Documents}
 }
 
 // JoblogCounts are the counts of the status filter.
@@ -459,6 +496,33 @@ func (c JoblogCounts) Of(s JoblogStatus) int {
 // JoblogStatusChange is the list's quick change of a log's status.
 type JoblogStatusChange struct {
 	Status JoblogStatus `json:"status" validate:"required,oneof=ikke_soegt soegt samtale"`
+}
+
+// JoblogTravel is the travel time by public transport from the citizen's
+// home to a log's workplace [003 «Joblog»: "Rejsetid med offentlig
+// transport"]: from the home postcode to the workplace postcode, arriving
+// at 8:00 on the next weekday (server/journey). Known is false when
+// Jobnet has no journey planner, the citizen no home postcode, the log no
+// postcode (an area, abroad, an activity), or the planner did not answer:
+// then the log's view shows no line at all.
+type JoblogTravel struct {
+	Known   bool   `json:"known"`
+	Minutes int    `json:"minutes,omitempty"`
+	From    string `json:"from,omitempty"` // "2300 København S"
+	To      string `json:"to,omitempty"`
+}
+
+// Text is the line the log's view shows: "1 t 25 min fra 2300 København S".
+func (t JoblogTravel) Text() string {
+	h, m := t.Minutes/60, t.Minutes%60
+	d := strconv.Itoa(m) + " min"
+	switch {
+	case h > 0 && m == 0:
+		d = strconv.Itoa(h) + " t"
+	case h > 0:
+		d = strconv.Itoa(h) + " t " + d
+	}
+	return "Ca. " + d + " fra " + t.From
 }
 
 // ErrJoblogNotFound answers a log the citizen does not have.

@@ -166,3 +166,13 @@ func TestJoblogFromAd(t *testing.T) {
 		}
 	}
 }
+
+// TestJoblogTravelText: minutes, hours and both.
+func TestJoblogTravelText(t *testing.T) {
+	for minutes, want := range map[int]string{5: "Ca. 5 min fra 2300 København S", 60: "Ca. 1 t fra 2300 København S",
+		85: "Ca. 1 t 25 min fra 2300 København S", 185: "Ca. 3 t 5 min fra 2300 København S"} {
+		if got := (JoblogTravel{Known: true, Minutes: minutes, From: "2300 København S"}).Text(); got != want {
+			t.Errorf("%d: %q, want %q", minutes, got, want)
+		}
+	}
+}

@@ -293,6 +293,12 @@ func Joblogs(ctx context.Context, q shared.JoblogQuery) (shared.JoblogList, erro
 	return get[shared.JoblogList](ctx, shared.APIJoblogs+"?"+v.Encode())
 }
 
+// JoblogTravel is a log's travel time by public transport from home
+// (GET /api/joblogs/{id}/travel).
+func JoblogTravel(ctx context.Context, id int64) (shared.JoblogTravel, error) {
+	return get[shared.JoblogTravel](ctx, shared.JoblogTravelPath(id))
+}
+
 // Joblog is one log (GET /api/joblogs/{id}).
 func Joblog(ctx context.Context, id int64) (shared.Joblog, error) {
 	return get[shared.Joblog](ctx, shared.JoblogPath(id))

@@ -48,6 +48,7 @@ import (
 	"jobnet/server"
 	"jobnet/server/demo"
 	"jobnet/server/jobs"
+	"jobnet/server/journey"
 	"jobnet/server/mail"
 	"jobnet/server/pgembed"
 	"jobnet/server/storage"
@@ -179,7 +180,14 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	if demoLoaded {
 		post = sink
 	}
+	// A log's travel time needs a journey planner; without
+	// JOBNET_JOURNEY_PLANNER_URL no log shows one.
+	planner, err := journey.FromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(store, log, server.Config{
+		Journey:       planner,
 		IdleTimeout:   idle,
 		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
 		WebDir:        env("JOBNET_WEB_DIR", "web"),

@@ -56,13 +56,19 @@ type portal struct {
 	post *mail.Sink
 }
 
-func startPortal(t *testing.T, idle time.Duration) *portal { return startPortalWith(t, idle, false) }
+func startPortal(t *testing.T, idle time.Duration) *portal {
+	return startPortalWith(t, idle, false, nil)
+}
 
 // startPostPortal is a portal whose job queue works and sends its mails
 // to a sink, which /dev/post shows.
-func startPostPortal(t *testing.T, idle time.Duration) *portal { return startPortalWith(t, idle, true) }
+func startPostPortal(t *testing.T, idle time.Duration) *portal {
+	return startPortalWith(t, idle, true, nil)
+}
 
-func startPortalWith(t *testing.T, idle time.Duration, post bool) *portal {
+// startPortalWith starts a portal; configure, when not nil, changes the
+// server's configuration (a journey planner, for one).
+func startPortalWith(t *testing.T, idle time.Duration, post bool, configure func(*server.Config)) *portal {
 	t.Helper()
 	db := dbtest.MustOpenDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -77,7 +83,11 @@ func startPortalWith(t *testing.T, idle time.Duration, post bool) *portal {
 	if err := demo.Seed(ctx, store, clock()); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
-	srv, err := server.New(store, log, server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock, PublicRate: -1, Post: sink})
+	cfg := server.Config{IdleTimeout: idle, WebDir: webDir, Now: clock, PublicRate: -1, Post: sink}
+	if configure != nil {
+		configure(&cfg)
+	}
+	srv, err := server.New(store, log, cfg)
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}

@@ -94,6 +94,8 @@ func TestBrowser(t *testing.T) {
 		{"Messages", testMessages, 0, true},
 		{"CV", testCV, 0, true},
 		{"JoblogDocuments", testJoblogDocuments, 0, true},
+		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},
+		{"JoblogMap", testJoblogMap, 0, false},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).
@@ -102,6 +104,24 @@ func TestBrowser(t *testing.T) {
 		run  func(t *testing.T, tb *tab)
 	}{
 		{"JobAgent", testJobAgent},
+	}
+	// Scenarios with a journey planner (the test's stand-in): each width
+	// gets a portal of its own with it.
+	for _, sc := range []struct {
+		name string
+		run  func(t *testing.T, tb *tab)
+	}{
+		{"JoblogTravel", testJoblogTravel},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, w := range widths {
+				t.Run(w.name, func(t *testing.T) {
+					t.Parallel()
+					sc.run(t, b.newTab(t, startJourneyPortal(t), w))
+				})
+			}
+		})
 	}
 	for _, sc := range postScenarios {
 		t.Run(sc.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"jobnet/server/findjob"
+	"jobnet/server/journey"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -38,6 +39,9 @@ type Config struct {
 	// PublicURL is where citizens reach the portal ("https://jobnet.dk"),
 	// for the links in mails.
 	PublicURL string
+	// Journey is the journey planner behind a log's travel time; nil:
+	// none, and no log shows one (server/journey).
+	Journey journey.Planner
 }
 
 // API serves the routes of the route table.
@@ -54,6 +58,7 @@ type API struct {
 	widk     widkCount
 	banners  bannerCache
 	fronts   *frontCache
+	travel   travelTimes
 	// publicLimit is the public API's rate limit per client address.
 	publicLimit *clientLimiter
 	stop        chan struct{}
@@ -92,7 +97,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &API{store: store, log: log, cfg: cfg, routes: routes, findjob: ix,
+	a := &API{store: store, log: log, cfg: cfg, routes: routes, findjob: ix, travel: travelTimes{planner: cfg.Journey, log: log},
 		limiter: newLoginLimiter(10, 15*time.Minute), live: newLiveness(), sessions: newSessionCache(), events: newEventLog(store),
 		fronts: newFrontCache(cfg.IdleTimeout),
 		stop:   make(chan struct{}), stopped: make(chan struct{})}

@@ -61,6 +61,7 @@ type citizenRequest struct {
 	loc     *time.Location
 	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
 	fronts  *frontCache    // the front page's nudges, per session
+	travel  travelTimes    // a log's travel time
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -219,7 +220,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

@@ -1,6 +1,11 @@
 package httpapi
 
 import (
+	"context"
+	"log/slog"
+	"time"
+
+	"jobnet/server/journey"
 	"jobnet/shared"
 )
 
@@ -86,4 +91,37 @@ func handleDeleteJoblog(req *citizenRequest) (deleted, error) {
 // data, the same for everyone.
 func handleJoblogPlaces(req *sessionRequest) (shared.JoblogPlaces, error) {
 	return req.api.store.JoblogPlaces(req.ctx())
+}
+
+// travelTimes asks the journey planner, when there is one.
+type travelTimes struct {
+	planner journey.Planner // nil: none
+	log     *slog.Logger
+}
+
+// handleJoblogTravel: GET /api/joblogs/{id}/travel — the travel time by
+// public transport from the citizen's home postcode to the log's
+// workplace postcode, arriving at 8:00 on the next weekday. Not known
+// (and not shown) without a planner, a home postcode or the log's
+// postcode, or when the planner fails or takes longer than
+// journey.Timeout: the page loses a line, never its log.
+func handleJoblogTravel(req *citizenRequest) (shared.JoblogTravel, error) {
+	id, err := idInPath(req.r, shared.ErrJoblogNotFound)
+	if err != nil {
+		return shared.JoblogTravel{}, err
+	}
+	trip, err := req.citizen.JoblogTrip(req.ctx(), id)
+	if err != nil || !trip.Known || req.travel.planner == nil {
+		return shared.JoblogTravel{}, err
+	}
+	ctx, cancel := context.WithTimeout(req.ctx(), journey.Timeout)
+	defer cancel()
+	d, err := req.travel.planner.TravelTime(ctx, journey.Place{Postcode: trip.From.Postcode, Lat: trip.From.Lat, Lon: trip.From.Lon},
+		journey.Place{Postcode: trip.To.Postcode, Lat: trip.To.Lat, Lon: trip.To.Lon}, journey.Arrival(req.now, req.loc))
+	if err != nil {
+		req.travel.log.Warn("journey planner", "err", err)
+		return shared.JoblogTravel{}, nil
+	}
+	return shared.JoblogTravel{Known: true, Minutes: int(d.Round(time.Minute) / time.Minute),
+		From: trip.From.Postcode + " " + trip.From.Name, To: trip.To.Postcode + " " + trip.To.Name}, nil
 }

@@ -106,13 +106,15 @@ func Routes() []Route {
 
 		// Joblog (issue 12, SPEC C3): the citizen's own; the jobcenter and the
 		// a-kasse read it whole, filters included, and change nothing
-		// (000_…txt 4.4). The form's postcodes and areas are reference data.
+		// (000_…txt 4.4). The form's postcodes and areas are reference data;
+		// a log's travel time is read as the log (server/journey).
 		{"GET " + shared.APIJoblogs, citizenRead(Allow), citizenHandler(handleJoblogs)},
 		{"POST " + shared.APIJoblogs, citizenWrite, citizenHandler(handleCreateJoblog)},
 		{"GET " + shared.APIJoblog, citizenRead(Allow), citizenHandler(handleJoblog)},
 		{"PUT " + shared.APIJoblog, citizenWrite, citizenHandler(handleUpdateJoblog)},
 		{"DELETE " + shared.APIJoblog, citizenWrite, citizenHandler(handleDeleteJoblog)},
 		{"PUT " + shared.APIJoblogStatus, citizenWrite, citizenHandler(handleJoblogStatus)},
+		{"GET " + shared.APIJoblogTravel, citizenRead(Allow), citizenHandler(handleJoblogTravel)},
 		{"GET " + shared.APIJoblogPlaces, anyone, plainHandler(ScopePublic, handleJoblogPlaces)},
 		// Its documents (003_…txt: "Gem ansøgning, jobannonce og CV"): read
 		// with the log by all three, the a-kasse too (000_…txt 4.4);

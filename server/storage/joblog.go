@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
@@ -111,7 +112,8 @@ func judgeJoblog(ctx context.Context, db bun.IDB, in shared.JoblogInput, now tim
 	return in, in.Check(places)
 }
 
-const joblogSelect = `SELECT j.*, o.name AS origin_name, a.name AS area_name
+const joblogSelect = `SELECT j.id, j.citizen_id, j.kind, j.status, j.closed, j.search, j.log, j.origin_org, j.origin_id,
+		j.created_at, j.updated_at, o.name AS origin_name, a.name AS area_name
 	FROM joblogs j
 	LEFT JOIN organisations o ON o.code = j.origin_org
 	LEFT JOIN areas a ON a.code = j.log->>'area'`
@@ -133,45 +135,102 @@ func (c Citizen) Joblog(ctx context.Context, id int64) (shared.Joblog, error) {
 	return l, err
 }
 
+// joblogListQuery is the list page in one round trip, prepared: the logs
+// the filters find (f), their counts by status, and those of the status
+// asked for ($6, ” for all), each with only the columns the list shows
+// (written from the log by PostgreSQL, migration 020), never the log
+// itself. The counts are a row of their own joined to the list, so they
+// come also when no log has the status. A column the list gains is one
+// more field in f's select and in l's (and in the scan).
+//
+// $1 citizen, $2 afsluttede too, $3 changed from, $4 changed before (NULL
+// for none), $5 the free text's words as LIKE patterns (each must match
+// search), $6 status.
+const joblogListQuery = `WITH f AS (
+	SELECT j.id, j.kind, j.status, j.closed, j.updated_at, j.origin_org,
+		j.title, j.company, j.postcode, j.city, j.country, j.area, j.place, j.documents
+	FROM joblogs j
+	WHERE j.citizen_id = $1 AND ($2 OR NOT j.closed)
+		AND ($3::timestamptz IS NULL OR j.updated_at >= $3) AND ($4::timestamptz IS NULL OR j.updated_at < $4)
+		AND j.search LIKE ALL ($5::text[])
+)
+SELECT c.n_all, c.n_ikke_soegt, c.n_soegt, c.n_samtale,
+	l.id, l.kind, l.title, l.company, l.status, l.closed, l.updated_at, l.origin,
+	l.postcode, l.city, l.country, l.area, l.place, l.lat, l.lon, l.documents
+FROM (SELECT count(*) AS n_all,
+		count(*) FILTER (WHERE status = 'ikke_soegt') AS n_ikke_soegt,
+		count(*) FILTER (WHERE status = 'soegt') AS n_soegt,
+		count(*) FILTER (WHERE status = 'samtale') AS n_samtale
+	FROM f) c
+LEFT JOIN LATERAL (
+	SELECT f.id, f.kind, f.title, f.company, f.status, f.closed, f.updated_at, o.name AS origin,
+		f.postcode, f.city, f.country, a.name AS area, f.place, p.lat, p.lon, f.documents
+	FROM f
+	LEFT JOIN organisations o ON o.code = f.origin_org
+	LEFT JOIN areas a ON a.code = f.area
+	LEFT JOIN postcodes p ON p.code = f.postcode
+	WHERE $6 = '' OR f.status = $6
+) l ON true
+ORDER BY l.closed, l.updated_at DESC, l.id DESC`
+
+// likeWords are the free text's words as LIKE patterns, each found
+// anywhere: "50%" finds "50%", not "500".
+func likeWords(q string) []string {
+	words := []string{}
+	escape := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		words = append(words, "%"+escape.Replace(w)+"%")
+	}
+	return words
+}
+
 // Joblogs is the list page: the logs the query finds, not afsluttede
 // first, then by the last change, newest first; and the counts of each
 // status under the query's other filters.
 func (c Citizen) Joblogs(ctx context.Context, q shared.JoblogQuery) (shared.JoblogList, error) {
-	where := []string{"j.citizen_id = ?"}
-	args := []any{c.id}
-	if !q.Closed {
-		where = append(where, "NOT j.closed")
-	}
+	var from, before *time.Time
 	if q.From != nil {
-		where, args = append(where, "j.updated_at >= ?"), append(args, timeOfDate(*q.From))
+		t := timeOfDate(*q.From)
+		from = &t
 	}
 	if q.To != nil {
-		where, args = append(where, "j.updated_at < ?"), append(args, timeOfDate(q.To.AddDays(1)))
+		t := timeOfDate(q.To.AddDays(1))
+		before = &t
 	}
-	for _, word := range strings.Fields(strings.ToLower(q.Q)) {
-		where, args = append(where, "strpos(j.search, ?) > 0"), append(args, word)
-	}
-	cond := strings.Join(where, " AND ")
-	out := shared.JoblogList{Logs: []shared.Joblog{}}
-	err := c.db.NewRaw(`SELECT count(*) AS "all",
-			count(*) FILTER (WHERE j.status = 'ikke_soegt') AS ikke_soegt,
-			count(*) FILTER (WHERE j.status = 'soegt') AS soegt,
-			count(*) FILTER (WHERE j.status = 'samtale') AS samtale
-		FROM joblogs j WHERE `+cond, args...).Scan(ctx, &out.Counts.All, &out.Counts.NotApplied, &out.Counts.Applied, &out.Counts.Interview)
+	rows, err := preparedRows(ctx, c.db, joblogListQuery, c.id, q.Closed, from, before, likeWords(q.Q), string(q.Status))
 	if err != nil {
-		return out, err
+		return shared.JoblogList{}, err
 	}
-	if q.Status != "" {
-		cond, args = cond+" AND j.status = ?", append(args, string(q.Status))
+	defer rows.Close()
+	out := shared.JoblogList{Logs: []shared.JoblogListItem{}}
+	for rows.Next() {
+		var (
+			id                                   sql.NullInt64
+			kind, title, company, status, origin sql.NullString
+			postcode, city, country, area, place sql.NullString
+			closed                               sql.NullBool
+			updated                              sql.NullTime
+			lat, lon                             *float64
+			documents                            sql.NullInt64
+		)
+		if err := rows.Scan(&out.Counts.All, &out.Counts.NotApplied, &out.Counts.Applied, &out.Counts.Interview,
+			&id, &kind, &title, &company, &status, &closed, &updated, &origin,
+			&postcode, &city, &country, &area, &place, &lat, &lon, &documents); err != nil {
+			return out, err
+		}
+		if !id.Valid { // no log: only the counts
+			continue
+		}
+		// The place as Joblog.PlaceText says it, from the same fields.
+		l := shared.Joblog{ID: id.Int64, JoblogInput: shared.JoblogInput{Kind: shared.JoblogKind(kind.String), Title: title.String,
+			Company: company.String, Status: shared.JoblogStatus(status.String), Closed: closed.Bool, Postcode: postcode.String,
+			City: city.String, Country: country.String, PlaceUnknown: area.Valid, Place: place.String},
+			AreaName: area.String, Origin: origin.String, Updated: updated.Time, Documents: int(documents.Int64)}
+		item := l.ListItem()
+		item.Lat, item.Lon = lat, lon
+		out.Logs = append(out.Logs, item)
 	}
-	var rows []joblogView
-	if err := c.db.NewRaw(joblogSelect+` WHERE `+cond+` ORDER BY j.closed, j.updated_at DESC, j.id DESC`, args...).Scan(ctx, &rows); err != nil {
-		return out, err
-	}
-	for _, r := range rows {
-		out.Logs = append(out.Logs, r.joblog())
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // CreateJoblog saves a new log made in Jobnet.
@@ -293,4 +352,39 @@ func (c Citizen) DeleteIngestedJoblog(ctx context.Context, org, senderID string)
 		return cmpErr(err, shared.ErrJoblogNotFound())
 	}
 	return nil
+}
+
+// JoblogTrip is where a trip to a log's workplace starts and ends: the
+// citizen's home postcode and the workplace's, with their names and
+// centres. Known is false when either is not known (no home postcode; a
+// log with only an area, abroad, or about another activity).
+type JoblogTrip struct {
+	Known    bool
+	From, To TripEnd
+}
+
+// TripEnd is a postcode as a trip's end.
+type TripEnd struct {
+	Postcode, Name string
+	Lat, Lon       float64
+}
+
+// JoblogTrip is the trip from the citizen's home to a log's workplace.
+func (c Citizen) JoblogTrip(ctx context.Context, id int64) (JoblogTrip, error) {
+	var fromCode, fromName, toCode, toName sql.NullString
+	var fromLat, fromLon, toLat, toLon sql.NullFloat64
+	err := prepared(ctx, c.db, `SELECT h.code, h.name, h.lat, h.lon, p.code, p.name, p.lat, p.lon
+		FROM joblogs j JOIN citizens c ON c.id = j.citizen_id
+		LEFT JOIN postcodes h ON h.code = c.home_postcode
+		LEFT JOIN postcodes p ON p.code = j.postcode
+		WHERE j.citizen_id = $1 AND j.id = $2`, c.id, id).Scan(&fromCode, &fromName, &fromLat, &fromLon, &toCode, &toName, &toLat, &toLon)
+	if isNoRows(err) {
+		return JoblogTrip{}, shared.ErrJoblogNotFound()
+	}
+	if err != nil || !fromCode.Valid || !toCode.Valid {
+		return JoblogTrip{}, err
+	}
+	return JoblogTrip{Known: true,
+		From: TripEnd{Postcode: fromCode.String, Name: fromName.String, Lat: fromLat.Float64, Lon: fromLon.Float64},
+		To:   TripEnd{Postcode: toCode.String, Name: toName.String, Lat: toLat.Float64, Lon: toLon.Float64}}, nil
 }

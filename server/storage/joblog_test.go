@@ -2,11 +2,14 @@ package storage_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
 
+	"jobnet/server/geo"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -136,6 +139,86 @@ func TestJoblogStorage(t *testing.T) {
 	if _, err := other.SetJoblogStatus(ctx, a.ID, shared.JoblogApplied, now); !storage.IsNotFound(err) {
 		t.Errorf("another citizen changes the log: %v", err)
 	}
+}
+
+// TestJoblogListItems: the list's item of every kind of log is the log
+// as Joblog.ListItem says, with the centre of the workplace's postcode
+// (from the geo data) where it has one and none with only an area, abroad
+// or for an activity; an ingested log names its sender. A status no log
+// has lists none and still counts the others. "%" and "_" in the free
+// text are letters, not wildcards.
+func TestJoblogListItems(t *testing.T) {
+	ctx := context.Background()
+	db, c := oneCitizen(t)
+	s := storage.New(db, nil)
+	places, err := s.JoblogPlaces(ctx)
+	if err != nil || len(places.Areas) == 0 {
+		t.Fatalf("places: %v", err)
+	}
+	mk := func(in shared.JoblogInput, d int) shared.Joblog {
+		t.Helper()
+		l, err := c.CreateJoblog(ctx, in, now.AddDate(0, 0, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	inCity := mk(aJoblog("Kok 50%", "Kantinen", shared.JoblogApplied), -1)
+	area := aJoblog("Tømrer", "Byg A/S", "")
+	area.Postcode, area.PlaceUnknown, area.Area = "", true, places.Areas[0].Value
+	inArea := mk(area, -2)
+	abroad := aJoblog("Smed", "Smedjen AB", "")
+	abroad.Postcode, abroad.Country = "", "Sverige"
+	inSweden := mk(abroad, -3)
+	act := mk(shared.JoblogInput{Kind: shared.JoblogActivity, Title: "Jobmesse", Date: ptrTo(shared.DateOf(now)), Place: "Bella Center"}, -4)
+	msg := storage.Message{Org: shared.Organisation{Code: "jc-1", Kind: shared.OrgJobcenter, Name: "Jobcenter"}, MessageID: "m-1",
+		Body: "log-1", CPR: "010203-1234", Now: now}
+	if _, err := s.Ingest(ctx, msg, func(ctx context.Context, ic storage.Citizen, _ shared.Citizen) error {
+		return ic.IngestJoblog(ctx, "jc-1", "log-1", aJoblog("Lagerarbejder", "Lageret", ""), now.AddDate(0, 0, -5))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := c.Joblogs(ctx, shared.JoblogQuery{})
+	if err != nil || len(l.Logs) != 5 {
+		t.Fatalf("%d logs, %v", len(l.Logs), err)
+	}
+	var pc geo.Postcode
+	all, _ := geo.Postcodes()
+	for _, p := range all {
+		if p.Code == "2300" {
+			pc = p
+		}
+	}
+	for i, want := range []shared.Joblog{inCity, inArea, inSweden, act} {
+		got := l.Logs[i]
+		w := want.ListItem()
+		if want.ID == inCity.ID {
+			w.Lat, w.Lon = &pc.Lat, &pc.Lon
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("item %d:\n got %s\nwant %s", i, jsonOf(got), jsonOf(w))
+		}
+	}
+	if got := l.Logs; got[1].Place != places.Areas[0].Label || got[2].Place != "Sverige" || got[3].Place != "Bella Center" {
+		t.Errorf("places: %q %q %q", got[1].Place, got[2].Place, got[3].Place)
+	}
+	if got := l.Logs[4]; got.Origin != "Jobcenter" || got.Lat == nil || got.Place != "2300 København S" {
+		t.Errorf("ingested: %s", jsonOf(got))
+	}
+	if got, err := c.Joblogs(ctx, shared.JoblogQuery{Status: shared.JoblogInterview}); err != nil || len(got.Logs) != 0 ||
+		got.Counts != (shared.JoblogCounts{All: 5, NotApplied: 3, Applied: 1}) {
+		t.Errorf("Samtale, which none has: %+v %v", got, err)
+	}
+	for q, want := range map[string]int{"50%": 1, "%": 1, "5_": 0, "kok 50%": 1, "": 5} {
+		if got, err := c.Joblogs(ctx, shared.JoblogQuery{Q: q}); err != nil || len(got.Logs) != want {
+			t.Errorf("%q finds %d, want %d (%v)", q, len(got.Logs), want, err)
+		}
+	}
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // TestJoblogRetention: a log not edited for 4 years goes; one edited since
