@@ -33,6 +33,8 @@ const (
 	pathJoblogNewActivity = "/joblog/ny-aktivitet"
 	pathJoblogView        = "/joblog/log"
 	pathJoblogEdit        = "/joblog/rediger"
+	// pathScreening is the Forberedelsesskema (SPEC C5).
+	pathScreening = "/forberedelsesskema"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -42,7 +44,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
-		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity,
+		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathMinPlan, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
@@ -66,6 +68,7 @@ func RegisterRoutes() {
 	app.Route(pathJoblogNewActivity, func() app.Composer { return newJoblogFormPage() })
 	app.Route(pathJoblogEdit, func() app.Composer { return newJoblogFormPage() })
 	app.Route(pathJoblogView, func() app.Composer { return newJoblogViewPage() })
+	app.Route(pathScreening, func() app.Composer { return newScreeningPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -86,5 +89,6 @@ func PreloadPaths() map[string][]string {
 		pathTimer225:  {shared.APICounters + "?view=" + counterViews[kindTimer225]},
 		pathSeeking:   {shared.APIJobSeeking},
 		pathSavedJobs: {shared.APISavedJobs},
+		pathScreening: {shared.APIScreening},
 	}
 }

@@ -101,6 +101,25 @@ func planSections(p shared.Plan, today shared.Date, contract bool) []planSection
 	return s
 }
 
+// newDanishPDF is an A4 document in Danish, as every PDF of Jobnet starts
+// (Min plan, the Forberedelsesskema's receipt): its title, its creation
+// date (today, so that the same data gives the same bytes), a footer line
+// per page, and the translator that writes æ, ø and å in the core fonts'
+// cp1252.
+func newDanishPDF(title string, footer func(page int) string, today shared.Date) (*fpdf.Fpdf, func(string) string) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
+	pdf.SetTitle(title, true)
+	pdf.SetLang("da-DK")
+	pdf.SetCreationDate(time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC))
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-15)
+		pdf.SetFont("Helvetica", "", 8)
+		pdf.CellFormat(0, 10, tr(footer(pdf.PageNo())), "", 0, "C", false, 0, "")
+	})
+	return pdf, tr
+}
+
 // renderPlanPDF writes the plan's PDF. It lays the sections out twice: the
 // first pass learns the page of each heading for the table of contents on
 // page 1, the second writes the document.
@@ -108,16 +127,9 @@ func renderPlanPDF(w io.Writer, name string, p shared.Plan, today shared.Date, c
 	sections := planSections(p, today, contract)
 	pages := make([]int, len(sections))
 	build := func(withTOC bool) *fpdf.Fpdf {
-		pdf := fpdf.New("P", "mm", "A4", "")
-		tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: æ, ø, å
-		pdf.SetTitle("Min plan – "+name, true)
-		pdf.SetLang("da-DK")
-		pdf.SetCreationDate(time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC))
-		pdf.SetFooterFunc(func() {
-			pdf.SetY(-15)
-			pdf.SetFont("Helvetica", "", 8)
-			pdf.CellFormat(0, 10, tr(fmt.Sprintf("Min plan for %s · udskrevet %s · side %d", name, today.Danish(), pdf.PageNo())), "", 0, "C", false, 0, "")
-		})
+		pdf, tr := newDanishPDF("Min plan – "+name, func(page int) string {
+			return fmt.Sprintf("Min plan for %s · udskrevet %s · side %d", name, today.Danish(), page)
+		}, today)
 		pdf.AddPage()
 		pdf.SetFont("Helvetica", "B", 18)
 		title := "Min plan"
