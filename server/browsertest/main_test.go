@@ -90,6 +90,7 @@ func TestBrowser(t *testing.T) {
 		{"SavedJobs", testSavedJobs, 0, true},
 		{"SavedJobsMirror", testSavedJobsMirror, 0, false},
 		{"Joblog", testJoblog, 0, true},
+		{"Screening", testScreening, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).
