@@ -22,7 +22,9 @@ import (
 //     gangen": only the latest screening is shown. Decision: a new screening
 //     deletes an unanswered earlier one (nothing of the citizen's is lost);
 //     an answered earlier one is kept for the case system to collect until
-//     its 90 days have passed, but is no longer shown.
+//     its 90 days have passed, but is no longer shown. Withdrawing the
+//     newest shows the one before it again while its 90 days last: it is
+//     then the latest the case system stands by.
 //   - "profilafklaringsresultatet vises på Jobnet i 90 dage efter
 //     besvarelsen" (003), "kun tilgængelige på Jobnet i tre måneder" (000):
 //     the receipt is shown through the 90th day after the day of the
