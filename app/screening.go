@@ -15,13 +15,14 @@ import (
 // the current screening's questions, answered once, then the receipt,
 // "Kvittering - forberedelsesskema", with "Hent som Pdf" and the fold
 // "Dine svar på forberedelsesskemaet". Without a screening shown (none, or
-// its 90 days are over) it says so. A caseworker sees the same; the server
-// refuses the answer (SPEC K2) and sends the a-kasse only the current
-// dagpenge screening.
+// its 90 days are over) it says so. A caseworker sees the questions with
+// the inputs disabled and no "Send", which the server refuses anyway (SPEC
+// K2); the server sends the a-kasse only the current dagpenge screening.
 type screeningPage struct {
 	app.Compo
 	load    pageLoad
 	page    shared.ScreeningPage
+	sess    shared.Session
 	answers map[string][]string
 	form    formState
 	// open: the fold of the answers on the receipt.
@@ -29,6 +30,8 @@ type screeningPage struct {
 }
 
 func newScreeningPage() *screeningPage { return &screeningPage{} }
+
+func (p *screeningPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *screeningPage) OnNav(ctx app.Context) {
 	p.answers = map[string][]string{}
@@ -71,9 +74,13 @@ func (p *screeningPage) Render() app.UI {
 // boxes, each with its message.
 func (p *screeningPage) questions(s shared.Screening) app.UI {
 	ferr := p.form.ferr
+	write := p.sess.Actor.MayWrite()
 	return app.Div().Body(
 		app.H1().Text("Forberedelsesskema"),
 		app.P().Text("Besvar spørgsmål om din jobsøgning, så jobkonsulenten bedre kan rådgive dig. Det er frivilligt at udfylde skemaet; du kan kun sende det én gang."),
+		app.If(!write, func() app.UI {
+			return app.P().ID("screening-unanswered").Text("Borgeren har ikke udfyldt forberedelsesskemaet endnu.")
+		}),
 		app.Form().ID("screening-form").OnSubmit(p.send).Body(
 			ferr.summary(),
 			app.Range(s.Questions).Slice(func(i int) app.UI {
@@ -84,21 +91,25 @@ func (p *screeningPage) questions(s shared.Screening) app.UI {
 				}
 				return ui.Fieldset("screening-" + q.ID).Legend(strconv.Itoa(i+1) + ": " + legend).
 					Error(ferr.field(shared.ScreeningAnswerField(q.ID))).Body(
-					app.Range(q.Options).Slice(func(j int) app.UI { return p.option(q, q.Options[j]) }),
+					app.Range(q.Options).Slice(func(j int) app.UI { return p.option(q, q.Options[j], !write) }),
 				)
 			}),
-			app.P().Class("form-hint").Text("Felter markeret med * skal udfyldes."),
-			app.Button().Type("submit").ID("screening-send").Class("button button-primary").Disabled(p.form.busy).Text("Send"),
+			app.If(write, func() app.UI {
+				return app.Div().Body(
+					app.P().Class("form-hint").Text("Felter markeret med * skal udfyldes."),
+					app.Button().Type("submit").ID("screening-send").Class("button button-primary").Disabled(p.form.busy).Text("Send"),
+				)
+			}),
 		),
 	)
 }
 
-func (p *screeningPage) option(q shared.ScreeningQuestion, o shared.ScreeningOption) app.UI {
+func (p *screeningPage) option(q shared.ScreeningQuestion, o shared.ScreeningOption, disabled bool) app.UI {
 	id := "screening-" + o.ID
 	chosen := slices.Contains(p.answers[q.ID], o.ID)
 	if q.Multiple {
 		return app.Div().Class("form-group-checkbox").Body(
-			app.Input().Type("checkbox").ID(id).Name("screening-"+q.ID).Class("form-checkbox").Value(o.ID).Checked(chosen).
+			app.Input().Type("checkbox").ID(id).Name("screening-"+q.ID).Class("form-checkbox").Value(o.ID).Checked(chosen).Disabled(disabled).
 				OnChange(func(ctx app.Context, e app.Event) {
 					cur := slices.DeleteFunc(slices.Clone(p.answers[q.ID]), func(v string) bool { return v == o.ID })
 					if ctx.JSSrc().Get("checked").Bool() {
@@ -110,7 +121,7 @@ func (p *screeningPage) option(q shared.ScreeningQuestion, o shared.ScreeningOpt
 		)
 	}
 	return app.Div().Class("form-group-radio").Body(
-		app.Input().Type("radio").ID(id).Name("screening-"+q.ID).Class("form-radio").Value(o.ID).Checked(chosen).
+		app.Input().Type("radio").ID(id).Name("screening-"+q.ID).Class("form-radio").Value(o.ID).Checked(chosen).Disabled(disabled).
 			OnChange(func(ctx app.Context, e app.Event) { p.answers[q.ID] = []string{o.ID} }),
 		app.Label().Class("form-label").For(id).Text(o.Text),
 	)

@@ -9,7 +9,8 @@ import (
 	"jobnet/shared"
 )
 
-// testScreening: Jonas opens the Forberedelsesskema from the Forside (the
+// testScreening: Nina, mirroring, sees Jonas' waiting screening without a
+// way to answer it. Jonas opens the Forberedelsesskema from the Forside (the
 // demo's dagpenge screening waits for him), answers all but one question,
 // is told at that question and keeps every answer he gave, answers it and
 // sends; the receipt ("Kvittering - forberedelsesskema") shows his answers,
@@ -21,6 +22,19 @@ func testScreening(t *testing.T, tb *tab) {
 	choose := func(id string) {
 		tb.do("choose "+id, chromedp.Evaluate[chromedp.Void](`document.getElementById("screening-`+id+`").click()`))
 	}
+	// Nina sees the waiting screening's questions, disabled, without "Send".
+	tb.loginCaseworker("nina")
+	tb.mirror(cprJonas)
+	tb.waitMirrorOf("Jonas Madsen")
+	tb.openCard(0, "Forberedelsesskema", "/forberedelsesskema")
+	tb.waitText("#screening-unanswered", "Borgeren har ikke udfyldt forberedelsesskemaet endnu.")
+	if n := eval[int](tb, "look for enabled inputs and Send", `document.querySelectorAll("#screening-form input:not([disabled]), #screening-send").length`); n != 0 {
+		t.Errorf("the mirror offers %d inputs or buttons to answer with", n)
+	}
+	tb.checkA11y("/forberedelsesskema (mirror)")
+	tb.clickButton("Log ud")
+	tb.waitPath("/sagsbehandleradgang")
+
 	tb.loginCitizen("jonas", "Jonas Madsen")
 	tb.openCard(0, "Forberedelsesskema", "/forberedelsesskema")
 	tb.waitText("h1", "Forberedelsesskema")
