@@ -1,7 +1,6 @@
 package shared
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -13,8 +12,8 @@ import (
 //     its question set ("Screeninger kan oprettes til flere målgrupper og
 //     spørgerammen er forskellig for grupperne"), so the questions travel
 //     with the screening and are stored with it: a later change of a set
-//     does not change what a citizen answered. The demo's sets are the
-//     data below.
+//     does not change what a citizen answered. The demo's sets are data
+//     in screening_sets.go.
 //   - "Det er frivilligt at besvare screeningen", but an answer is sent
 //     whole: every question the set marks required is answered, with
 //     options of the set (Check). It is answered once.
@@ -42,9 +41,6 @@ const (
 	ScreeningDagpenge      ScreeningKind = "dagpenge"
 	ScreeningKontanthjaelp ScreeningKind = "kontanthjaelp"
 )
-
-// ScreeningKinds are the kinds a case system may send.
-var ScreeningKinds = []ScreeningKind{ScreeningDagpenge, ScreeningKontanthjaelp}
 
 // ScreeningShownDays: the answer is shown for 90 days after the day it was
 // given [003].
@@ -151,15 +147,9 @@ func (in ScreeningAnswerInput) Check(questions []ScreeningQuestion) error {
 	return c.err()
 }
 
-// Check judges a question set a case system sends: the tags, and a
-// required question's options.
-func (qs ScreeningQuestions) Check() error {
-	c, err := checking(qs)
-	if err != nil {
-		return err
-	}
-	return c.err()
-}
+// Check judges a question set a case system sends by its tags: at least
+// one question and two options each, every id once.
+func (qs ScreeningQuestions) Check() error { return Validate(qs) }
 
 // ScreeningShownUntil is the last day an answer given at answered (in the
 // portal's time zone) is shown: the 90th day after the day of the answer.
@@ -245,18 +235,6 @@ func ProjectScreeningPage(p ScreeningPage, forloeb []Forloeb, today Date) AKasse
 		out.ShownUntil = p.ShownUntil
 	}
 	return out
-}
-
-// ScreeningKindLabel names the kind in Danish (the ingestion API's
-// messages, the caseworker's view).
-func (k ScreeningKind) Label() string {
-	switch k {
-	case ScreeningDagpenge:
-		return "dagpengemodtagere"
-	case ScreeningKontanthjaelp:
-		return "kontanthjælpsmodtagere"
-	}
-	return fmt.Sprintf("%q", string(k))
 }
 
 // The receipt's texts, word for word (000_…txt Billede 11; the OCR's

@@ -98,8 +98,8 @@ func (r screeningRow) screening() (shared.Screening, error) {
 	return s, nil
 }
 
-// ErrNoScreening is the answer when the citizen has no screening shown.
-func ErrNoScreening() error {
+// errNoScreening is the answer when the citizen has no screening shown.
+func errNoScreening() error {
 	return shared.Errorf(shared.ENotFound, "Du har ikke noget forberedelsesskema at udfylde.")
 }
 
@@ -110,6 +110,9 @@ func ErrNoScreening() error {
 // unanswered screening, and is a conflict once it is answered.
 func (c Citizen) PublishScreening(ctx context.Context, org, originID string, kind shared.ScreeningKind,
 	questions []shared.ScreeningQuestion, now time.Time) error {
+	if err := (shared.ScreeningQuestions{Questions: questions}).Check(); err != nil {
+		return err
+	}
 	data, err := encodeScreeningQuestions(questions)
 	if err != nil {
 		return err
@@ -177,7 +180,7 @@ func (c Citizen) latestScreening(ctx context.Context, lock bool) (screeningRow, 
 	}
 	err := q.Scan(ctx)
 	if isNoRows(err) {
-		return row, ErrNoScreening()
+		return row, errNoScreening()
 	}
 	return row, err
 }
