@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,6 +31,7 @@ var (
 		{"Præsentations-CV", "Dette CV kan du udfylde efter aftale med din sagsbehandler.", pathPresentation},
 		{"Job i Europa", "Angiv om dit CV skal være synlig for arbejdsgivere i hele Europa.", pathEures},
 	}
+	screeningCard   = menuCard{"Forberedelsesskema", "Besvar spørgsmål om din jobsøgning, så jobkonsulenten bedre kan rådgive dig.", pathScreening}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}
 	beskedbakkeCard = menuCard{"Min beskedbakke", "Se beskeder fra dit jobcenter og dine jobkonsulenter.", pathBeskedbakke}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
@@ -37,6 +39,17 @@ var (
 	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
 	timer225Card    = menuCard{"225 timers reglen", "Se, hvor mange timer du har arbejdet de seneste 12 måneder.", pathTimer225}
 )
+
+// jobsoegningMenu lists "Jobsøgning" in the sources' order [000 Billede
+// 4]; the Forberedelsesskema only while a screening is shown [003].
+func jobsoegningMenu(f shared.Features) []menuCard {
+	cards := slices.Clone(jobsoegningCards)
+	if f.Forberedelsesskema != "" {
+		at := slices.IndexFunc(cards, func(c menuCard) bool { return c.href == pathEures })
+		cards = slices.Insert(cards, at, screeningCard)
+	}
+	return cards
+}
 
 // planerCards lists "Planer og aftaler" in the sources' order; the
 // counters appear only for citizens with counter data (003_…txt). Min
@@ -326,7 +339,7 @@ func automatchTeaser(a shared.AutomatchAd) app.UI {
 // aftaler" as tabs of cards.
 func (p *forside) renderTabs() app.UI {
 	return ui.Tabs().Class("jobnet-tabs").Label("Menu").
-		Tab("Jobsøgning", cardMenu(jobsoegningCards)).
+		Tab("Jobsøgning", cardMenu(jobsoegningMenu(p.ov.Features))).
 		Tab("Planer og aftaler", cardMenu(planerCards(p.ov.Features, p.ov.MessageCount)))
 }
 

@@ -43,6 +43,8 @@ const (
 	pathCVEntry      = "/mit-cv/oplysning"
 	pathCVSettings   = "/mit-cv/kontakt-og-sprog"
 	pathPresentation = "/praesentations-cv"
+	// pathScreening is the Forberedelsesskema (SPEC C5).
+	pathScreening = "/forberedelsesskema"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// PathDemoCounters is public and kept by the service worker for offline use.
@@ -52,7 +54,7 @@ const (
 // PagePaths are the paths of every page, for the server's tests.
 func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
-		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity,
+		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
 		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
@@ -83,6 +85,7 @@ func RegisterRoutes() {
 	app.Route(pathCVEntry, func() app.Composer { return newCVEntryPage() })
 	app.Route(pathCVSettings, func() app.Composer { return newCVSettingsPage() })
 	app.Route(pathPresentation, func() app.Composer { return newPresentationPage() })
+	app.Route(pathScreening, func() app.Composer { return newScreeningPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -107,5 +110,6 @@ func PreloadPaths() map[string][]string {
 		pathCVEntry:      {shared.APICV},
 		pathCVSettings:   {shared.APICV},
 		pathPresentation: {shared.APIPresentationCV},
+		pathScreening:    {shared.APIScreening},
 	}
 }

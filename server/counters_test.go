@@ -144,8 +144,9 @@ func TestOverviewFeatures(t *testing.T) {
 		return o.Features
 	}
 	for user, want := range map[string]shared.Features{
-		"mads":   {Dagpengetaellere: true},
-		"jonas":  {Dagpengetaellere: true, Supplerende: true},
+		// The demo's Forberedelsesskemaer: Mads' answered, Jonas' waiting.
+		"mads":   {Dagpengetaellere: true, Forberedelsesskema: shared.ScreeningDagpenge},
+		"jonas":  {Dagpengetaellere: true, Supplerende: true, Forberedelsesskema: shared.ScreeningDagpenge},
 		"louise": {Timer225: true},
 		"henrik": {},
 	} {

@@ -137,6 +137,7 @@ var leakSources = []leakSource{
 	{"gemte job og søgninger", plantSaved},
 	{"job agents", plantJobAgents},
 	{"cv", plantCV},
+	{"forberedelsesskema", plantScreening},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -445,6 +446,37 @@ func plantJoblogDocuments(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("POST", shared.JoblogDocumentsPath(l.ID)+"?"+q.Encode(), content.String(),
 		"Content-Type", "application/pdf"), 200, &doc)
 	lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogDocumentPath(l.ID, doc.ID))
+}
+
+// plantScreening: a Forberedelsesskema the citizen's jobcenter publishes
+// (issue 12, SPEC C5), answered by the citizen two times in three. Its
+// question texts and options are markers; every other citizen's is a
+// kontanthjælp screening, which the a-kasse never sees, answered or not
+// (000_…txt 4.6); the others' a dagpenge screening, published today in the
+// open forløb, which the a-kasse sees whenever it may see the citizen.
+func plantScreening(lc *leakCitizen) {
+	kind, m := shared.ScreeningDagpenge, lc.shown
+	if lc.idx%2 == 1 {
+		kind, m = shared.ScreeningKontanthjaelp, lc.hidden
+	}
+	var qs []shared.ScreeningQuestion
+	for i := range 2 {
+		q := shared.ScreeningQuestion{ID: fmt.Sprintf("q%d", i), Text: m(), Multiple: i == 1, Required: true}
+		for j := range 3 {
+			q.Options = append(q.Options, shared.ScreeningOption{ID: fmt.Sprintf("q%d-%d", i, j), Text: m()})
+		}
+		qs = append(qs, q)
+	}
+	lc.ingest("/api/ingest/v1/screenings", ingestv1.Screening{MessageID: fmt.Sprintf("leak-%d-sc", lc.n), CPR: lc.cpr,
+		ScreeningID: fmt.Sprintf("leak-%d-sc", lc.n), Kind: kind, Questions: qs})
+	if lc.rng.IntN(3) == 0 {
+		return
+	}
+	var page shared.ScreeningPage
+	lc.citizen.decode(lc.citizen.do("GET", shared.APIScreening, nil), 200, &page)
+	in := shared.ScreeningAnswerInput{ScreeningID: page.Screening.ID,
+		Answers: map[string][]string{"q0": {fmt.Sprintf("q0-%d", lc.rng.IntN(3))}, "q1": {"q1-0", "q1-2"}}}
+	lc.citizen.decode(lc.citizen.do("POST", shared.APIScreening, in), 200, nil)
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

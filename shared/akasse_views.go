@@ -141,9 +141,15 @@ func projectOverview(o Overview, akasse string) AKasseOverview {
 }
 
 // projectFeatures drops the 225-hour rule, which belongs to kontanthjælp
-// (see projectCounters).
+// (see projectCounters), and a Forberedelsesskema of another kind than
+// dagpenge (AKasseScreeningOf; the server has judged the forløb when it
+// set the kind).
 func projectFeatures(f Features) Features {
-	return Features{Dagpengetaellere: f.Dagpengetaellere, Supplerende: f.Supplerende}
+	out := Features{Dagpengetaellere: f.Dagpengetaellere, Supplerende: f.Supplerende}
+	if f.Forberedelsesskema == ScreeningDagpenge {
+		out.Forberedelsesskema = ScreeningDagpenge
+	}
+	return out
 }
 
 // AKasseCounters is the a-kasse's view of the counters: the dagpenge and

@@ -20,6 +20,7 @@ func TestAKasseViewsReadAsCitizenTypes(t *testing.T) {
 		{reflect.TypeFor[AKasseMessage](), reflect.TypeFor[Message]()},
 		{reflect.TypeFor[AKasseMessages](), reflect.TypeFor[Messages]()},
 		{reflect.TypeFor[AKasseAbsence](), reflect.TypeFor[Absence]()},
+		{reflect.TypeFor[AKasseScreeningPage](), reflect.TypeFor[ScreeningPage]()},
 	}
 	for _, p := range pairs {
 		for _, problem := range readsAs(p.view, p.full, p.view.Name()) {

@@ -63,6 +63,10 @@ const (
 	APICVLinkNudge       = "/api/cv/link-nudge"
 	APICVPDF             = "/api/cv/pdf"
 	APIPresentationCVPDF = APIPresentationCV + "/pdf"
+	// Forberedelsesskema (SPEC C5): the current screening (GET) and the
+	// citizen's answer (POST); the receipt as a PDF.
+	APIScreening    = "/api/screening"
+	APIScreeningPDF = "/api/screening/pdf"
 
 	// STAR's administration API: the front page's banner (SPEC B1).
 	APIAdminBanner = "/api/admin/v1/banner"

@@ -72,6 +72,10 @@ type Features struct {
 	Dagpengetaellere bool `json:"dagpengetaellere"`
 	Supplerende      bool `json:"supplerende"`
 	Timer225         bool `json:"timer225"`
+	// Forberedelsesskema is the kind of the screening shown, "" for none:
+	// the menu item appears only "når der er en aktiv screening" [003],
+	// and goes with the answer after 90 days [000 4.6].
+	Forberedelsesskema ScreeningKind `json:"forberedelsesskema,omitempty"`
 }
 
 // Notification is one entry in "Vigtig information".

@@ -335,3 +335,13 @@ func DeleteJoblog(ctx context.Context, id int64) error {
 func JoblogPlaces(ctx context.Context) (shared.JoblogPlaces, error) {
 	return get[shared.JoblogPlaces](ctx, shared.APIJoblogPlaces)
 }
+
+// Screening is the Forberedelsesskema's page (GET /api/screening).
+func Screening(ctx context.Context) (shared.ScreeningPage, error) {
+	return get[shared.ScreeningPage](ctx, shared.APIScreening)
+}
+
+// AnswerScreening sends the citizen's answer (POST /api/screening).
+func AnswerScreening(ctx context.Context, in shared.ScreeningAnswerInput) (shared.ScreeningPage, error) {
+	return request[shared.ScreeningPage](ctx, "POST", shared.APIScreening, in)
+}

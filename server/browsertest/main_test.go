@@ -96,6 +96,7 @@ func TestBrowser(t *testing.T) {
 		{"JoblogDocuments", testJoblogDocuments, 0, true},
 		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},
 		{"JoblogMap", testJoblogMap, 0, false},
+		{"Screening", testScreening, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

@@ -331,6 +331,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedCVs(ctx, store, now); err != nil {
 		return err
 	}
+	if err := seedScreenings(ctx, store, now); err != nil {
+		return err
+	}
 	return seedSaved(ctx, store, now)
 }
 

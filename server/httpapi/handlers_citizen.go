@@ -37,6 +37,12 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 		return shared.Overview{}, err
 	}
 	facts, fleks := nudges.facts, nudges.fleks
+	// The Forberedelsesskema's menu item, while a screening is shown.
+	if sc, ok, err := req.citizen.CurrentScreening(ctx, req.now.In(req.loc)); err != nil {
+		return shared.Overview{}, err
+	} else if ok {
+		fp.Features.Forberedelsesskema = sc.Kind
+	}
 	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
 		Notifications: fp.Notifications, Features: fp.Features, Automatch: nudges.match}
 	if fp.PlanNotice.NewVersion {
@@ -84,8 +90,20 @@ func overviewForCitizen(req *citizenRequest, o shared.Overview) (shared.Overview
 }
 
 // overviewForAKasse: the front page without other target groups (SPEC K4).
+// The Forberedelsesskema's menu item shows only for a screening the
+// a-kasse may see (shared.AKasseScreeningOf).
 func overviewForAKasse(req *citizenRequest, o shared.Overview) (shared.AKasseOverview, error) {
-	return *shared.ProjectForAKasse(shared.CitizenData{Overview: &o, AKasse: akasseCode(req)}).Overview, nil
+	a := *shared.ProjectForAKasse(shared.CitizenData{Overview: &o, AKasse: akasseCode(req)}).Overview
+	if a.Features.Forberedelsesskema != "" {
+		sc, ok, err := req.citizen.CurrentScreening(req.ctx(), req.now.In(req.loc))
+		if err != nil {
+			return shared.AKasseOverview{}, err
+		}
+		if !ok || shared.AKasseScreeningOf(&sc, req.who.Forloeb, req.today()) == nil {
+			a.Features.Forberedelsesskema = ""
+		}
+	}
+	return a, nil
 }
 
 // handleNotificationDone: POST /api/notifications/{id}/done — the citizen

@@ -153,7 +153,7 @@ func renderPlanPDF(w io.Writer, name string, p shared.Plan, today shared.Date, c
 }
 
 // newPDF is an A4 document of Jobnet's, the setup every PDF shares (the
-// plan's, the CV's, the Præsentations-CV's): text in cp1252 through tr (æ,
+// plan's, the CV's, the Præsentations-CV's, the Forberedelsesskema's receipt): text in cp1252 through tr (æ,
 // ø, å in the core fonts), its title, Danish, dated today (so the bytes
 // are a function of the data and the day), and footer's line of each page
 // at its foot.

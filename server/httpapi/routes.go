@@ -146,6 +146,14 @@ func Routes() []Route {
 		{"PUT " + shared.APIPresentationCV, citizenWrite, citizenHandler(handlePutPresentationCV)},
 		{"GET " + shared.APIPresentationCVPDF, citizenRead(Withhold(shared.WithheldPresentationCV)), citizenHandler(handlePresentationCVPDF)},
 
+		// Forberedelsesskema (SPEC C5): the citizen answers once; the
+		// jobcenter sees everything, the a-kasse only the current dagpenge
+		// screening (000_…txt 4.6, shared.AKasseScreeningOf); nobody but the
+		// citizen answers.
+		{"GET " + shared.APIScreening, citizenRead(Project), projectedHandler(loadScreening, screeningForCitizen, screeningForAKasse)},
+		{"POST " + shared.APIScreening, citizenWrite, citizenHandler(handleAnswerScreening)},
+		{"GET " + shared.APIScreeningPDF, citizenRead(Project), projectedHandler(loadScreeningPDF, screeningPDFForCitizen, screeningPDFForAKasse)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
@@ -194,5 +202,14 @@ func Routes() []Route {
 		// The uddannelsespålæg is the jobcenter's (SPEC K4).
 		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
 			ingestHandler(handleEducationSent)},
+		// The Forberedelsesskema is published by the jobcenter's case system
+		// ("udstilles til Jobnet af DFDG", 003_…txt), for its own citizens,
+		// which collects the answers as it does the education answers.
+		{"POST /api/ingest/v1/screenings", sentBy(Allow, Refuse("Kun jobcentre kan sende forberedelsesskemaer."), true),
+			ingestHandler(handleIngestScreening)},
+		{"POST /api/ingest/v1/screenings/withdraw", sentBy(Allow, Refuse("Kun jobcentre kan sende forberedelsesskemaer."), true),
+			ingestHandler(handleIngestScreeningWithdraw)},
+		{"GET /api/ingest/v1/screening-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på forberedelsesskemaer."), false),
+			ingestHandler(handleScreeningAnswers)},
 	}
 }

@@ -479,3 +479,38 @@ type MessageReply struct {
 	Text      string    `json:"text"`
 	SentAt    time.Time `json:"sent_at"`
 }
+
+// Screening publishes a Forberedelsesskema for a citizen attached to the
+// sending jobcenter (SPEC C5): the target group it is made for and its
+// question set ("spørgerammen er forskellig for grupperne", 003_…txt).
+// ScreeningID is the sender's own id of it: sent again with the same
+// questions it changes nothing; with others it changes the screening while
+// unanswered. A new screening replaces an unanswered earlier one (one at a
+// time). shared.ScreeningSet holds the demo's sets (000_…txt 4.6).
+type Screening struct {
+	MessageID   string                     `json:"message_id" validate:"required,max=100"`
+	CPR         string                     `json:"cpr" validate:"required,cpr"`
+	ScreeningID string                     `json:"screening_id" validate:"required,max=100"`
+	Kind        shared.ScreeningKind       `json:"kind" validate:"required,oneof=dagpenge kontanthjaelp"`
+	Questions   []shared.ScreeningQuestion `json:"questions" validate:"min=1,max=50,unique=ID,dive"`
+}
+
+// ScreeningWithdrawal takes back a screening, answered or not.
+type ScreeningWithdrawal struct {
+	MessageID   string `json:"message_id" validate:"required,max=100"`
+	CPR         string `json:"cpr" validate:"required,cpr"`
+	ScreeningID string `json:"screening_id" validate:"required,max=100"`
+}
+
+// ScreeningAnswer is one answer a jobcenter's case system collects from
+// GET /api/ingest/v1/screening-answers: the chosen options' ids by question
+// id, of the screening it sent as ScreeningID.
+type ScreeningAnswer struct {
+	// Seq orders the answers; the next collection asks for after=Seq.
+	Seq         int64                `json:"seq"`
+	CPR         string               `json:"cpr"`
+	ScreeningID string               `json:"screening_id"`
+	Kind        shared.ScreeningKind `json:"kind"`
+	Answers     map[string][]string  `json:"answers"`
+	AnsweredAt  time.Time            `json:"answered_at"`
+}

@@ -48,6 +48,15 @@ import (
 //   - CVs (Mit CV and the Præsentations-CV, SPEC C4): no rule. They are
 //     kept even when the account is deleted [003 «Slet min adgang»: "CV i
 //     Jobsearch slettes for nuværende ikke"]; migrations/018_cv.
+//   - screening answers (SPEC C5, E2): after the 90th day after the day
+//     of the answer [003: "profilafklaringsresultatet vises på Jobnet i
+//     90 dage efter besvarelsen … Efter 90 dage vil resultatet ikke kunne
+//     ses længere"; 000 4.6: "kun tilgængelige på Jobnet i tre måneder"],
+//     the day counted in the time zone of now (the server's is
+//     Europe/Copenhagen), as shared.ScreeningShownUntil counts it. The
+//     page stops showing the answer at that day's end whether or not the
+//     job has run yet. An unanswered screening stays until the case
+//     system withdraws or replaces it.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -76,7 +85,16 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "joblogs", expired: "updated_at < ?0"},
 		{Name: "messages", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.MessageRetentionYears, 0, 0) },
 			table: "messages", expired: "sent_at < ?0"},
+		{Name: "screenings", Cutoff: screeningCutoff, table: "screenings", expired: "answered_at < ?0"},
 	}
+}
+
+// screeningCutoff is the start of the oldest day whose answers are still
+// shown: an answer given on day D is shown through D+90, so at the start of
+// D+91 every answer before the start of D+1 is past.
+func screeningCutoff(now time.Time) time.Time {
+	d := now.AddDate(0, 0, -shared.ScreeningShownDays)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, now.Location())
 }
 
 // CountExpired counts the rows the rule would delete now: the dry run.

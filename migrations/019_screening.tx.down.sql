@@ -1,0 +1,2 @@
+DROP TABLE screenings;
+DROP SEQUENCE screening_answer_seq;
