@@ -112,7 +112,7 @@ func judgeJoblog(ctx context.Context, db bun.IDB, in shared.JoblogInput, now tim
 	return in, in.Check(places)
 }
 
-const joblogSelect = `SELECT j.id, j.citizen_id, j.kind, j.status, j.closed, j.search, j.log, j.origin_org, j.origin_id,
+const joblogSelect = `SELECT j.id, j.citizen_id, j.kind, j.status, j.closed, j.search, j.log, j.origin_org, j.origin_id, j.documents,
 		j.created_at, j.updated_at, o.name AS origin_name, a.name AS area_name
 	FROM joblogs j
 	LEFT JOIN organisations o ON o.code = j.origin_org

@@ -124,7 +124,7 @@ func (c Citizen) PublishScreening(ctx context.Context, org, originID string, kin
 	case err != nil:
 		return err
 	case have.CitizenID != c.id:
-		return shared.Errorf(shared.EConflict, "Forberedelsesskemaet med dette id hører til en anden borger.")
+		return errScreeningOfAnother()
 	default:
 		if have.Kind == string(kind) && jsonEqual(have.Questions, data) {
 			return nil
@@ -141,7 +141,16 @@ func (c Citizen) PublishScreening(ctx context.Context, org, originID string, kin
 	}
 	row := screeningRow{CitizenID: c.id, OriginOrg: org, OriginID: originID, Kind: string(kind), Questions: data, PublishedAt: now}
 	_, err = c.db.NewInsert().Model(&row).ExcludeColumn("id", "answers", "answered_at", "answer_seq").Exec(ctx)
+	if isUniqueViolation(err) {
+		// The ingestion holds this citizen's row, so the id was taken at
+		// the same moment for another citizen.
+		return errScreeningOfAnother()
+	}
 	return err
+}
+
+func errScreeningOfAnother() error {
+	return shared.Errorf(shared.EConflict, "Forberedelsesskemaet med dette id hører til en anden borger.")
 }
 
 // jsonEqual compares two JSON documents by value: jsonb does not keep the
