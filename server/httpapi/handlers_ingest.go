@@ -121,6 +121,16 @@ const educationSettle = 2 * time.Second
 // a time; the next call passes the last seq as after. An answer sent again
 // comes again, with a new seq.
 func handleEducationSent(req *ingestRequest) ([]ingestv1.EducationAnswerSent, error) {
+	return collect(req, req.store.EducationAnswersSent, func(s storage.EducationSent) ingestv1.EducationAnswerSent {
+		return ingestv1.EducationAnswerSent{Seq: s.Seq, CPR: s.CPR, Answer: ingestv1.NewEducationAnswer(s.Answer), SentAt: s.SentAt}
+	})
+}
+
+// collect answers a case system's collection of what its citizens sent
+// (GET …?after=N): up to 1,000 after the seq N, in the order sent, each at
+// least educationSettle old, as the wire's type.
+func collect[S, W any](req *ingestRequest, load func(ctx context.Context, org string, after int64, until time.Time, limit int) ([]S, error),
+	wire func(S) W) ([]W, error) {
 	var after int64
 	if s := req.r.URL.Query().Get("after"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
@@ -129,13 +139,13 @@ func handleEducationSent(req *ingestRequest) ([]ingestv1.EducationAnswerSent, er
 		}
 		after = n
 	}
-	sent, err := req.store.EducationAnswersSent(req.ctx(), req.org.Code, after, req.now.Add(-educationSettle), 1000)
+	got, err := load(req.ctx(), req.org.Code, after, req.now.Add(-educationSettle), 1000)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ingestv1.EducationAnswerSent, 0, len(sent))
-	for _, s := range sent {
-		out = append(out, ingestv1.EducationAnswerSent{Seq: s.Seq, CPR: s.CPR, Answer: ingestv1.NewEducationAnswer(s.Answer), SentAt: s.SentAt})
+	out := make([]W, 0, len(got))
+	for _, s := range got {
+		out = append(out, wire(s))
 	}
 	return out, nil
 }

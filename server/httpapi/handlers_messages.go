@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"strconv"
 
 	"jobnet/server/ingestv1"
 	"jobnet/server/storage"
@@ -146,21 +145,7 @@ func handleIngestMessage(req *ingestRequest) (ingestv1.Receipt, error) {
 // messages, in the order answered, up to 1,000 at a time; the next call
 // passes the last seq as after.
 func handleMessageReplies(req *ingestRequest) ([]ingestv1.MessageReply, error) {
-	var after int64
-	if s := req.r.URL.Query().Get("after"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return nil, shared.Errorf(shared.EInvalid, "after skal være et helt tal (seq fra sidste svar).")
-		}
-		after = n
-	}
-	sent, err := req.store.MessageReplies(req.ctx(), req.org.Code, after, req.now.Add(-educationSettle), 1000)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ingestv1.MessageReply, 0, len(sent))
-	for _, s := range sent {
-		out = append(out, ingestv1.MessageReply{Seq: s.Seq, MessageID: s.MessageID, CPR: s.CPR, Text: s.Text, SentAt: s.SentAt})
-	}
-	return out, nil
+	return collect(req, req.store.MessageReplies, func(s storage.MessageReplySent) ingestv1.MessageReply {
+		return ingestv1.MessageReply{Seq: s.Seq, MessageID: s.MessageID, CPR: s.CPR, Text: s.Text, SentAt: s.SentAt}
+	})
 }

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"bytes"
 	"context"
-	"strconv"
 
 	"jobnet/server/ingestv1"
 	"jobnet/server/storage"
@@ -123,22 +122,7 @@ func handleIngestScreeningWithdraw(req *ingestRequest) (ingestv1.Receipt, error)
 // in the order answered, up to 1,000 at a time; the next call passes the
 // last seq as after (as the education answers, handleEducationSent).
 func handleScreeningAnswers(req *ingestRequest) ([]ingestv1.ScreeningAnswer, error) {
-	var after int64
-	if s := req.r.URL.Query().Get("after"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return nil, shared.Errorf(shared.EInvalid, "after skal være et helt tal (seq fra sidste svar).")
-		}
-		after = n
-	}
-	got, err := req.store.ScreeningAnswers(req.ctx(), req.org.Code, after, req.now.Add(-educationSettle), 1000)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ingestv1.ScreeningAnswer, 0, len(got))
-	for _, a := range got {
-		out = append(out, ingestv1.ScreeningAnswer{Seq: a.Seq, CPR: a.CPR, ScreeningID: a.OriginID, Kind: a.Kind,
-			Answers: a.Answers, AnsweredAt: a.Answered})
-	}
-	return out, nil
+	return collect(req, req.store.ScreeningAnswers, func(a storage.ScreeningAnswered) ingestv1.ScreeningAnswer {
+		return ingestv1.ScreeningAnswer{Seq: a.Seq, CPR: a.CPR, ScreeningID: a.OriginID, Kind: a.Kind, Answers: a.Answers, AnsweredAt: a.Answered}
+	})
 }
