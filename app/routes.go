@@ -111,5 +111,7 @@ func PreloadPaths() map[string][]string {
 		pathCVSettings:   {shared.APICV},
 		pathPresentation: {shared.APIPresentationCV},
 		pathScreening:    {shared.APIScreening},
+		pathBeskedbakke:  {shared.APIMessages},
+		pathBesked:       {shared.APIMessages},
 	}
 }
