@@ -136,7 +136,7 @@ func TestAKasseMessageNotice(t *testing.T) {
 // TestProjectMessagesFlags: "vigtig", "Kan besvares" and the answer are
 // the letter's content: the a-kasse sees them of its own letters only.
 func TestProjectMessagesFlags(t *testing.T) {
-	reply := &MessageReply{Text: "svar", Sent: time.Now()}
+	reply := &MessageReply{Text: "svar", Sent: time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)}
 	m := Message{ID: "1", SenderOrg: "jc-101", SenderKind: OrgJobcenter, Subject: "s", Body: "b", Important: true, Answerable: true, Reply: reply}
 	hidden := projectMessages([]Message{m}, "ak-dfh")[0]
 	if !hidden.ContentWithheld() || hidden.Important || hidden.Answerable || hidden.Reply != nil || hidden.SenderKind != OrgJobcenter {
