@@ -70,30 +70,6 @@ func MessageFrom(k OrgKind) string {
 	return "Besked fra jobcenter"
 }
 
-// danishMonthsShort are the months as the list dates them: "26. feb.
-// 2020", "2. marts 2019" [000 Billede 20] — Danish abbreviates a month
-// of more than five letters only.
-var danishMonthsShort = [...]string{"jan.", "feb.", "marts", "april", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."}
-
-var danishMonths = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
-
-// DanishShort is the date as the message list shows it: "26. feb. 2020".
-func (d Date) DanishShort() string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%d. %s %d", d.Day, danishMonthsShort[d.Month-1], d.Year)
-}
-
-// DanishLong is the date as an open message shows it: "mandag den 28.
-// maj 2018" [000 Billede 21].
-func (d Date) DanishLong() string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%s den %d. %s %d", danishWeekdays[d.time().Weekday()], d.Day, danishMonths[d.Month-1], d.Year)
-}
-
 // MessagesInLastDays counts the messages sent in the running window of
 // days up to now (MessageCountDays on the card): sent after now minus the
 // days, and not after now.
