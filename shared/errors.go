@@ -17,6 +17,9 @@ const (
 	EUnauthorized    ErrorCode = "unauthorized"
 	ETooManyRequests ErrorCode = "too_many_requests"
 	EInternal        ErrorCode = "internal"
+	// EUnavailable: the server cannot reach what it needs (its database)
+	// for a moment; the request may be sent again (Retry-After).
+	EUnavailable ErrorCode = "unavailable"
 )
 
 // Messages shown when an error carries no message of its own.
@@ -28,6 +31,7 @@ var defaultMessages = map[ErrorCode]string{
 	EUnauthorized:    "Du er ikke logget ind.",
 	ETooManyRequests: "For mange forsøg. Vent lidt, og prøv igen.",
 	EInternal:        "Der opstod en fejl hos os. Prøv igen senere.",
+	EUnavailable:     "Jobnet kan ikke svare lige nu. Prøv igen om lidt.",
 }
 
 // MsgReadOnly is the answer to every write attempted in a caseworker's mirror
