@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse leak clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse leak fuzz clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -76,6 +76,16 @@ axe:
 ## dkfds: refresh the vendored Det Fælles Designsystem from npm (pinned in the script)
 dkfds:
 	scripts/vendor-dkfds.sh --force
+
+## fuzz: every fuzz target for FUZZTIME each (their seed corpora run in `make test`)
+FUZZTIME ?= 60s
+fuzz:
+	@for pkg in ./shared ./server; do \
+	  for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t ($(FUZZTIME))"; \
+	    go test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x -parallel 2 2>&1 | grep -v '^fuzz: elapsed' || exit 1; \
+	  done; \
+	done
 
 ## bench: every measurement, side by side with its floor in the same run
 bench: bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse

@@ -16,21 +16,7 @@ import (
 // validation rather than change anything that matters.
 func TestRoutePolicy(t *testing.T) {
 	env := newTestEnv(t)
-	callers := map[httpapi.Caller]func() *client{
-		httpapi.CallerAnonymous: env.client,
-		httpapi.CallerCitizen:   func() *client { c := env.client(); c.loginCitizen("mads"); return c },
-		httpapi.CallerJobcenter: func() *client { return env.mirror("nina", cprMads) },
-		httpapi.CallerAKasse:    func() *client { return env.mirror("berit", cprMads) },
-		httpapi.CallerJobcenterSystem: func() *client {
-			return env.client().withHeader("Authorization", "Bearer demo-token-jobcenter-koebenhavn")
-		},
-		httpapi.CallerAKasseSystem: func() *client {
-			return env.client().withHeader("Authorization", "Bearer demo-token-det-faglige-hus")
-		},
-		httpapi.CallerSTARSystem: func() *client {
-			return env.client().withHeader("Authorization", "Bearer demo-token-star")
-		},
-	}
+	callers := routeCallers(env)
 	checked := map[string]int{}
 	for _, rt := range httpapi.Routes() {
 		method, path, _ := strings.Cut(rt.Pattern, " ")
@@ -67,5 +53,26 @@ func TestRoutePolicy(t *testing.T) {
 	}
 	if checked["allo"] < 20 || checked["refu"] < 20 || checked["proj"] < 3 {
 		t.Errorf("the walk saw too little of the table: %v", checked)
+	}
+}
+
+// routeCallers makes a client for each kind of caller the route table
+// names: a citizen (Mads), the jobcenter's and the a-kasse's caseworker
+// mirroring him, and the three kinds of case system.
+func routeCallers(env *testEnv) map[httpapi.Caller]func() *client {
+	return map[httpapi.Caller]func() *client{
+		httpapi.CallerAnonymous: env.client,
+		httpapi.CallerCitizen:   func() *client { c := env.client(); c.loginCitizen("mads"); return c },
+		httpapi.CallerJobcenter: func() *client { return env.mirror("nina", cprMads) },
+		httpapi.CallerAKasse:    func() *client { return env.mirror("berit", cprMads) },
+		httpapi.CallerJobcenterSystem: func() *client {
+			return env.client().withHeader("Authorization", "Bearer demo-token-jobcenter-koebenhavn")
+		},
+		httpapi.CallerAKasseSystem: func() *client {
+			return env.client().withHeader("Authorization", "Bearer demo-token-det-faglige-hus")
+		},
+		httpapi.CallerSTARSystem: func() *client {
+			return env.client().withHeader("Authorization", "Bearer demo-token-star")
+		},
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // zipOf is a ZIP archive of the entries (name, content), in order; stored
 // uncompressed when store is set, as an ODT's mimetype must be.
-func zipOf(t *testing.T, store bool, entries ...string) []byte {
+func zipOf(t testing.TB, store bool, entries ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
