@@ -83,7 +83,7 @@ fuzz:
 	@for pkg in ./shared ./server; do \
 	  for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$t ($(FUZZTIME))"; \
-	    go test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x -parallel 2 2>&1 | grep -v '^fuzz: elapsed' || exit 1; \
+	    go test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x -parallel 2 || exit 1; \
 	  done; \
 	done
 
