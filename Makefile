@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse leak fuzz clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -109,6 +109,11 @@ JOBAGENTS ?= 10000
 JOBAGENT_ADS ?= 100000
 bench-jobagents:
 	go test ./server/jobs -run '^$$' -bench BenchmarkJobAgentRun -jobagents.agents=$(JOBAGENTS) -jobagents.ads=$(JOBAGENT_ADS) -benchtime=1x -timeout 60m
+
+## wasm-profile: app.wasm's code bytes per package (built with names, otherwise as make build)
+wasm-profile:
+	GOOS=js GOARCH=wasm go build -ldflags='-w' -o bin/app-names.wasm ./cmd/jobnet-wasm
+	go run ./cmd/wasmprofile bin/app-names.wasm
 
 ## bench-wasm: the per-keystroke work of the counters in WebAssembly (node), beside parsing the keystroke (the floor)
 bench-wasm:
