@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"jobnet/server/ingestv1"
+	"jobnet/server/mail"
 	"jobnet/server/servertest"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
@@ -479,4 +482,49 @@ func (e *testEnv) citizenID(cpr string) int64 {
 		e.tb.Fatal(err)
 	}
 	return c.ID
+}
+
+// TestMeetingReminders: a citizen who subscribes to "Møder og pligter" gets
+// one mail for each planned meeting two days ahead; a run again sends
+// none; a cancelled meeting, another day's, and a citizen without the
+// subscription get none.
+func TestMeetingReminders(t *testing.T) {
+	env, _ := newMailEnv(t)
+	ctx := context.Background()
+	c := env.client().withHeader("Authorization", jcToken)
+	send := func(in ingestv1.Meeting) { c.decode(c.do("POST", "/api/ingest/v1/meetings", in), 200, nil) }
+	send(meetingIn("r-1", "r-1", "ZX om to dage", at(2, 10, 0)))
+	send(meetingIn("r-2", "r-2", "ZX i morgen", at(1, 10, 0)))
+	send(meetingIn("r-3", "r-3", "ZX om tre dage", at(3, 10, 0)))
+	gone := meetingIn("r-4", "r-4", "ZX aflyst", at(2, 12, 0))
+	gone.Status = shared.MeetingCancelled
+	send(gone)
+	jonas := meetingIn("r-5", "r-5", "ZX Jonas", at(2, 9, 0))
+	jonas.CPR = cprJonas
+	send(jonas)
+	if err := env.store.Citizen(env.citizenID(cprMads)).SetMailSubscription(ctx, storage.CampaignMoederOgPligter, "mads@example.dk"); err != nil {
+		t.Fatal(err)
+	}
+	now := env.clock.Now().In(servertest.Copenhagen)
+	n, err := env.store.RemindMeetings(ctx, "https://jobnet.test", now)
+	if err != nil || n != 1 {
+		t.Fatalf("the run mailed %d: %v", n, err)
+	}
+	if n, err := env.store.RemindMeetings(ctx, "https://jobnet.test", now.Add(time.Hour)); err != nil || n != 0 {
+		t.Errorf("a second run mailed %d: %v", n, err)
+	}
+	out, err := env.store.Outbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range out {
+		if m.Kind == mail.KindMeetingReminder {
+			got = append(got, m.To+": "+m.Subject+"\n"+m.Text)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "mads@example.dk: Husk dit møde Torsdag den 7. jan. 2027, kl. 10:00-10:30") ||
+		!strings.Contains(got[0], "ZX om to dage") || !strings.Contains(got[0], "https://jobnet.test/moeder") {
+		t.Errorf("the reminders: %q", got)
+	}
 }

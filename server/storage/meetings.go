@@ -5,9 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
+	"jobnet/server/mail"
 	"jobnet/shared"
 )
 
@@ -326,4 +328,80 @@ func (s *Store) MeetingEvents(ctx context.Context, org string, after int64, unti
 		FROM meeting_events e JOIN meetings m ON m.id = e.meeting_id JOIN citizens c ON c.id = m.citizen_id
 		WHERE e.org = ? AND e.seq > ? AND e.at <= ? ORDER BY e.seq LIMIT ?`, org, after, until, limit).Scan(ctx, &out)
 	return out, err
+}
+
+// ---- The reminder two days before ----
+
+// MeetingReminderDays is how many days before its day a meeting is
+// reminded of, and MeetingReminderHour the hour (Danish time) the daily
+// run sends: the morning, so the citizen has two whole days to plan or to
+// meld afbud.
+const (
+	MeetingReminderDays = 2
+	MeetingReminderHour = 7
+)
+
+// RemindMeetings mails a reminder of every planned meeting on the day
+// MeetingReminderDays after now's (in now's location) to the citizens who
+// subscribe to "Møder og pligter" (CampaignMoederOgPligter, the address
+// they gave), once per meeting (reminded_at): each meeting in a
+// transaction of its own that marks it and enqueues its mail, so a second
+// run, or one on another worker at once, sends nothing twice. A meeting
+// booked or moved onto that day after the run is not reminded (the
+// booking's receipt told the citizen). publicURL is the portal's address
+// for the mail's link. It returns how many mails it enqueued.
+func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.Time) (int, error) {
+	day := shared.DateOf(now).AddDays(MeetingReminderDays)
+	from := time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, now.Location())
+	var due []struct {
+		ID        int64 `bun:"id"`
+		CitizenID int64 `bun:"citizen_id"`
+	}
+	if err := s.db.NewRaw(`SELECT m.id, m.citizen_id FROM meetings m
+		JOIN mail_subscriptions s ON s.citizen_id = m.citizen_id AND s.campaign = ?
+		WHERE m.status = 'planned' AND m.reminded_at IS NULL AND m.starts_at >= ? AND m.starts_at < ?
+		ORDER BY m.starts_at, m.id`, CampaignMoederOgPligter, from, from.AddDate(0, 0, 1)).Scan(ctx, &due); err != nil {
+		return 0, err
+	}
+	sent := 0
+	for _, d := range due {
+		err := s.Citizen(d.CitizenID).InTx(ctx, func(ctx context.Context, c Citizen) error {
+			res, err := c.db.NewRaw(`UPDATE meetings SET reminded_at = ? WHERE id = ? AND citizen_id = ? AND reminded_at IS NULL AND status = 'planned'`,
+				now, d.ID, c.id).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				return err // reminded meanwhile, or cancelled
+			}
+			m, err := c.Meeting(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			email, err := c.MailSubscription(ctx, CampaignMoederOgPligter)
+			if err != nil {
+				return err
+			}
+			var name string
+			if err := c.db.NewSelect().Table("citizens").Column("name").Where("id = ?", c.id).Scan(ctx, &name); err != nil {
+				return notFound(err, "Borgeren")
+			}
+			msg, err := mail.Letter{Kind: mail.KindMeetingReminder, Lang: mail.Danish, To: email,
+				Data: mail.MeetingReminderData{Name: name, Heading: shared.MeetingOfOrg(m.OrgKind),
+					When: shared.MeetingWhen(m.Start, m.End, now.Location()), Type: m.Type, Form: m.Form, Place: m.Place,
+					Phone: m.Phone, MeetingsURL: publicURL + shared.PageMeetings}}.Message()
+			if err != nil {
+				return err
+			}
+			if _, err := c.EnqueueMail(ctx, msg, now); err != nil {
+				return err
+			}
+			sent++
+			return nil
+		})
+		if err != nil {
+			return sent, fmt.Errorf("storage: the reminder of meeting %d: %w", d.ID, err)
+		}
+	}
+	return sent, nil
 }
