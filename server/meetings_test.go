@@ -528,3 +528,22 @@ func TestMeetingReminders(t *testing.T) {
 		t.Errorf("the reminders: %q", got)
 	}
 }
+
+// TestMeetingsPagePreloaded: the server's page of Møder shows the meetings
+// before the app starts, the a-kasse's projection for Berit.
+func TestMeetingsPagePreloaded(t *testing.T) {
+	env := newTestEnv(t)
+	mads := env.client()
+	mads.loginCitizen("mads")
+	_, body, _ := strings.Cut(string(mads.do("GET", shared.PageMeetings, nil).body), "</head>")
+	for _, want := range []string{"Aftale med jobcenter", "Du skal tage FVU-testen.", "Nina Pettersen (sagsbehandler)", "Aftale med a-kasse",
+		"Aflyst", shared.DutiesHeading, "Visningen erstatter ikke indkaldelse pr. brev"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the prerendered page lacks %q", want)
+		}
+	}
+	_, berit, _ := strings.Cut(string(env.mirror("berit", cprMads).do("GET", shared.PageMeetings, nil).body), "</head>")
+	if !strings.Contains(berit, "Rådighedssamtale") || strings.Contains(berit, "FVU-testen") || strings.Contains(berit, "jobrotation") {
+		t.Error("the a-kasse's preloaded Møder is not its projection")
+	}
+}
