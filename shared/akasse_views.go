@@ -107,8 +107,7 @@ type AKasseOverview struct {
 //
 // The notice of unread messages is judged again from the a-kasse's view
 // of them (projectMessages): a message it is no party to is told without
-// its subject (akasse: the a-kasse's code). The booking deadline's notice
-// shows only for the a-kasse's own deadline (AKasseSeesDeadline).
+// its subject (akasse: the a-kasse's code).
 func projectOverview(o Overview, akasse string) AKasseOverview {
 	var visible []Forloeb
 	for _, f := range o.Forloeb {
@@ -136,9 +135,6 @@ func projectOverview(o Overview, akasse string) AKasseOverview {
 		unread = append(unread, UnreadMessage{Subject: m.Subject, Sent: m.Sent})
 	}
 	for _, n := range withMessageNotice(o.Notifications, unread) {
-		if n.Kind == NotifyBookingFrist && !AKasseSeesDeadline(o.Deadline, akasse) {
-			continue // the jobcenter's deadline (moeder.go)
-		}
 		p.Notifications = append(p.Notifications, AKasseNotification{ID: n.ID, Kind: n.Kind, Title: n.Title, Text: n.Text, Created: n.Created})
 	}
 	return p

@@ -2,6 +2,7 @@ package shared
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -115,10 +116,14 @@ func MeetingPagePath(id int64) string { return fmt.Sprintf("%s?id=%d", PageMeeti
 
 // The a-kasse sees "planlagte samtaler i a-kassen ... under møder, i
 // kalenderen og i tidslinjen" [000 5.2]: its own meetings with the
-// member, not the jobcenter's. A deadline shows only when it is the
-// a-kasse's own (a rådighedssamtale's); the jobcenter's deadlines are the
-// jobcenter's contact with the citizen. "Dine pligter …" is about
-// dagpenge, which the a-kasse pays, and shows as for the member.
+// member, not the jobcenter's (their contents are the jobcenter's
+// contact with the citizen). The booking deadline it sees, whoever set
+// it, with "Dine pligter …": the a-kasse "kan se medlemmets muligheder og
+// guide et medlem, som måtte være usikker på selvbooking" [000 5.2], and a
+// dagpengemodtager who misses the deadline is afmeldt and loses the
+// dagpenge the a-kasse pays [003 «Frister»]. A deadline is a date and
+// meeting types, no content of a meeting. So "Vigtig information"'s notice
+// of it reaches the a-kasse too.
 
 // AKasseMeeting is a Meeting as the a-kasse sees one of its own meetings:
 // the same JSON shape.
@@ -145,7 +150,8 @@ type AKasseMeeting struct {
 	Version      int           `json:"version"`
 }
 
-// AKasseMeetings is the a-kasse's Møder page.
+// AKasseMeetings is the a-kasse's Møder page: its own meetings, the
+// deadline and the duties.
 type AKasseMeetings struct {
 	Meetings []AKasseMeeting `json:"meetings"`
 	Deadline *Deadline       `json:"deadline,omitempty"`
@@ -158,12 +164,6 @@ func (AKasseMeetings) akasseView() {}
 // AKasseSeesMeeting reports whether the a-kasse with the code akasse sees
 // the meeting: its own only ("" sees none).
 func AKasseSeesMeeting(m Meeting, akasse string) bool { return akasse != "" && m.Org == akasse }
-
-// AKasseSeesDeadline reports whether the a-kasse sees the deadline: its own
-// only.
-func AKasseSeesDeadline(d *Deadline, akasse string) bool {
-	return d != nil && akasse != "" && d.Org == akasse
-}
 
 // ProjectMeetingForAKasse is one meeting as the a-kasse sees it, false
 // when it is not the a-kasse's (then it does not exist for it).
@@ -186,8 +186,9 @@ func ProjectMeetingsForAKasse(ms Meetings, akasse string) AKasseMeetings {
 			out.Meetings = append(out.Meetings, a)
 		}
 	}
-	if AKasseSeesDeadline(ms.Deadline, akasse) {
+	if ms.Deadline != nil && akasse != "" {
 		d := *ms.Deadline
+		d.TypeCodes = slices.Clone(d.TypeCodes)
 		out.Deadline = &d
 	}
 	return out

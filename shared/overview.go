@@ -22,10 +22,6 @@ type Overview struct {
 	// (AddMessageNotice); the a-kasse's projection judges the notice again
 	// from its view of them. Never sent.
 	Unread []Message `json:"-"`
-	// Deadline is the earliest open booking deadline, whose notification
-	// is among Notifications: the a-kasse's projection keeps it only for
-	// its own deadline (AKasseSeesDeadline). Never sent.
-	Deadline *Deadline `json:"-"`
 	// Nudges are the facts the cards and the primary action were judged
 	// by: the a-kasse's projection judges them again with the forløb it
 	// may see. Never sent.

@@ -57,7 +57,6 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	if d := fp.Deadline; d != nil {
 		if n, _, ok := shared.FristNotification(d.Due, today); ok {
 			o.Notifications = append(o.Notifications, n)
-			o.Deadline = d
 		}
 	}
 	discontinued := facts.DiscontinuedTitles()

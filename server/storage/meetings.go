@@ -132,7 +132,8 @@ const JobnetOriginPrefix = "jobnet-"
 // an update. A cancellation by the case system is the organisation's
 // (cancelled_by 'org'), unless the citizen had already cancelled it; a
 // meeting the citizen cancelled and the case system plans again is theirs
-// again. A call-in already acknowledged stays acknowledged. An id that is
+// again, and a deadline the meeting met is open again once it is
+// cancelled. A call-in already acknowledged stays acknowledged. An id that is
 // another citizen's meeting is a conflict; a "jobnet-" id must be a
 // meeting booked in Jobnet, never a new one.
 func (c Citizen) IngestMeeting(ctx context.Context, org string, in MeetingIn, now time.Time) error {
@@ -174,6 +175,12 @@ func (c Citizen) IngestMeeting(ctx context.Context, org string, in MeetingIn, no
 		return &shared.Error{Code: shared.EConflict, Message: "Mødets tid er booket af en anden borger.",
 			Fields: []shared.FieldError{{Field: "status", Message: "Tiden er booket af en anden, efter borgeren meldte afbud."}}}
 	}
+	if err != nil || in.Status != shared.MeetingCancelled {
+		return err
+	}
+	// A cancelled meeting meets no deadline: the citizen must book again,
+	// as after their own afbud.
+	_, err = c.db.NewRaw(`UPDATE meeting_deadlines SET met_by = NULL WHERE met_by = ?`, id).Exec(ctx)
 	return err
 }
 
