@@ -556,3 +556,8 @@ func TestMeetingsPagePreloaded(t *testing.T) {
 		t.Error("the a-kasse's preloaded Møder is not its projection")
 	}
 }
+
+// The Møder page through the whole handler chain, Mads' demo meetings:
+// the citizen's, and the a-kasse's projection.
+func BenchmarkMeetingsCitizen(b *testing.B) { benchGET(b, shared.APIMeetings, asMads) }
+func BenchmarkMeetingsAKasse(b *testing.B)  { benchGET(b, shared.APIMeetings, asBerit) }

@@ -151,13 +151,13 @@ func testMeetings(t *testing.T, tb *tab) {
 	tb.waitText("#main-content", "Mødet findes ikke.")
 }
 
-// testInvitation: Sofie has a call-in: the modal comes first after login
+// testInvitation: Henrik has a call-in: the modal comes first after login
 // with the meeting and OK; the focus stays in it (Tab goes round its
 // buttons); OK brings the receipt in a new modal, which Escape closes,
 // giving the focus to the page's heading; at the next visit there is no
 // modal. axe-core checks both modals.
 func testInvitation(t *testing.T, tb *tab) {
-	tb.loginCitizen("sofie", "Sofie Lund Nielsen")
+	tb.loginCitizen("henrik", "Henrik Poulsen")
 	tb.waitText("#invitation", shared.InvitationHeading)
 	tb.waitText("#invitation", "Aftale med jobcenter")
 	tb.waitText("#invitation", "Nina Pettersen (sagsbehandler)")
@@ -184,7 +184,7 @@ func testInvitation(t *testing.T, tb *tab) {
 		t.Error("the accepted call-in is still marked Indkaldelse")
 	}
 	tb.open("/")
-	tb.waitText("h1.jobnet-welcome", "Velkommen Sofie Lund Nielsen")
+	tb.waitText("h1.jobnet-welcome", "Velkommen Henrik Poulsen")
 	time.Sleep(time.Second) // the modal would ask for the meetings now
 	if n := eval[int](tb, "look for the modal", `document.querySelectorAll("#invitation").length`); n != 0 {
 		t.Error("the modal came again after OK")

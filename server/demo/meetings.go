@@ -27,15 +27,15 @@ const (
 )
 
 // MeetingInvitationCitizen is the demo citizen with a call-in to
-// acknowledge after login (the invitation modal): Sofie, whom no other
+// acknowledge after login (the invitation modal): Henrik, whom no other
 // browser test logs in as, so the modal stands in nobody's way.
-const MeetingInvitationCitizen = "170600-4123"
+const MeetingInvitationCitizen = "140271-3579"
 
 // demoMeetings are the demo's meetings (issue 13) by CPR number: Mads has
 // a coming jobsamtale at the jobcenter (002 Bilag 3's entry), a
 // rådighedssamtale by phone with his a-kasse (which Berit sees), one the
 // jobcenter cancelled and one held three weeks ago; Jonas a CV-samtale
-// with the a-kasse; Sofie a call-in she has not yet acknowledged.
+// with the a-kasse; Henrik a call-in he has not yet acknowledged.
 var demoMeetings = map[string][]demoMeeting{
 	"120385-1231": {
 		{org: "jc-101", days: 6, hh: 13, mm: 30, minutes: 30, in: storage.MeetingIn{TypeCode: "JOBSAMTALE", Type: "Jobsamtale",
@@ -57,9 +57,9 @@ var demoMeetings = map[string][]demoMeeting{
 			Form: shared.FormFremmoede, Place: placeDFH, Caseworker: "Berit Hansen", Text: "Tag dit CV med.", Status: shared.MeetingPlanned}},
 	},
 	MeetingInvitationCitizen: {
-		{org: "jc-101", days: 8, hh: 10, mm: 0, minutes: 30, invitation: true, in: storage.MeetingIn{TypeCode: "JOBSAMTALE",
-			Type: "Jobsamtale", Form: shared.FormFremmoede, Place: placeJobcenterKbh, Caseworker: "Nina Pettersen",
-			Text: "Vi skal tale om dine jobmål som arkæolog og om, hvor du søger job.", Status: shared.MeetingPlanned}},
+		{org: "jc-101", days: 8, hh: 10, mm: 0, minutes: 45, invitation: true, in: storage.MeetingIn{TypeCode: "RESSOURCE",
+			Type: "Opfølgning på ressourceforløb", Form: shared.FormFremmoede, Place: placeJobcenterKbh, Caseworker: "Nina Pettersen",
+			Text: "Vi skal tale om, hvordan det går i dit ressourceforløb, og om de næste skridt.", Status: shared.MeetingPlanned}},
 	},
 }
 
