@@ -33,6 +33,7 @@ var (
 	}
 	screeningCard   = menuCard{"Forberedelsesskema", "Besvar spørgsmål om din jobsøgning, så jobkonsulenten bedre kan rådgive dig.", pathScreening}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}
+	moederCard      = menuCard{"Møder", shared.MeetingsCardText, shared.PageMeetings}
 	beskedbakkeCard = menuCard{"Min beskedbakke", "Se beskeder fra dit jobcenter og dine jobkonsulenter.", pathBeskedbakke}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
@@ -51,7 +52,8 @@ func jobsoegningMenu(f shared.Features) []menuCard {
 	return cards
 }
 
-// planerCards lists "Planer og aftaler" in the sources' order; the
+// planerCards lists "Planer og aftaler" in the sources' order (Møder
+// after Min plan [000 Billede 12]); the
 // counters appear only for citizens with counter data (003_…txt). Min
 // beskedbakke's card counts the messages of the last 30 days ["Af
 // a-siden fremgår på Mine beskeder, hvor mange beskeder man har haft pr.
@@ -59,7 +61,7 @@ func jobsoegningMenu(f shared.Features) []menuCard {
 func planerCards(f shared.Features, messages int) []menuCard {
 	besked := beskedbakkeCard
 	besked.text += " " + messageCountText(messages)
-	cards := []menuCard{minPlanCard, besked}
+	cards := []menuCard{minPlanCard, moederCard, besked}
 	if f.Dagpengetaellere {
 		cards = append(cards, dagpengeCard)
 	}
@@ -148,7 +150,7 @@ func (p *forside) Render() app.UI {
 				app.P().Class("jobnet-loading").Aria("live", "polite").Text("Henter dine oplysninger …"),
 			), func() app.UI {
 				return app.Div().Body(
-					app.H1().Class("jobnet-welcome").Text("Velkommen "+p.ov.Name),
+					app.H1().ID("forside-heading").TabIndex(-1).Class("jobnet-welcome").Text("Velkommen "+p.ov.Name),
 					p.renderStatus(),
 					p.renderCards(),
 					p.renderVigtig(),
@@ -157,6 +159,8 @@ func (p *forside) Render() app.UI {
 					p.renderTabs(),
 				)
 			}),
+			// A call-in to acknowledge, first after login (invitation.go).
+			newInvitationModal(),
 		),
 	)
 }

@@ -36,6 +36,10 @@ const (
 	// Min beskedbakke (SPEC D6): the list and one message (?id=).
 	pathBeskedbakke = "/beskedbakke"
 	pathBesked      = "/beskedbakke/besked"
+	// Møder (SPEC D4): the list and one meeting (?id=); the booking flow
+	// is shared.PageBookMeeting.
+	pathMoeder = shared.PageMeetings
+	pathMoede  = shared.PageMeeting
 	// Mit CV (SPEC C4): the page, an entry's form (?fold= or ?id=), the
 	// form of its contact, søgbarhed, link, languages and licence; the
 	// Præsentations-CV.
@@ -56,7 +60,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -71,6 +75,8 @@ func RegisterRoutes() {
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathBeskedbakke, func() app.Composer { return newBeskedbakkePage() })
 	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
+	app.Route(pathMoeder, func() app.Composer { return newMoederPage() })
+	app.Route(pathMoede, func() app.Composer { return newMoedePage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
@@ -113,5 +119,6 @@ func PreloadPaths() map[string][]string {
 		pathScreening:    {shared.APIScreening},
 		pathBeskedbakke:  {shared.APIMessages},
 		pathBesked:       {shared.APIMessages},
+		pathMoeder:       {shared.APIMeetings},
 	}
 }

@@ -138,6 +138,7 @@ var leakSources = []leakSource{
 	{"job agents", plantJobAgents},
 	{"cv", plantCV},
 	{"forberedelsesskema", plantScreening},
+	{"møder", plantMeetings},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -479,6 +480,41 @@ func plantScreening(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("POST", shared.APIScreening, in), 200, nil)
 }
 
+// plantMeetings: Møder (issue 13), through the ingestion API. The
+// jobcenter's meetings — coming, cancelled by it, held (whose page only
+// has its participants and agreements) — are hidden from the a-kasse,
+// which sees its own meeting with a member only (000 5.2). The meetings'
+// own pages are the citizen's paths.
+func plantMeetings(lc *leakCitizen) {
+	start := time.Date(lc.today.Year, lc.today.Month, lc.today.Day, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 1+lc.rng.IntN(30))
+	meeting := func(key string, m func() string, days int, status shared.MeetingStatus) ingestv1.Meeting {
+		s := start.AddDate(0, 0, days)
+		return ingestv1.Meeting{MessageID: fmt.Sprintf("leak-%d-mt-%s", lc.n, key), CPR: lc.cpr, MeetingID: fmt.Sprintf("leak-%d-%s", lc.n, key),
+			Type: m(), Form: shared.FormFremmoede, Start: s, End: s.Add(30 * time.Minute), Place: m(), Caseworker: m(), Text: m(),
+			Status: status, Invitation: status == shared.MeetingPlanned && lc.rng.IntN(2) == 0}
+	}
+	jc := []ingestv1.Meeting{meeting("jc", lc.hidden, 0, shared.MeetingPlanned), meeting("jc-aflyst", lc.hidden, 1, shared.MeetingCancelled)}
+	held := meeting("jc-held", lc.hidden, -40, shared.MeetingHeld)
+	held.Participants, held.Agreements = lc.hidden(), lc.hidden()
+	for _, in := range append(jc, held) {
+		lc.ingest("/api/ingest/v1/meetings", in)
+	}
+	origins := []string{held.MeetingID, jc[0].MeetingID}
+	if lc.member {
+		ak := meeting("ak", lc.shown, 2, shared.MeetingPlanned)
+		c := lc.env.client()
+		c.decode(c.do("POST", "/api/ingest/v1/meetings", ak, "Authorization", "Bearer leak-token-ak-dfh"), 200, nil)
+		origins = append(origins, ak.MeetingID)
+	}
+	for _, o := range origins {
+		var id int64
+		if err := lc.env.db.NewRaw("SELECT id FROM meetings WHERE origin_id = ?", o).Scan(context.Background(), &id); err != nil {
+			lc.env.tb.Fatal(err)
+		}
+		lc.paths = append(lc.paths, shared.MeetingPath(id), shared.MeetingPagePath(id))
+	}
+}
+
 // plantBare gives the bare citizen one open dagpenge forløb and nothing
 // else.
 func plantBare(lc *leakCitizen) {
@@ -610,7 +646,7 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(seed, 0x6a6f626e6574))
 	today := shared.DateOf(env.clock.Now())
-	for _, jc := range []string{"jc-101", "jc-230"} {
+	for _, jc := range []string{"jc-101", "jc-230", "ak-dfh"} {
 		if _, err := env.db.NewRaw("INSERT INTO api_tokens (token_hash, org_code, name) VALUES (?, ?, 'leak test') ON CONFLICT DO NOTHING",
 			storage.TokenHash("leak-token-"+jc), jc).Exec(ctx); err != nil {
 			tb.Fatal(err)

@@ -295,8 +295,10 @@ type NotificationAction struct {
 }
 
 // notificationActions are each kind's action [FEATURES.md 1.5]. A kind
-// whose page Jobnet does not have yet (Joblog, booking) has no action
-// until that page comes: it is told, not linked. The message notice is
+// whose page Jobnet does not have yet (Joblog) has no action until that
+// page comes: it is told, not linked. The booking deadline leads to the
+// booking flow: "Ved klik på notifikationen ledes borger til
+// bookingflowet, hvor fristen kan indfries" [003 «Frister»]. The message notice is
 // one for all unread messages (MessageNotification), so it leads to Min
 // beskedbakke ["Gå til beskeden" [000] names one message].
 var notificationActions = map[NotificationKind]NotificationAction{
@@ -304,6 +306,7 @@ var notificationActions = map[NotificationKind]NotificationAction{
 	NotifyPlan:            {Label: "Gå til Min plan", Page: "/min-plan"},
 	NotifyMessage:         {Label: "Gå til Min beskedbakke", Page: "/beskedbakke"},
 	NotifyUdgaaetStilling: {Label: "Ret dine stillinger under Jeg søger job som", Page: "/jeg-soeger-job-som"},
+	NotifyBookingFrist:    {Label: "Book et møde", Page: PageBookMeeting},
 }
 
 // ActionOf is the notification's action, false when it has none.

@@ -97,6 +97,8 @@ func TestBrowser(t *testing.T) {
 		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},
 		{"JoblogMap", testJoblogMap, 0, false},
 		{"Screening", testScreening, 0, true},
+		{"Meetings", testMeetings, 0, true},
+		{"Invitation", testInvitation, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

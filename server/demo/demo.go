@@ -328,6 +328,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedMessages(ctx, store, now); err != nil {
 		return err
 	}
+	if err := seedMeetings(ctx, store, now); err != nil {
+		return err
+	}
 	if err := seedCVs(ctx, store, now); err != nil {
 		return err
 	}

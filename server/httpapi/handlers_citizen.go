@@ -52,6 +52,13 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 		}
 		o.Notifications = append(o.Notifications, n)
 	}
+	// The booking deadline, second in the order (OrderNotifications), to
+	// the booking flow; none once it has passed (then straksbooking).
+	if d := fp.Deadline; d != nil {
+		if n, _, ok := shared.FristNotification(d.Due, today); ok {
+			o.Notifications = append(o.Notifications, n)
+		}
+	}
 	discontinued := facts.DiscontinuedTitles()
 	if n, ok := shared.DiscontinuedNotification(discontinued); ok {
 		o.Notifications = append(o.Notifications, n)

@@ -154,6 +154,16 @@ func Routes() []Route {
 		{"POST " + shared.APIScreening, citizenWrite, citizenHandler(handleAnswerScreening)},
 		{"GET " + shared.APIScreeningPDF, citizenRead(Project), projectedHandler(loadScreeningPDF, screeningPDFForCitizen, screeningPDFForAKasse)},
 
+		// Møder (issue 13, SPEC D4, K4): the jobcenter sees every meeting and
+		// changes nothing; the a-kasse sees its own meetings and deadline
+		// only (000 5.2, shared.ProjectMeetingsForAKasse), a jobcenter's
+		// meeting is not found for it. Meld afbud and OK to a call-in are
+		// the citizen's own.
+		{"GET " + shared.APIMeetings, citizenRead(Project), projectedHandler(loadMeetings, meetingsForCitizen, meetingsForAKasse)},
+		{"GET " + shared.APIMeeting, citizenRead(Project), projectedHandler(loadMeeting, meetingForCitizen, meetingForAKasse)},
+		{"POST " + shared.APIMeetingCancel, citizenWrite, citizenHandler(handleMeetingCancel)},
+		{"POST " + shared.APIMeetingAccept, citizenWrite, citizenHandler(handleMeetingAccept)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
@@ -211,5 +221,10 @@ func Routes() []Route {
 			ingestHandler(handleIngestScreeningWithdraw)},
 		{"GET /api/ingest/v1/screening-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på forberedelsesskemaer."), false),
 			ingestHandler(handleScreeningAnswers)},
+		// Meetings come from the jobcentres' and the a-kasser's case
+		// systems, for their own citizens; each collects what happened to
+		// its meetings in Jobnet (booked, cancelled, accepted).
+		{"POST /api/ingest/v1/meetings", sentBy(Allow, Allow, true), ingestHandler(handleIngestMeeting)},
+		{"GET /api/ingest/v1/meeting-events", sentBy(Allow, Allow, false), ingestHandler(handleMeetingEvents)},
 	}
 }

@@ -514,3 +514,55 @@ type ScreeningAnswer struct {
 	Answers     map[string][]string  `json:"answers"`
 	AnsweredAt  time.Time            `json:"answered_at"`
 }
+
+// Meeting creates or updates one of a citizen's meetings with the sending
+// jobcenter or a-kasse (SPEC D4, F): MeetingID is the case system's own id
+// of it, and a later message with the same MeetingID updates it (its
+// version grows). A meeting the citizen booked in Jobnet is updated by the
+// id Jobnet gave it, "jobnet-<id>" (collected from meeting-events); a case
+// system cannot create one with such an id. MessageID makes the message
+// idempotent.
+//
+// Status is planned, held or cancelled; cancelled here is the
+// organisation's cancellation ("Aflyst"), which the citizen sees until the
+// meeting's day. A held meeting carries its participants and the
+// agreements made [003 «Historik»]. Invitation marks a call-in
+// ("indkaldelse") the citizen must acknowledge with OK after login [003];
+// Place is the address of a meeting in person, Phone the number of a
+// meeting by phone.
+type Meeting struct {
+	MessageID    string               `json:"message_id" validate:"required,max=100"`
+	CPR          string               `json:"cpr" validate:"required,cpr"`
+	MeetingID    string               `json:"meeting_id" validate:"required,max=100"`
+	TypeCode     string               `json:"type_code,omitempty" validate:"max=50"`
+	Type         string               `json:"type" validate:"required,max=200"`
+	Form         string               `json:"form" validate:"required,max=100"`
+	Start        time.Time            `json:"start" validate:"required"`
+	End          time.Time            `json:"end" validate:"required"`
+	Place        string               `json:"place,omitempty" validate:"max=300"`
+	Phone        string               `json:"phone,omitempty" validate:"max=30"`
+	Caseworker   string               `json:"caseworker,omitempty" validate:"max=200"`
+	Text         string               `json:"text,omitempty" validate:"max=4000"`
+	Status       shared.MeetingStatus `json:"status" validate:"required,oneof=planned held cancelled"`
+	Participants string               `json:"participants,omitempty" validate:"max=1000"`
+	Agreements   string               `json:"agreements,omitempty" validate:"max=4000"`
+	Invitation   bool                 `json:"invitation,omitempty"`
+}
+
+// MeetingEvent is one thing that happened to a meeting in Jobnet, which the
+// organisation's case system collects from GET /api/ingest/v1/meeting-events:
+// booked (a booking or a rebooking's new meeting), cancelled (the
+// citizen's afbud, or a rebooking's old meeting) and accepted (OK to a
+// call-in), with the meeting's id as the case system knows it (its own,
+// or "jobnet-<id>" for one booked in Jobnet).
+type MeetingEvent struct {
+	// Seq orders the events; the next collection asks for after=Seq.
+	Seq       int64     `json:"seq"`
+	Kind      string    `json:"kind"`
+	MeetingID string    `json:"meeting_id"`
+	CPR       string    `json:"cpr"`
+	TypeCode  string    `json:"type_code,omitempty"`
+	Start     time.Time `json:"start"`
+	End       time.Time `json:"end"`
+	At        time.Time `json:"at"`
+}

@@ -101,6 +101,9 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 		river.AddWorker(workers, &jobAgentsWorker{store: store, index: ix, log: log, now: cfg.Now, loc: copenhagen, publicURL: cfg.PublicURL})
 		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(dailyAt{hour: storage.JobAgentRunHour, loc: copenhagen},
 			func() (river.JobArgs, *river.InsertOpts) { return JobAgentsArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+		river.AddWorker(workers, &meetingRemindersWorker{store: store, log: log, now: cfg.Now, loc: copenhagen, publicURL: cfg.PublicURL})
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(dailyAt{hour: storage.MeetingReminderHour, loc: copenhagen},
+			func() (river.JobArgs, *river.InsertOpts) { return MeetingRemindersArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 		if cfg.addWorkers != nil {
 			cfg.addWorkers(workers)
 		}

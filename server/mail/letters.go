@@ -29,7 +29,21 @@ const (
 	// KindJobAgentConfirm: the link that confirms an agent made without a
 	// login, before it sends anything.
 	KindJobAgentConfirm = "job-agent-confirm"
+	// KindMeetingReminder: a meeting in two days (SPEC D4).
+	KindMeetingReminder = "meeting-reminder"
 )
+
+// MeetingReminderData fills the letter KindMeetingReminder: the meeting as
+// the Møder page shows it.
+type MeetingReminderData struct {
+	Name        string // the citizen's name
+	Heading     string // "Aftale med jobcenter"
+	When        string // "Tirsdag den 10. dec. 2019, kl. 13:30-14:00"
+	Type, Form  string
+	Place       string
+	Phone       string
+	MeetingsURL string // the Møder page, absolute
+}
 
 // JobAgentData fills the letter KindJobAgent.
 type JobAgentData struct {

@@ -28,16 +28,21 @@ type FrontPage struct {
 	Notifications []shared.Notification
 	Features      shared.Features
 	PlanNotice    shared.PlanNotice
+	// Deadline is the earliest open booking deadline, nil for none (the
+	// notification of "Vigtig information" [003 «Frister»]).
+	Deadline *shared.Deadline
 }
 
 // FrontPage reads the front page's data (SPEC B3, B7).
 func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
-	var notifications, kinds []byte
+	var notifications, kinds, deadline []byte
 	var st planState
 	err := prepared(ctx, c.db, `SELECT
 		coalesce((SELECT json_agg(json_build_object('id', id, 'kind', kind, 'title', title, 'text', text, 'created', created_at)
 			ORDER BY created_at DESC, id DESC) FROM notifications WHERE citizen_id = $1 AND done_at IS NULL), '[]') AS notifications,
-		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&notifications, &kinds, &st.Latest, &st.Count, &st.Seen, &st.Dismissed)
+		(SELECT json_build_object('id', id, 'org', org, 'due', due, 'type_codes', type_codes) FROM meeting_deadlines
+			WHERE citizen_id = $1 AND NOT withdrawn AND met_by IS NULL ORDER BY due, id LIMIT 1) AS deadline,
+		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&notifications, &deadline, &kinds, &st.Latest, &st.Count, &st.Seen, &st.Dismissed)
 	if err != nil {
 		return FrontPage{}, err
 	}
@@ -48,6 +53,11 @@ func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
 	out := FrontPage{Features: features, PlanNotice: st.notice()}
 	if err := json.Unmarshal(notifications, &out.Notifications); err != nil {
 		return FrontPage{}, err
+	}
+	if deadline != nil {
+		if err := json.Unmarshal(deadline, &out.Deadline); err != nil {
+			return FrontPage{}, err
+		}
 	}
 	return out, nil
 }

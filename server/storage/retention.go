@@ -57,6 +57,12 @@ import (
 //     page stops showing the answer at that day's end whether or not the
 //     job has run yet. An unanswered screening stays until the case
 //     system withdraws or replaces it.
+//   - meetings (SPEC D4): no rule. Historik → Møder shows the held
+//     meetings and what was agreed, and Historik keeps "plans and
+//     meetings all" [003 «Historik»]; a meeting goes with the citizen
+//     (ON DELETE CASCADE). Its events for the case systems
+//     (meeting_events) go with it: they are a few bytes each, and Jobnet
+//     cannot tell when a case system has collected them.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
