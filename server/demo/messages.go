@@ -81,7 +81,7 @@ func seedMessages(ctx context.Context, store *storage.Store, now time.Time) erro
 					return err
 				}
 				if m.reply != "" {
-					if _, err := c.ReplyToMessage(ctx, id, m.reply, opened); err != nil {
+					if _, err := c.ReplyToMessage(ctx, id, shared.MessageReplyInput{Text: m.reply}, opened); err != nil {
 						return err
 					}
 				}

@@ -155,6 +155,14 @@ func ingestHandler[T any](f func(*ingestRequest) (T, error)) handle {
 	return handle{scope: ScopeIngest, ingest: func(r *ingestRequest) (any, error) { return f(r) }}
 }
 
+// ingestBodyHandler is ingestHandler for a route whose body may hold up to
+// maxBody bytes (a message with its files).
+func ingestBodyHandler[T any](maxBody int64, f func(*ingestRequest) (T, error)) handle {
+	h := ingestHandler(f)
+	h.maxBody = maxBody
+	return h
+}
+
 // endpoint wraps a route with the one authorization point: it resolves the
 // caller, gives them what the route's policy grants or its refusal, and
 // runs a mirror session's request in a read-only transaction, so that
