@@ -46,6 +46,12 @@ func StoreMessageFiles(ctx context.Context, db bun.IDB, org, originID string, fi
 	return nil
 }
 
+// StoreMessageFiles is the package function on the store's database (the
+// demo's messages, which come without an ingestion).
+func (s *Store) StoreMessageFiles(ctx context.Context, org, originID string, files []MessageFile, now time.Time) error {
+	return StoreMessageFiles(ctx, s.db, org, originID, files, now)
+}
+
 type messageFileRow struct {
 	ID        int64  `bun:"id"`
 	MessageID int64  `bun:"message_id"`
