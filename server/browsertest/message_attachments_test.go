@@ -1,10 +1,7 @@
 package browsertest
 
 import (
-	"archive/zip"
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,28 +36,9 @@ func testMessageAttachments(t *testing.T, tb *tab) {
 		Subject: subject, Body: "Kære Mads\n\nSe det vedhæftede brev, og send os dit CV.", Answerable: true,
 		Attachments: []ingestv1.Attachment{{Name: "Indkaldelse til samtale.pdf", Content: letter}}})
 	dir := t.TempDir()
-	cv := filepath.Join(dir, "mit cv.pdf")
-	program := filepath.Join(dir, "virus.pdf")
-	if err := os.WriteFile(cv, letter, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(program, []byte("\x7fELF\x02\x01\x01\x00 not a document"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	notWord := filepath.Join(dir, "ansøgning.docx")
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	if w, err := zw.Create("hej.txt"); err != nil {
-		t.Fatal(err)
-	} else {
-		_, _ = w.Write([]byte("ikke et Word-dokument"))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(notWord, zipped.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cv := writeTestFile(t, dir, "mit cv.pdf", letter)
+	program := writeTestFile(t, dir, "virus.pdf", programBytes)
+	notWord := writeTestFile(t, dir, "ansøgning.docx", zipNotWord(t))
 
 	tb.loginCitizen("mads", "Mads Kristensen")
 	tb.open("/beskedbakke")

@@ -243,9 +243,9 @@ func replyAttachmentForSenderPath(seq, file int64) string {
 // system fetches a file of an answer to its own message; another
 // organisation's answer is not found.
 func handleReplyAttachmentForSender(req *ingestRequest) (shared.File, error) {
-	seq, err := strconv.ParseInt(req.r.PathValue("seq"), 10, 64)
-	if err != nil || seq <= 0 {
-		return shared.File{}, shared.ErrMessageAttachmentNotFound()
+	seq, err := numberInPath(req.r, "seq", shared.ErrMessageAttachmentNotFound)
+	if err != nil {
+		return shared.File{}, err
 	}
 	file, err := fileInPath(req.r)
 	if err != nil {
@@ -256,11 +256,7 @@ func handleReplyAttachmentForSender(req *ingestRequest) (shared.File, error) {
 
 // fileInPath is the {file} of a message's file's route.
 func fileInPath(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("file"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, shared.ErrMessageAttachmentNotFound()
-	}
-	return id, nil
+	return numberInPath(r, "file", shared.ErrMessageAttachmentNotFound)
 }
 
 // The files of a message and of the answer, read by the citizen, the
