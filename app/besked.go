@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"jobnet/app/api"
@@ -26,6 +28,12 @@ type beskedPage struct {
 	reply   shared.MessageReplyInput
 	form    formState
 	sent    bool
+	// The answer's files (besked_files.go): chosen, not yet sent; the
+	// file field's message; a file being read or the files being sent.
+	files   []api.File
+	fileMsg string
+	reading bool
+	sending bool
 }
 
 func newBeskedPage() *beskedPage { return &beskedPage{} }
@@ -37,6 +45,7 @@ func (p *beskedPage) OnMount(ctx app.Context) {
 func (p *beskedPage) OnNav(ctx app.Context) {
 	p.id = ctx.Page().URL().Query().Get("id")
 	p.marking, p.sent, p.form, p.reply = false, false, formState{}, shared.MessageReplyInput{}
+	p.files, p.fileMsg, p.reading, p.sending = nil, "", false, false
 	fetchThen(ctx, &p.load, api.Messages, &p.box, p.markRead)
 }
 
@@ -106,6 +115,11 @@ func (p *beskedPage) renderMessage(m shared.Message) app.UI {
 		),
 		app.If(withheld, func() app.UI {
 			return app.Div().ID("besked-withheld").Body(ui.InfoAlert(shared.MsgLetterSecrecy))
+		}).ElseIf(m.Withdrawn, func() app.UI {
+			return app.Div().Body(
+				app.Div().ID("besked-withdrawn").Body(ui.InfoAlert(shared.MsgMessageWithdrawn)),
+				p.renderReply(m),
+			)
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				app.If(m.Important, func() app.UI {
@@ -116,6 +130,9 @@ func (p *beskedPage) renderMessage(m shared.Message) app.UI {
 				}),
 				app.H2().ID("besked-subject").Class("h3").Text(m.Subject),
 				app.Div().ID("besked-body").Class("jobnet-besked-body").Text(m.Body),
+				attachmentList("besked-attachments", "Vedhæftede filer", m.Attachments, func(id int64) string {
+					return shared.MessageAttachmentPath(m.ID, id)
+				}),
 				p.renderReply(m),
 			)
 		}),
@@ -125,7 +142,7 @@ func (p *beskedPage) renderMessage(m shared.Message) app.UI {
 // renderReply is the answer to a "Kan besvares" message: the one given,
 // or for the citizen the form; a caseworker is told it can be answered.
 func (p *beskedPage) renderReply(m shared.Message) app.UI {
-	if !m.Answerable {
+	if !m.Answerable || (m.Withdrawn && m.Reply == nil) {
 		return nil
 	}
 	if m.Reply != nil {
@@ -134,6 +151,10 @@ func (p *beskedPage) renderReply(m shared.Message) app.UI {
 			ui.Slot("jobnet-form-success", p.sent, func() app.UI { return ui.SuccessAlert("Dit svar er sendt.") }),
 			app.P().Class("jobnet-besked-meta").Text("Sendt "+shared.DateOf(m.Reply.Sent).DanishLong()),
 			app.Div().ID("besked-reply-text").Class("jobnet-besked-body").Text(m.Reply.Text),
+			attachmentList("besked-reply-attachments", "Dine vedhæftede filer", m.Reply.Attachments, func(id int64) string {
+				return shared.MessageReplyAttachmentPath(m.ID, id)
+			}),
+			p.renderMissingFiles(m),
 		)
 	}
 	if !p.sess.Actor.MayWrite() {
@@ -148,6 +169,7 @@ func (p *beskedPage) renderReply(m shared.Message) app.UI {
 				Hint("Du kan svare på beskeden én gang. Højst 4.000 tegn.").
 				Value(p.reply.Text).Error(ferr.field(shared.FieldMessageReply)).
 				OnInput(func(ctx app.Context, e app.Event) { p.reply.Text = ui.InputValue(ctx) }),
+			p.renderFileField(),
 			app.Button().Type("submit").ID("besked-reply-send").Class("button button-primary").Disabled(p.form.busy).Text("Send svar"),
 		),
 	)
@@ -155,10 +177,35 @@ func (p *beskedPage) renderReply(m shared.Message) app.UI {
 
 func (p *beskedPage) send(ctx app.Context, e app.Event) {
 	e.PreventDefault()
+	if p.reading {
+		return
+	}
 	in := p.reply.Normalized()
-	submitChecked(ctx, &p.form, in.Check(), api.MessageReply{ID: p.id, In: in}, api.ReplyToMessage, func(ctx app.Context, m shared.Message) {
-		p.setMessage(m)
-		p.sent = true
+	in.Files = len(p.files)
+	files := p.files
+	// The answer and then its files, in one Async: the form (whose
+	// context this is) stays until the last has gone.
+	send := func(ctx context.Context, r api.MessageReply) (sentReply, error) {
+		m, err := api.ReplyToMessage(ctx, r)
+		if err != nil {
+			return sentReply{}, err
+		}
+		last, refused := uploadFiles(ctx, r.ID, files)
+		if last != nil {
+			m = *last
+		}
+		return sentReply{m, refused}, nil
+	}
+	submitChecked(ctx, &p.form, in.Check(), api.MessageReply{ID: p.id, In: in}, send, func(ctx app.Context, r sentReply) {
+		p.setMessage(r.m)
+		p.sent, p.files, p.fileMsg = true, nil, r.refused
 		ui.FocusSoon(ctx, "besked-reply-heading")
 	})
+}
+
+// sentReply is the answer as sent, and the reasons of the files the
+// server refused.
+type sentReply struct {
+	m       shared.Message
+	refused string
 }

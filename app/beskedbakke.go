@@ -78,7 +78,12 @@ func messageRow(m shared.Message) app.UI {
 			}),
 			app.If(m.Answerable && m.Reply == nil, func() app.UI { return app.Span().Class("jobnet-tag").Text("Kan besvares") }),
 			app.If(m.Reply != nil, func() app.UI { return app.Span().Class("jobnet-tag").Text("Besvaret") }),
+			app.If(len(m.Attachments) > 0, func() app.UI {
+				return app.Span().Class("jobnet-besked-clip").Body(ui.Icon("attach-file", ""),
+					app.Span().Class("sr-only").Text("Har vedhæftede filer"))
+			}),
 		),
+		app.If(m.Withdrawn, func() app.UI { return app.P().Class("jobnet-besked-subject").Text(shared.MsgMessageWithdrawn) }),
 		app.If(m.Subject != "", func() app.UI { return app.P().Class("jobnet-besked-subject").Text(m.Subject) }),
 		app.P().Class("jobnet-besked-meta").Body(
 			app.Span().Class("jobnet-besked-sender").Text(m.Sender),

@@ -79,7 +79,7 @@ func (p *joblogFormPage) renderDocuments() app.UI {
 		kindSel = kindSel.Aria("describedby", idJoblogDocKind+"-error").Aria("invalid", "true")
 	}
 	fileIn := app.Input().Type("file").ID(idJoblogDocFile).Name(idJoblogDocFile).Class("form-input jobnet-joblog-file").
-		Accept(".pdf,.docx,.odt,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text").
+		Accept(documentAccept).
 		Aria("describedby", idJoblogDocFile+"-hint")
 	if fileMsg != "" {
 		fileIn = fileIn.Aria("describedby", idJoblogDocFile+"-hint "+idJoblogDocFile+"-error").Aria("invalid", "true")
@@ -150,40 +150,20 @@ func (p *joblogFormPage) addDocument(ctx app.Context, e app.Event) {
 		refuse(shared.FieldJoblogDocumentKind, shared.MsgDocumentKind)
 		return
 	}
-	input := app.Window().GetElementByID(idJoblogDocFile)
-	if !input.Truthy() || input.Get("files").Length() == 0 {
-		refuse(shared.FieldJoblogDocument, "Vælg den fil, du vil gemme.")
-		return
-	}
-	f := api.FileOf(input.Get("files").Index(0))
-	if err := shared.CheckDocumentSize(f.Size); err != nil {
-		refuse(shared.FieldJoblogDocument, shared.ErrorMessageOf(err))
-		return
-	}
+	var full error
 	if d.count() >= shared.JoblogMaxDocuments {
-		refuse(shared.FieldJoblogDocument, shared.MsgDocumentTooMany)
-		return
+		full = shared.ErrDocumentTooMany()
 	}
 	d.reading = true
 	kind := d.kind
-	ctx.Async(func() {
-		head, err := api.FileHead(ctx, f)
-		ctx.Dispatch(func(ctx app.Context) {
-			d.reading = false
-			if err != nil {
-				refuse(shared.FieldJoblogDocument, "Filen kunne ikke læses. Vælg den igen.")
-				return
-			}
-			if err := shared.JudgeDocumentHead(head); err != nil {
-				refuse(shared.FieldJoblogDocument, shared.ErrorMessageOf(err))
-				return
-			}
-			d.pending = append(d.pending, pendingDocument{kind: kind, file: f})
-			d.kind = ""
-			if in := app.Window().GetElementByID(idJoblogDocFile); in.Truthy() {
-				in.Set("value", "")
-			}
-		})
+	pickDocument(ctx, idJoblogDocFile, "Vælg den fil, du vil gemme.", full, func(ctx app.Context, f api.File, refusal string) {
+		d.reading = false
+		if refusal != "" {
+			refuse(shared.FieldJoblogDocument, refusal)
+			return
+		}
+		d.pending = append(d.pending, pendingDocument{kind: kind, file: f})
+		d.kind = ""
 	})
 }
 

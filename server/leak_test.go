@@ -377,9 +377,11 @@ func plantJoblog(lc *leakCitizen) {
 
 // plantMessages: Min beskedbakke (issue 13), through the ingestion API
 // from the citizen's jobcenter: a message the a-kasse is a party to is
-// shown whole to every viewer; of any other, its subject, body and the
-// citizen's answer are hidden from the a-kasse (letter secrecy). Some are
-// opened and some answered by the citizen.
+// shown whole to every viewer; of any other, its subject, body, files
+// (their names and their content) and the citizen's answer with its file
+// are hidden from the a-kasse (letter secrecy). Some are opened and some
+// answered by the citizen; every file's download is fetched by every
+// viewer.
 func plantMessages(lc *leakCitizen) {
 	for i := range 1 + lc.rng.IntN(3) {
 		party := lc.rng.IntN(2) == 0
@@ -390,6 +392,7 @@ func plantMessages(lc *leakCitizen) {
 			m, in.Parties = lc.shown, []string{"ak-dfh"}
 		}
 		in.Subject, in.Body = m(), m()
+		in.Attachments = []ingestv1.Attachment{{Name: m() + ".pdf", Content: leakPDF(lc, m())}}
 		lc.ingest("/api/ingest/v1/messages", in)
 		var box shared.Messages
 		lc.citizen.decode(lc.citizen.do("GET", shared.APIMessages, nil), 200, &box)
@@ -398,13 +401,33 @@ func plantMessages(lc *leakCitizen) {
 			lc.env.tb.Fatalf("message %s not delivered", in.MessageID)
 		}
 		id := box.Messages[i].ID
+		lc.paths = append(lc.paths, shared.MessageAttachmentPath(id, box.Messages[i].Attachments[0].ID))
 		if lc.rng.IntN(2) == 0 {
 			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReadPath(id), nil), 200, nil)
 		}
 		if in.Answerable && lc.rng.IntN(2) == 0 {
-			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReplyPath(id), shared.MessageReplyInput{Text: m()}), 200, nil)
+			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReplyPath(id), shared.MessageReplyInput{Text: m(), Files: 1}), 200, nil)
+			var answered shared.Message
+			q := url.Values{shared.ParamFileName: {m() + ".pdf"}}
+			lc.citizen.decode(lc.citizen.do("POST", shared.MessageReplyAttachmentsPath(id)+"?"+q.Encode(), string(leakPDF(lc, m())),
+				"Content-Type", "application/pdf"), 200, &answered)
+			lc.paths = append(lc.paths, shared.MessageReplyAttachmentPath(id, answered.Reply.Attachments[0].ID))
 		}
 	}
+}
+
+// leakPDF is a one-page PDF whose text is text (a marker): a person reads
+// it in the PDF's text (leakBody).
+func leakPDF(lc *leakCitizen, text string) []byte {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "", 12)
+	pdf.Cell(100, 10, text)
+	var content bytes.Buffer
+	if err := pdf.Output(&content); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	return content.Bytes()
 }
 
 // plantCV: Mit CV (issue 12), which every viewer with access reads whole,
@@ -436,15 +459,7 @@ func plantJoblogDocuments(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("POST", shared.APIJoblogs, in), 200, &l)
 	var doc shared.JoblogDocument
 	q := url.Values{shared.ParamDocumentKind: {string(shared.DocumentApplication)}, shared.ParamDocumentName: {lc.shown() + ".pdf"}}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddPage()
-	pdf.SetFont("Helvetica", "", 12)
-	pdf.Cell(100, 10, lc.shown())
-	var content bytes.Buffer
-	if err := pdf.Output(&content); err != nil {
-		lc.env.tb.Fatal(err)
-	}
-	lc.citizen.decode(lc.citizen.do("POST", shared.JoblogDocumentsPath(l.ID)+"?"+q.Encode(), content.String(),
+	lc.citizen.decode(lc.citizen.do("POST", shared.JoblogDocumentsPath(l.ID)+"?"+q.Encode(), string(leakPDF(lc, lc.shown())),
 		"Content-Type", "application/pdf"), 200, &doc)
 	lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogDocumentPath(l.ID, doc.ID))
 }

@@ -20,7 +20,7 @@ func TestRoutePolicy(t *testing.T) {
 	checked := map[string]int{}
 	for _, rt := range httpapi.Routes() {
 		method, path, _ := strings.Cut(rt.Pattern, " ")
-		path = strings.NewReplacer("{id}", "1", "{doc}", "1").Replace(path)
+		path = strings.NewReplacer("{id}", "1", "{doc}", "1", "{file}", "1", "{seq}", "1").Replace(path)
 		var body any
 		if method != http.MethodGet {
 			body = "{}"

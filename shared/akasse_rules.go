@@ -38,10 +38,11 @@ type Message struct {
 	// Reply is the citizen's answer to an Answerable message; nil until
 	// they answer.
 	Reply *MessageReply `json:"reply,omitempty"`
-	// Attachments: the Joblog's documents (content-judged PDF, DOCX, ODT
-	// and images) are being built separately; a message's attachments and
-	// a reply's will be a list of those documents here, under the same
-	// letter secrecy (projectMessages must leave them out for a non-party).
+	// Attachments are the sender's files (message_attachments.go).
+	Attachments []MessageAttachment `json:"attachments,omitempty"`
+	// Withdrawn: the sender withdrew it after the citizen had read it; its
+	// subject, body and files are gone (MsgMessageWithdrawn).
+	Withdrawn bool `json:"withdrawn,omitempty"`
 }
 
 // AKasseMessage is what an a-kasse caseworker may see of a Message: the same
@@ -59,6 +60,9 @@ type AKasseMessage struct {
 	Sent       time.Time     `json:"sent"`
 	Read       bool          `json:"read"`
 	Reply      *MessageReply `json:"reply,omitempty"`
+	// Attachments and Withdrawn: of a letter it is a party to only.
+	Attachments []MessageAttachment `json:"attachments,omitempty"`
+	Withdrawn   bool                `json:"withdrawn,omitempty"`
 }
 
 // ContentWithheld reports whether the message's content was replaced by the
@@ -75,8 +79,10 @@ func (m AKasseMessage) ContentWithheld() bool {
 // content too and is left empty, the body is MsgLetterSecrecy, and the other
 // parties are left out — the guide lists sender, date and read state, and
 // which organisations share a letter says something about its content. So
-// are the flags "vigtig" and "Kan besvares" and the citizen's reply: they
-// are the letter's content too. An empty akasse code is party to nothing.
+// are the flags "vigtig" and "Kan besvares", the citizen's reply, the
+// files (not their names, nor that there are any: message_attachments.go)
+// and that the sender withdrew it: they are the letter's content too. An
+// empty akasse code is party to nothing.
 func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 	out := make([]AKasseMessage, 0, len(msgs))
 	for _, m := range msgs {
@@ -87,8 +93,10 @@ func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 			p.Important, p.Answerable = m.Important, m.Answerable
 			if m.Reply != nil {
 				r := *m.Reply
+				r.Attachments = slices.Clone(r.Attachments)
 				p.Reply = &r
 			}
+			p.Attachments, p.Withdrawn = slices.Clone(m.Attachments), m.Withdrawn
 		} else {
 			p.Parties = []string{}
 			p.Body = MsgLetterSecrecy
@@ -97,6 +105,10 @@ func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 	}
 	return out
 }
+
+// AKasseMayOpen reports whether the a-kasse (org code akasse) may open the
+// message, its files too: it sent it or is a party to it.
+func AKasseMayOpen(m Message, akasse string) bool { return akasseIsParty(m, akasse) }
 
 func akasseIsParty(m Message, akasse string) bool {
 	return akasse != "" && (m.SenderOrg == akasse || slices.Contains(m.Parties, akasse))

@@ -35,6 +35,11 @@ const (
 type MessageReply struct {
 	Text string    `json:"text"`
 	Sent time.Time `json:"sent"`
+	// Attachments are the files sent with it (message_attachments.go);
+	// Pending is how many more the citizen announced and has not sent,
+	// while the answer waits for them (0 once it is ready for the sender).
+	Attachments []MessageAttachment `json:"attachments,omitempty"`
+	Pending     int                 `json:"pending,omitempty"`
 }
 
 // Messages is the Beskedbakke, the newest first.
@@ -131,6 +136,9 @@ const FieldMessageReply = "text"
 // MessageReplyInput is the citizen's answer as typed.
 type MessageReplyInput struct {
 	Text string `json:"text" validate:"max=4000"`
+	// Files is how many files the citizen will send with the answer, each
+	// after it in a call of its own (message_attachments.go).
+	Files int `json:"files,omitempty" validate:"min=0,max=5"`
 }
 
 // Normalized trims the answer: blank lines around it say nothing.

@@ -35,10 +35,16 @@ func FileHead(ctx context.Context, f File) ([]byte, error) {
 // the type from the content.
 func UploadJoblogDocument(ctx context.Context, logID int64, kind shared.JoblogDocumentKind, f File) (shared.JoblogDocument, error) {
 	q := url.Values{shared.ParamDocumentKind: {string(kind)}, shared.ParamDocumentName: {f.Name}}
-	headers := map[string]string{"X-Jobnet-Path": app.Window().URL().Path, "Content-Type": "application/octet-stream"}
-	status, resp, date, err := roundTripFile(ctx, "POST", shared.JoblogDocumentsPath(logID)+"?"+q.Encode(), headers, f)
 	var doc shared.JoblogDocument
-	return doc, answer(status, resp, date, err, &doc)
+	return doc, upload(ctx, shared.JoblogDocumentsPath(logID)+"?"+q.Encode(), f, &doc)
+}
+
+// upload POSTs the file f itself as the body to path (with its query) and
+// decodes the answer into out.
+func upload(ctx context.Context, path string, f File, out any) error {
+	headers := map[string]string{"X-Jobnet-Path": app.Window().URL().Path, "Content-Type": "application/octet-stream"}
+	status, resp, date, err := roundTripFile(ctx, "POST", path, headers, f)
+	return answer(status, resp, date, err, out)
 }
 
 // RemoveJoblogDocument removes a document from a log

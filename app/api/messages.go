@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"net/url"
 
 	"jobnet/shared"
 )
@@ -27,4 +28,19 @@ type MessageReply struct {
 // ReplyToMessage sends the citizen's answer (POST /api/messages/{id}/reply).
 func ReplyToMessage(ctx context.Context, r MessageReply) (shared.Message, error) {
 	return request[shared.Message](ctx, "POST", shared.MessageReplyPath(r.ID), r.In)
+}
+
+// UploadReplyAttachment sends one file of the citizen's saved answer
+// (POST /api/messages/{id}/reply/attachments?name=, the file as the body)
+// and answers the message as it now is.
+func UploadReplyAttachment(ctx context.Context, msgID string, f File) (shared.Message, error) {
+	var m shared.Message
+	q := url.Values{shared.ParamFileName: {f.Name}}
+	return m, upload(ctx, shared.MessageReplyAttachmentsPath(msgID)+"?"+q.Encode(), f, &m)
+}
+
+// SendReply sends the answer without the files that did not come
+// (POST /api/messages/{id}/reply/send).
+func SendReply(ctx context.Context, msgID string) (shared.Message, error) {
+	return request[shared.Message](ctx, "POST", shared.MessageReplySendPath(msgID), nil)
 }

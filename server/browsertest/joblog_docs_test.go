@@ -28,29 +28,10 @@ import (
 func testJoblogDocuments(t *testing.T, tb *tab) {
 	title := "Dokumenttester " + tb.w.name
 	dir := t.TempDir()
-	application := filepath.Join(dir, "ansøgning.pdf")
-	program := filepath.Join(dir, "virus.pdf")
 	pdf := "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-	if err := os.WriteFile(application, []byte(pdf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(program, []byte("\x7fELF\x02\x01\x01\x00 not a document"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	notWord := filepath.Join(dir, "cv.docx")
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	if w, err := zw.Create("hej.txt"); err != nil {
-		t.Fatal(err)
-	} else {
-		_, _ = w.Write([]byte("ikke et Word-dokument"))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(notWord, zipped.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	application := writeTestFile(t, dir, "ansøgning.pdf", []byte(pdf))
+	program := writeTestFile(t, dir, "virus.pdf", programBytes)
+	notWord := writeTestFile(t, dir, "cv.docx", zipNotWord(t))
 	choose := func(id, value string) {
 		tb.do("choose "+value, chromedp.Evaluate[chromedp.Void](`(el => { el.value = "`+value+`"; el.dispatchEvent(new Event("change", {bubbles: true})); })(document.getElementById("`+id+`"))`))
 	}
@@ -138,4 +119,32 @@ func testJoblogDocuments(t *testing.T, tb *tab) {
 	tb.click("#" + id)
 	tb.waitPath("/joblog/log")
 	tb.waitText("#joblog-document-list", "ansøgning.pdf")
+}
+
+// programBytes starts as a program (ELF) does: no document.
+var programBytes = []byte("\x7fELF\x02\x01\x01\x00 not a document")
+
+// zipNotWord is a ZIP that is no Word document: it passes the browser's
+// check of a file's first bytes, and the server refuses it.
+func zipNotWord(t *testing.T) []byte {
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	if w, err := zw.Create("hej.txt"); err != nil {
+		t.Fatal(err)
+	} else {
+		_, _ = w.Write([]byte("ikke et Word-dokument"))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return zipped.Bytes()
+}
+
+// writeTestFile writes content to the file name in dir and returns its path.
+func writeTestFile(t *testing.T, dir, name string, content []byte) string {
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

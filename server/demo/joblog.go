@@ -115,7 +115,7 @@ func seedJoblogs(ctx context.Context, store *storage.Store, now time.Time) error
 	return nil
 }
 
-// applicationPDF is a one-page application: its heading and lines, dated
+// applicationPDF is a one-page application (or a message's enclosure): its heading and lines, dated
 // at.
 func applicationPDF(lines []string, at time.Time) []byte {
 	pdf := fpdf.New("P", "mm", "A4", "")

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 
@@ -18,6 +20,9 @@ type demoMessage struct {
 	in       storage.MessageIn
 	read     bool
 	reply    string
+	// files: each a one-page PDF of a heading and lines (applicationPDF),
+	// by its name.
+	files map[string][]string
 }
 
 // demoMessages are Mads' and Jonas' messages (issue 13): unread and read,
@@ -27,20 +32,25 @@ type demoMessage struct {
 var demoMessages = map[string][]demoMessage{
 	"120385-1231": {
 		{5, "jc-101", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Vil du fortælle os om din jobsøgning?", Answerable: true,
-			Body: "Kære Mads\n\nVi vil gerne høre, hvordan det går med din jobsøgning, og om der er noget, vi kan hjælpe dig med inden din næste samtale.\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nJobcenter København"}, false, ""},
+			Body: "Kære Mads\n\nVi vil gerne høre, hvordan det går med din jobsøgning, og om der er noget, vi kan hjælpe dig med inden din næste samtale.\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nJobcenter København"}, false, "", nil},
 		{30, "ak-dfh", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Forslag til Min Plan", Parties: []string{"jc-101"},
-			Body: "Kære Mads\n\nVi foreslår, at du tager et kursus i vådrumsmembraner, så du kan søge flere job som rørlægger. Forslaget er sendt til dit jobcenter, som kan tilføje det til Min Plan.\n\nVenlig hilsen\nDet Faglige Hus A-kasse"}, false, ""},
+			Body: "Kære Mads\n\nVi foreslår, at du tager et kursus i vådrumsmembraner, så du kan søge flere job som rørlægger. Forslaget er sendt til dit jobcenter, som kan tilføje det til Min Plan.\n\nVenlig hilsen\nDet Faglige Hus A-kasse"}, false, "", nil},
 		{24 * 6, "jc-101", storage.MessageIn{Sender: "Jobkonsulent", Subject: "Husk at opdatere dit CV", Important: true,
-			Body: "Kære Mads\n\nDit CV skal være opdateret, så arbejdsgivere kan finde dig. Gå til Mit CV og tjek, at dine kontaktoplysninger og din erhvervserfaring er rigtige.\n\nVenlig hilsen\nJobcenter København"}, true, ""},
+			Body: "Kære Mads\n\nDit CV skal være opdateret, så arbejdsgivere kan finde dig. Gå til Mit CV og tjek, at dine kontaktoplysninger og din erhvervserfaring er rigtige.\n\nVenlig hilsen\nJobcenter København"}, true, "", nil},
 		{24 * 12, "jc-101", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Kan du deltage i et jobtræf?", Answerable: true,
-			Body: "Kære Mads\n\nJobcentret holder jobtræf for bygge- og anlægsbranchen. Vil du deltage?\n\nVenlig hilsen\nJobcenter København"},
-			true, "Ja tak, jeg vil gerne deltage."},
+			Body: "Kære Mads\n\nJobcentret holder jobtræf for bygge- og anlægsbranchen. Vil du deltage? Programmet er vedhæftet.\n\nVenlig hilsen\nJobcenter København"},
+			true, "Ja tak, jeg vil gerne deltage.", map[string][]string{"Program for jobtræf.pdf": {
+				"Jobtræf for bygge- og anlægsbranchen",
+				"Jobcenter København, Kalvebod Brygge 45, 1560 København V.",
+				"Kl. 9.30: Velkomst. Kl. 10.00: Virksomhederne præsenterer sig. Kl. 11.00: Korte samtaler med virksomhederne.",
+				"Tag dit CV med. Du kan tilmelde dig ved at svare på beskeden i Min beskedbakke.",
+			}}},
 		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
-			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, true, ""},
+			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, true, "", nil},
 	},
 	"250899-1357": {
 		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
-			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, false, ""},
+			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, false, "", nil},
 	},
 }
 
@@ -62,7 +72,15 @@ func seedMessages(ctx context.Context, store *storage.Store, now time.Time) erro
 		}
 		for i, m := range msgs {
 			at := now.Add(-time.Duration(m.hoursAgo) * time.Hour)
-			if err := c.IngestMessage(ctx, m.org, "demo-"+cpr+"-"+strconv.Itoa(i), m.in, at); err != nil {
+			origin := "demo-" + cpr + "-" + strconv.Itoa(i)
+			if err := c.IngestMessage(ctx, m.org, origin, m.in, at); err != nil {
+				return err
+			}
+			var files []storage.MessageFile
+			for _, name := range slices.Sorted(maps.Keys(m.files)) {
+				files = append(files, storage.MessageFile{Name: name, Type: shared.DocPDF, Content: applicationPDF(m.files[name], at)})
+			}
+			if err := store.StoreMessageFiles(ctx, m.org, origin, files, at); err != nil {
 				return err
 			}
 		}
@@ -81,7 +99,7 @@ func seedMessages(ctx context.Context, store *storage.Store, now time.Time) erro
 					return err
 				}
 				if m.reply != "" {
-					if _, err := c.ReplyToMessage(ctx, id, m.reply, opened); err != nil {
+					if _, err := c.ReplyToMessage(ctx, id, shared.MessageReplyInput{Text: m.reply}, opened); err != nil {
 						return err
 					}
 				}

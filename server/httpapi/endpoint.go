@@ -15,7 +15,13 @@ import (
 // idInPath is the {id} of a route, or the not-found error notFound: an id
 // that is not a positive number names nothing.
 func idInPath(r *http.Request, notFound func() error) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return numberInPath(r, "id", notFound)
+}
+
+// numberInPath is the path's {name}, or notFound when it is not a
+// positive number.
+func numberInPath(r *http.Request, name string, notFound func() error) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, notFound()
 	}
@@ -153,6 +159,14 @@ func documentHandler[T any](maxBody int64, f func(*citizenRequest) (T, error)) h
 
 func ingestHandler[T any](f func(*ingestRequest) (T, error)) handle {
 	return handle{scope: ScopeIngest, ingest: func(r *ingestRequest) (any, error) { return f(r) }}
+}
+
+// ingestBodyHandler is ingestHandler for a route whose body may hold up to
+// maxBody bytes (a message with its files).
+func ingestBodyHandler[T any](maxBody int64, f func(*ingestRequest) (T, error)) handle {
+	h := ingestHandler(f)
+	h.maxBody = maxBody
+	return h
 }
 
 // endpoint wraps a route with the one authorization point: it resolves the

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 
 	"jobnet/shared"
 )
@@ -23,11 +22,7 @@ import (
 
 // documentInPath is the {doc} of a document's route.
 func documentInPath(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("doc"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, shared.ErrJoblogDocumentNotFound()
-	}
-	return id, nil
+	return numberInPath(r, "doc", shared.ErrJoblogDocumentNotFound)
 }
 
 // handleAddJoblogDocument: POST /api/joblogs/{id}/documents?kind=&name= —

@@ -43,6 +43,8 @@ func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor
 		writeFile(w, shared.File(v))
 	case shared.JoblogDocumentFile:
 		writeFile(w, shared.File(v))
+	case shared.MessageAttachmentFile:
+		writeFile(w, shared.File(v))
 	case shared.NoticePage:
 		writeNotice(w, v)
 	default:

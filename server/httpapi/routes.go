@@ -1,6 +1,9 @@
 package httpapi
 
-import "jobnet/shared"
+import (
+	"jobnet/server/storage"
+	"jobnet/shared"
+)
 
 // Route is one entry of the route table: its Go 1.22 method pattern, what
 // each kind of caller gets (the role policy, policy.go), and its handler.
@@ -131,6 +134,13 @@ func Routes() []Route {
 		{"GET " + shared.APIMessages, citizenRead(Project), projectedHandler(loadMessages, messagesForCitizen, messagesForAKasse)},
 		{"POST " + shared.APIMessageRead, citizenWrite, citizenHandler(handleMessageRead)},
 		{"POST " + shared.APIMessageReply, citizenWrite, citizenHandler(handleMessageReply)},
+		// Their files (shared/message_attachments.go): the a-kasse gets a
+		// file of a letter it is a party to only, refused before the file
+		// is looked for. The answer's files are the citizen's to send.
+		{"GET " + shared.APIMessageAttachment, citizenRead(Project), messageFileRoute(storage.Citizen.MessageAttachmentFile)},
+		{"GET " + shared.APIMessageReplyAttachment, citizenRead(Project), messageFileRoute(storage.Citizen.ReplyAttachmentFile)},
+		{"POST " + shared.APIMessageReplyAttachments, citizenWrite, documentHandler(shared.JoblogDocumentMaxBytes, handleAddReplyAttachment)},
+		{"POST " + shared.APIMessageReplySend, citizenWrite, citizenHandler(handleSendReply)},
 		// Mit CV (issue 12, SPEC C4): the citizen's own; the jobcenter and
 		// the a-kasse see it "som medlemmet ser det" (000_…txt 4.5), its PDF
 		// too, and change nothing. The Præsentations-CV: the jobcenter sees
@@ -206,9 +216,16 @@ func Routes() []Route {
 		// its own citizens only, STAR to anyone (handleIngestMessage). Each
 		// sender collects the answers to its own messages.
 		{"POST /api/ingest/v1/messages", Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow, OwnCitizensOnly: true},
-			ingestHandler(handleIngestMessage)},
+			ingestBodyHandler(maxIngestMessageBytes, handleIngestMessage)},
 		{"GET /api/ingest/v1/message-replies", Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow},
 			ingestHandler(handleMessageReplies)},
+		// A message's files come in its request (up to 20 MB in base64);
+		// the answers' files are fetched by their sender's system, each of
+		// its own answers only. A sender withdraws its own message.
+		{"GET " + apiReplyAttachmentForSender, Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow},
+			ingestHandler(handleReplyAttachmentForSender)},
+		{"POST /api/ingest/v1/messages/withdraw", Policy{Scope: ScopeIngest, JobcenterSystem: Allow, AKasseSystem: Allow, STARSystem: Allow},
+			ingestHandler(handleIngestMessageWithdraw)},
 		// The uddannelsespålæg is the jobcenter's (SPEC K4).
 		{"GET /api/ingest/v1/education-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på uddannelsespålæg."), false),
 			ingestHandler(handleEducationSent)},

@@ -446,8 +446,15 @@ type JoblogDeletion struct {
 // citizen may answer once, and the sender collects the answer from
 // GET /api/ingest/v1/message-replies.
 //
-// Attachments are not in version 1: they come with the Joblog's documents
-// (content-judged PDF, DOCX, ODT and images), as a list of documents here.
+// Attachments are the letter's files, each its name and its content in
+// base64 (JSON's []byte): at most shared.MessageMaxAttachments, of
+// shared.MessageAttachmentsMaxBytes together, each judged by its content
+// as the Joblog's documents are (PDF, DOCX, ODT, PNG, JPEG, at most 10 MB).
+// One file refused refuses the whole message, at its field
+// attachments[i]. A group's files are stored once, not per recipient.
+// Employers are not senders: Jobnet has no employer side (issue 13 names
+// "Beskeder fra arbejdsgivere"; they come with that side, through their
+// own contract).
 type Message struct {
 	MessageID  string   `json:"message_id" validate:"required,max=100"`
 	CPR        string   `json:"cpr,omitempty" validate:"omitempty,cpr"`
@@ -458,6 +465,25 @@ type Message struct {
 	Body       string   `json:"body" validate:"required,max=10000"`
 	Important  bool     `json:"important,omitempty"`
 	Answerable bool     `json:"answerable,omitempty"`
+	// Attachments: see above.
+	Attachments []Attachment `json:"attachments,omitempty" validate:"max=5,dive"`
+}
+
+// Attachment is one file of a message: its name as the citizen sees it
+// (cleaned, and given the extension of the type its content shows) and
+// its content.
+type Attachment struct {
+	Name    string `json:"name" validate:"required,max=200"`
+	Content []byte `json:"content" validate:"required"`
+}
+
+// MessageWithdrawal takes back a message the sender sent, by its
+// MessageID, from every recipient: an unread message is deleted, a read
+// one is kept as "Beskeden er trukket tilbage" without its subject, body
+// and files (the citizen has read it and may look for it). Sent again it
+// changes nothing.
+type MessageWithdrawal struct {
+	MessageID string `json:"message_id" validate:"required,max=100"`
 }
 
 // Recipients are the CPR numbers the message goes to.
@@ -478,6 +504,20 @@ type MessageReply struct {
 	CPR       string    `json:"cpr"`
 	Text      string    `json:"text"`
 	SentAt    time.Time `json:"sent_at"`
+	// Attachments are the files the citizen sent with the answer, each
+	// fetched with the sender's token from its Path
+	// (GET /api/ingest/v1/message-replies/{seq}/attachments/{id}).
+	Attachments []ReplyAttachment `json:"attachments"`
+}
+
+// ReplyAttachment is one file of a citizen's answer: its name, its type
+// as judged from its content, its size in bytes and where to fetch it.
+type ReplyAttachment struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	Path        string `json:"path"`
 }
 
 // Screening publishes a Forberedelsesskema for a citizen attached to the

@@ -35,13 +35,21 @@ type MessageIn struct {
 // who is not the sender's where the message requires it, refuses the
 // whole group, with the field of the first such number (field, then
 // field[i] for a group).
-func (s *Store) IngestGroup(ctx context.Context, m Message, field string, cprs []shared.CPR,
+//
+// once, when not nil, runs first, once for the whole group: what the
+// group's members share is stored once (a message's files).
+func (s *Store) IngestGroup(ctx context.Context, m Message, field string, cprs []shared.CPR, once func(ctx context.Context, tx bun.IDB) error,
 	apply func(ctx context.Context, c Citizen, who shared.Citizen) error) (duplicate bool, err error) {
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		dup, err := claimMessage(ctx, tx, m)
 		if err != nil || dup {
 			duplicate = dup
 			return err
+		}
+		if once != nil {
+			if err := once(ctx, tx); err != nil {
+				return err
+			}
 		}
 		for i, cpr := range cprs {
 			at := field
@@ -119,23 +127,30 @@ type messageRow struct {
 	ReadAt     *time.Time `bun:"read_at"`
 	Reply      *string    `bun:"reply"`
 	RepliedAt  *time.Time `bun:"replied_at"`
+	ReplyFiles int        `bun:"reply_files"`
+	ReplyReady bool       `bun:"reply_ready"`
+	Withdrawn  bool       `bun:"withdrawn"`
 }
 
 func (r messageRow) message() shared.Message {
 	m := shared.Message{ID: strconv.FormatInt(r.ID, 10), Sender: r.Sender, SenderOrg: r.SenderOrg, SenderKind: shared.OrgKind(r.SenderKind),
 		Parties: r.Parties, Subject: r.Subject, Body: r.Body, Important: r.Important, Answerable: r.Answerable,
-		Sent: r.SentAt, Read: r.ReadAt != nil}
+		Sent: r.SentAt, Read: r.ReadAt != nil, Withdrawn: r.Withdrawn}
 	if m.Parties == nil {
 		m.Parties = []string{}
 	}
 	if r.Reply != nil && r.RepliedAt != nil {
 		m.Reply = &shared.MessageReply{Text: *r.Reply, Sent: *r.RepliedAt}
+		if !r.ReplyReady {
+			m.Reply.Pending = r.ReplyFiles // less the files that came (withFiles)
+		}
 	}
 	return m
 }
 
 const messageSelect = `SELECT m.id, m.sender, m.sender_org, o.kind AS sender_kind, m.parties, m.subject, m.body,
-	m.important, m.answerable, m.sent_at, m.read_at, m.reply, m.replied_at
+	m.important, m.answerable, m.sent_at, m.read_at, m.reply, m.replied_at, m.reply_files,
+	m.reply_seq IS NOT NULL AS reply_ready, m.withdrawn_at IS NOT NULL AS withdrawn
 	FROM messages m JOIN organisations o ON o.code = m.sender_org`
 
 // Messages is the citizen's Beskedbakke, the newest first.
@@ -148,17 +163,21 @@ func (c Citizen) Messages(ctx context.Context) (shared.Messages, error) {
 	for _, r := range rows {
 		out.Messages = append(out.Messages, r.message())
 	}
-	return out, nil
+	return out, c.withFiles(ctx, out.Messages, 0)
 }
 
-// message is one of the citizen's messages.
-func (c Citizen) message(ctx context.Context, id int64) (shared.Message, error) {
+// Message is one of the citizen's messages, with its files.
+func (c Citizen) Message(ctx context.Context, id int64) (shared.Message, error) {
 	var r messageRow
 	err := c.db.NewRaw(messageSelect+` WHERE m.citizen_id = ? AND m.id = ?`, c.id, id).Scan(ctx, &r)
 	if errors.Is(err, sql.ErrNoRows) {
 		return shared.Message{}, shared.ErrMessageNotFound()
 	}
-	return r.message(), err
+	if err != nil {
+		return shared.Message{}, err
+	}
+	m := []shared.Message{r.message()}
+	return m[0], c.withFiles(ctx, m, id)
 }
 
 // MarkMessageRead marks the message read when the citizen opens it
@@ -172,15 +191,18 @@ func (c Citizen) MarkMessageRead(ctx context.Context, id int64, now time.Time) (
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return shared.Message{}, cmpErr(err, shared.ErrMessageNotFound())
 	}
-	return c.message(ctx, id)
+	return c.Message(ctx, id)
 }
 
 // ReplyToMessage stores the citizen's one answer to a "Kan besvares"
 // message (in: normalized and checked by the caller's shared rules) and
-// queues it for the sender to collect; answering also reads it.
-func (c Citizen) ReplyToMessage(ctx context.Context, id int64, text string, now time.Time) (shared.Message, error) {
-	res, err := c.db.NewRaw(`UPDATE messages SET reply = ?, replied_at = ?, reply_seq = nextval('message_reply_seq'), read_at = coalesce(read_at, ?)
-		WHERE id = ? AND citizen_id = ? AND answerable AND reply IS NULL`, text, now, now, id, c.id).Exec(ctx)
+// queues it for the sender to collect — at once without files; with files
+// (in.Files) once they have come (AddReplyAttachment, message_attachments.go).
+// Answering also reads it. A withdrawn message cannot be answered.
+func (c Citizen) ReplyToMessage(ctx context.Context, id int64, in shared.MessageReplyInput, now time.Time) (shared.Message, error) {
+	res, err := c.db.NewRaw(`UPDATE messages SET reply = ?0, replied_at = ?1, read_at = coalesce(read_at, ?1), reply_files = ?2,
+		reply_seq = CASE WHEN ?2 = 0 THEN nextval('message_reply_seq') END, reply_ready_at = CASE WHEN ?2 = 0 THEN ?1::timestamptz END
+		WHERE id = ?3 AND citizen_id = ?4 AND answerable AND reply IS NULL AND withdrawn_at IS NULL`, in.Text, now, in.Files, id, c.id).Exec(ctx)
 	if err != nil {
 		return shared.Message{}, err
 	}
@@ -188,34 +210,61 @@ func (c Citizen) ReplyToMessage(ctx context.Context, id int64, text string, now 
 		if err != nil {
 			return shared.Message{}, err
 		}
-		m, err := c.message(ctx, id)
+		m, err := c.Message(ctx, id)
 		switch {
 		case err != nil:
 			return shared.Message{}, err
-		case !m.Answerable:
+		case !m.Answerable || m.Withdrawn:
 			return shared.Message{}, shared.ErrMessageNotAnswerable()
 		}
 		return shared.Message{}, shared.ErrMessageAnswered()
 	}
-	return c.message(ctx, id)
+	return c.Message(ctx, id)
 }
 
 // MessageReplySent is one answer for the sender's case system.
 type MessageReplySent struct {
+	ID        int64     `bun:"id"`
 	Seq       int64     `bun:"reply_seq"`
 	MessageID string    `bun:"origin_id"`
 	CPR       string    `bun:"cpr"`
 	Text      string    `bun:"reply"`
 	SentAt    time.Time `bun:"replied_at"`
+	// Attachments are the files sent with it.
+	Attachments []shared.MessageAttachment `bun:"-"`
 }
 
 // MessageReplies are the answers to the organisation's messages with a
-// sequence number after after, answered until until (see
-// EducationAnswersSent for why), in order, at most limit.
-func (s *Store) MessageReplies(ctx context.Context, org string, after int64, until time.Time, limit int) ([]MessageReplySent, error) {
+// sequence number after after, ready until until (see
+// EducationAnswersSent for why), in order, at most limit, with their
+// files. An answer that has waited shared.MessageReplyFilesWait for its
+// files is made ready now, with the files that came: it is collected by a
+// call at least the settle time later, as any answer.
+func (s *Store) MessageReplies(ctx context.Context, org string, after int64, until, now time.Time, limit int) ([]MessageReplySent, error) {
+	if _, err := s.db.NewRaw(`UPDATE messages SET reply_seq = nextval('message_reply_seq'), reply_ready_at = ?0
+		WHERE sender_org = ?1 AND reply IS NOT NULL AND reply_seq IS NULL AND replied_at <= ?2`,
+		now, org, now.Add(-shared.MessageReplyFilesWait)).Exec(ctx); err != nil {
+		return nil, err
+	}
 	out := []MessageReplySent{}
-	err := s.db.NewRaw(`SELECT m.reply_seq, m.origin_id, c.cpr, m.reply, m.replied_at FROM messages m JOIN citizens c ON c.id = m.citizen_id
-		WHERE m.sender_org = ? AND m.reply_seq > ? AND m.replied_at <= ? ORDER BY m.reply_seq LIMIT ?`,
+	err := s.db.NewRaw(`SELECT m.id, m.reply_seq, m.origin_id, c.cpr, m.reply, m.replied_at FROM messages m JOIN citizens c ON c.id = m.citizen_id
+		WHERE m.sender_org = ? AND m.reply_seq > ? AND m.reply_ready_at <= ? ORDER BY m.reply_seq LIMIT ?`,
 		org, after, until, limit).Scan(ctx, &out)
-	return out, err
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	ids := make([]int64, len(out))
+	at := map[int64]int{}
+	for i, r := range out {
+		ids[i], at[r.ID] = r.ID, i
+	}
+	var files []replyFileRow
+	if err := s.db.NewRaw(`SELECT id, message_id, name, type, size FROM message_reply_attachments WHERE message_id = ANY(?) ORDER BY id`,
+		pgdialect.Array(ids)).Scan(ctx, &files); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		out[at[f.MessageID]].Attachments = append(out[at[f.MessageID]].Attachments, f.attachment())
+	}
+	return out, nil
 }

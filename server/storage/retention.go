@@ -44,7 +44,13 @@ import (
 //     sent, with the citizen's answer. The sources give no period; SPEC E2
 //     keeps "histories" 3 years, and a message is the history of what the
 //     authorities told the citizen. The sender keeps its own copy and
-//     collected the answer.
+//     collected the answer. Its files go with it: the answer's by
+//     their foreign key (ON DELETE CASCADE); the sender's, kept once for
+//     every recipient (migration 024), with the last recipient's row, by
+//     the trigger of migration 024, and by the rule
+//     "message_attachments" if two deletions that ran at once each left
+//     the other's last row (or a file is older than its message could
+//     be).
 //   - CVs (Mit CV and the Præsentations-CV, SPEC C4): no rule. They are
 //     kept even when the account is deleted [003 «Slet min adgang»: "CV i
 //     Jobsearch slettes for nuværende ikke"]; migrations/018_cv.
@@ -91,6 +97,9 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "joblogs", expired: "updated_at < ?0"},
 		{Name: "messages", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.MessageRetentionYears, 0, 0) },
 			table: "messages", expired: "sent_at < ?0"},
+		{Name: "message_attachments", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.MessageRetentionYears, 0, 0) },
+			table: "message_attachments", expired: "sent_at < ?0 OR NOT EXISTS (SELECT 1 FROM messages m " +
+				"WHERE m.sender_org = message_attachments.sender_org AND m.origin_id = message_attachments.origin_id)"},
 		{Name: "screenings", Cutoff: screeningCutoff, table: "screenings", expired: "answered_at < ?0"},
 	}
 }
