@@ -143,9 +143,6 @@ var (
 		return &Error{Code: ENotFound, Message: "Mødet, du vil ombooke, findes ikke eller kan ikke ombookes.",
 			Fields: []FieldError{{Field: "rebook", Message: "Mødet kan ikke ombookes."}}}
 	}
-	// ErrNotStraks: the straksbooking flow for a citizen who is not
-	// straksbookingramt.
-	ErrNotStraks = func() error { return Errorf(EInvalid, "Du har ingen overskredet frist, der skal indfries med en straksbooking.") }
 )
 
 // ErrSlotGone is a lost time that no race explains: withdrawn by the
@@ -205,7 +202,7 @@ func SlotsOf(slots []MeetingSlot, caseworker string) []MeetingSlot {
 // and the meeting being rebooked only when that is an a-kasse's meeting:
 // "Du kan se planlagte samtaler i a-kassen" [000 5.2] says nothing of the
 // jobcenter's.
-func (OfferSlots) akasseView()         {}
+func (OfferSlots) akasseView()          {}
 func (AKasseBookingOffers) akasseView() {}
 
 // AKasseBookingOffers is the a-kasse's view of BookingOffers.

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/uptrace/bun"
@@ -138,20 +139,11 @@ func handleBookingSlots(req *citizenRequest) (shared.OfferSlots, error) {
 	}
 	offer := o.MeetingOffer
 	for _, straks := range []bool{false, true} {
-		if d := shared.BookingDeadline(deadlines, req.today(), straks); d != nil && d.Open() && containsCode(d.TypeCodes, o.TypeCode) {
+		if d := shared.BookingDeadline(deadlines, req.today(), straks); d != nil && d.Open() && slices.Contains(d.TypeCodes, o.TypeCode) {
 			offer.MeetsDeadline = true
 		}
 	}
 	return shared.OfferSlots{Offer: offer, Slots: slots, Rights: rights}, nil
-}
-
-func containsCode(codes []string, c string) bool {
-	for _, x := range codes {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // slotTakenError answers a lost time with 409, the structured error and
@@ -249,7 +241,9 @@ func handleIngestMeetingOfferWithdraw(req *ingestRequest) (ingestv1.Receipt, err
 		return ingestv1.Receipt{}, err
 	}
 	dup, err := req.store.IngestOrg(req.ctx(), storage.Message{Org: req.org, MessageID: "meeting-offer:" + in.MessageID, Body: &in, Now: req.now},
-		func(ctx context.Context, db bun.IDB) error { return storage.WithdrawOffer(ctx, db, req.org.Code, in.OfferID) })
+		func(ctx context.Context, db bun.IDB) error {
+			return storage.WithdrawOffer(ctx, db, req.org.Code, in.OfferID)
+		})
 	return ingestv1.Receipt{MessageID: in.MessageID, Duplicate: dup}, err
 }
 
