@@ -56,7 +56,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -71,6 +71,7 @@ func RegisterRoutes() {
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathBeskedbakke, func() app.Composer { return newBeskedbakkePage() })
 	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
+	app.Route(shared.PageBookMeeting, func() app.Composer { return newBookingPage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
@@ -113,5 +114,8 @@ func PreloadPaths() map[string][]string {
 		pathScreening:    {shared.APIScreening},
 		pathBeskedbakke:  {shared.APIMessages},
 		pathBesked:       {shared.APIMessages},
+		// Book et møde: the offers of the ordinary flow (an ombook or a
+		// straksbooking asks with its query, after the page).
+		shared.PageBookMeeting: {shared.APIBookingOffers},
 	}
 }

@@ -97,6 +97,9 @@ func TestBrowser(t *testing.T) {
 		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},
 		{"JoblogMap", testJoblogMap, 0, false},
 		{"Screening", testScreening, 0, true},
+		{"BookingKeyboard", testBookingKeyboard, 0, true},
+		{"BookingRebook", testBookingRebook, 0, true},
+		{"BookingAKasse", testBookingAKasse, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).
