@@ -352,10 +352,13 @@ func (f *bookingFlow) renderStep(n int, s shared.BookingStep) app.UI {
 	st := f.stepState(s)
 	id := f.stepID(s)
 	return app.Li().ID(id).Class("jobnet-booking-step jobnet-booking-step-"+st).DataSet("state", st).Body(
+		// A done step's heading is its sentence: the step "collapses to"
+		// it [003].
 		app.H2().ID(id+"-heading").Class("h3 jobnet-booking-step-heading").TabIndex(-1).Body(
 			app.Span().Class("jobnet-booking-step-number").Text(fmt.Sprintf("Trin %d", n)),
 			app.Span().Class("sr-only").Text(": "),
-			app.Text(" "+s.Heading()),
+			app.If(st == "done", func() app.UI { return app.Span().ID(id + "-done").Text(f.sentence(s)) }).
+				Else(func() app.UI { return app.Span().Text(s.Heading()) }),
 		),
 		app.Div().Class("jobnet-booking-step-body").Body(
 			app.If(st == "done", func() app.UI { return f.renderDone(s) }).
@@ -364,15 +367,18 @@ func (f *bookingFlow) renderStep(n int, s shared.BookingStep) app.UI {
 	)
 }
 
-// renderDone is the step's sentence and "Ret".
-func (f *bookingFlow) renderDone(s shared.BookingStep) app.UI {
+// sentence is a done step's sentence (shared.StepDone).
+func (f *bookingFlow) sentence(s shared.BookingStep) string {
 	slot, _ := f.slot()
 	if s == shared.StepCaseworker {
 		slot.Caseworker = f.caseworker
 	}
-	loc := slot.Start.Location()
+	return shared.StepDone(s, f.chosen, slot, slot.Start.Location())
+}
+
+// renderDone is the done step's "Ret".
+func (f *bookingFlow) renderDone(s shared.BookingStep) app.UI {
 	return app.Div().Class("jobnet-booking-done").Body(
-		app.P().ID(f.stepID(s)+"-done").Class("jobnet-booking-sentence").Text(shared.StepDone(s, f.chosen, slot, loc)),
 		app.Button().Type("button").ID(f.stepID(s)+"-edit").Class("button button-secondary button-small").
 			Aria("label", "Ret: "+s.Heading()).OnClick(f.reopen(s)).Text("Ret"),
 	)
