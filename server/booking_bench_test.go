@@ -234,4 +234,3 @@ func BenchmarkBookingRace(b *testing.B) {
 	b.ReportMetric(pct(floor, 50), "floor-p50-ms")
 	b.ReportMetric(pct(floor, 99), "floor-p99-ms")
 }
-
