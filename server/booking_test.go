@@ -14,6 +14,7 @@ import (
 	"jobnet/server/demo"
 	"jobnet/server/ingestv1"
 	"jobnet/server/servertest"
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
@@ -616,5 +617,38 @@ func TestBookingMirrors(t *testing.T) {
 	}
 	if n := env.count(`SELECT count(*) FROM meetings WHERE id = ? AND status = 'planned'`, rec.Meeting.ID); n != 1 {
 		t.Error("a mirror's rebooking cancelled the meeting")
+	}
+}
+
+// TestBookingSlotRetention: a time 30 days past its start goes, unless a
+// meeting holds it; the time at the cutoff stays.
+func TestBookingSlotRetention(t *testing.T) {
+	env := newTestEnv(t)
+	ctx, now := context.Background(), env.clock.Now()
+	var rule storage.RetentionRule
+	for _, r := range storage.RetentionRules(20 * time.Minute) {
+		if r.Name == "meeting_slots" {
+			rule = r
+		}
+	}
+	cut := rule.Cutoff(now)
+	o := anOffer(env, "old", 4)
+	for i, at := range []time.Time{cut.Add(-time.Second), cut.Add(-time.Second), cut, now.Add(time.Hour)} {
+		o.Slots[i].Start = at
+	}
+	env.client().ingestOffer(o, jcToken)
+	who, _ := env.store.CitizenByCPR(ctx, cprMads)
+	if _, err := env.db.NewRaw(`INSERT INTO meetings (citizen_id, org, origin_id, type_name, form, starts_at, ends_at, slot_id, status, cancelled_by, updated_at)
+		SELECT ?, 'jc-101', 'held-old', 'x', 'x', s.starts_at, s.starts_at + interval '30 minutes', s.id, 'cancelled', 'citizen', ?
+		FROM meeting_slots s WHERE s.origin_id = 'old-s1'`, who.ID, now).Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.store.DeleteExpired(ctx, rule, now, 100); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	env.db.NewRaw(`SELECT s.origin_id FROM meeting_slots s JOIN meeting_offers o ON o.id = s.offer_id WHERE o.origin_id = 'old' ORDER BY s.origin_id`).Scan(ctx, &left)
+	if !slices.Equal(left, []string{"old-s1", "old-s2", "old-s3"}) {
+		t.Errorf("slots left: %v", left)
 	}
 }

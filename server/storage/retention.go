@@ -57,6 +57,10 @@ import (
 //     page stops showing the answer at that day's end whether or not the
 //     job has run yet. An unanswered screening stays until the case
 //     system withdraws or replaces it.
+//   - the times of online offers (SPEC D4, selvbooking): 30 days after
+//     they began, when no meeting holds them. A time that has begun can
+//     no longer be booked; the planner system has its own; a time a
+//     meeting was booked on stays as long as the meeting.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -86,6 +90,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 		{Name: "messages", Cutoff: func(now time.Time) time.Time { return now.AddDate(-shared.MessageRetentionYears, 0, 0) },
 			table: "messages", expired: "sent_at < ?0"},
 		{Name: "screenings", Cutoff: screeningCutoff, table: "screenings", expired: "answered_at < ?0"},
+		{Name: "meeting_slots", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "meeting_slots", expired: "starts_at < ?0 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = meeting_slots.id)"},
 	}
 }
 
