@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -213,6 +214,7 @@ func TestIngestMeetingDeadlinesAndRights(t *testing.T) {
 		{"ErrNotOwnCitizen", ingestv1.MeetingDeadline{MessageID: "f-5", CPR: cprLouise, DeadlineID: "b", Due: shared.MustDate("2027-01-20"), TypeCodes: []string{"x"}}, jcToken, 403, ""},
 		{"ErrNoDue", ingestv1.MeetingDeadline{MessageID: "f-6", CPR: cprMads, DeadlineID: "c", TypeCodes: []string{"x"}}, jcToken, 400, "due"},
 		{"ErrNoTypes", ingestv1.MeetingDeadline{MessageID: "f-7", CPR: cprMads, DeadlineID: "c", Due: shared.MustDate("2027-01-20")}, jcToken, 400, "type_codes"},
+		{"ErrIDOfAnotherCitizen", ingestv1.MeetingDeadline{MessageID: "f-9", CPR: "250899-1357", DeadlineID: "frist-1", Due: shared.MustDate("2027-01-20"), TypeCodes: []string{"x"}}, jcToken, 409, "deadline_id"},
 		{"ErrWithdrawUnknown", ingestv1.MeetingDeadline{MessageID: "f-8", CPR: cprMads, DeadlineID: "nope", Withdraw: true}, jcToken, 404, "deadline_id"},
 	} {
 		r := sys.do("POST", "/api/ingest/v1/meeting-deadlines", tt.in, "Authorization", tt.auth)
@@ -650,5 +652,24 @@ func TestBookingSlotRetention(t *testing.T) {
 	env.db.NewRaw(`SELECT s.origin_id FROM meeting_slots s JOIN meeting_offers o ON o.id = s.offer_id WHERE o.origin_id = 'old' ORDER BY s.origin_id`).Scan(ctx, &left)
 	if !slices.Equal(left, []string{"old-s1", "old-s2", "old-s3"}) {
 		t.Errorf("slots left: %v", left)
+	}
+}
+
+// TestBookingPagePreloaded: "Book et møde" comes prerendered with the
+// offers and the deadline's tabs, before the app starts.
+func TestBookingPagePreloaded(t *testing.T) {
+	env := newTestEnv(t)
+	mads := env.client()
+	mads.loginCitizen("mads")
+	r := mads.do("GET", shared.PageBookMeeting, nil)
+	_, body, _ := strings.Cut(string(r.body), "</head>")
+	if r.status != 200 {
+		t.Fatalf("status %d", r.status)
+	}
+	for _, want := range []string{"Book et møde", shared.StepType.Heading(), shared.TabMeetsDeadline, "Jobsamtale på telefon", "Varighed: 30 minutter",
+		"Mødeform: Telefonisk", "Du skal booke et møde senest"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the prerendered page lacks %q", want)
+		}
 	}
 }

@@ -140,11 +140,18 @@ func PutRights(ctx context.Context, db bun.IDB, kg int, typeCode string, section
 // PutDeadline creates or changes the organisation's deadline originID for
 // the citizen; a met deadline keeps the meeting that met it.
 func (c Citizen) PutDeadline(ctx context.Context, org, originID string, due shared.Date, typeCodes []string) error {
-	_, err := c.db.NewRaw(`INSERT INTO meeting_deadlines (citizen_id, org, origin_id, due, type_codes) VALUES (?, ?, ?, ?, ?)
+	res, err := c.db.NewRaw(`INSERT INTO meeting_deadlines (citizen_id, org, origin_id, due, type_codes) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (org, origin_id) DO UPDATE SET due = EXCLUDED.due, type_codes = EXCLUDED.type_codes, withdrawn = false
 		WHERE meeting_deadlines.citizen_id = EXCLUDED.citizen_id`,
 		c.id, org, originID, timeOfDate(due), pgdialect.Array(typeCodes)).Exec(ctx)
-	return err
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmpErr(err, &shared.Error{Code: shared.EConflict, Message: "Oplysningerne er ikke udfyldt korrekt.",
+			Fields: []shared.FieldError{{Field: "deadline_id", Message: "Fristens id er allerede brugt til en anden borger."}}})
+	}
+	return nil
 }
 
 // WithdrawDeadline takes the organisation's deadline originID back.
