@@ -60,7 +60,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -77,6 +77,7 @@ func RegisterRoutes() {
 	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
 	app.Route(pathMoeder, func() app.Composer { return newMoederPage() })
 	app.Route(pathMoede, func() app.Composer { return newMoedePage() })
+	app.Route(shared.PageBookMeeting, func() app.Composer { return newBookingPage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
 	app.Route(pathSuppl, func() app.Composer { return newCountersPage(kindSupplerende) })
 	app.Route(pathTimer225, func() app.Composer { return newCountersPage(kindTimer225) })
@@ -120,5 +121,8 @@ func PreloadPaths() map[string][]string {
 		pathBeskedbakke:  {shared.APIMessages},
 		pathBesked:       {shared.APIMessages},
 		pathMoeder:       {shared.APIMeetings},
+		// Book et møde: the offers of the ordinary flow (an ombook or a
+		// straksbooking asks with its query, after the page).
+		shared.PageBookMeeting: {shared.APIBookingOffers},
 	}
 }

@@ -139,6 +139,7 @@ var leakSources = []leakSource{
 	{"cv", plantCV},
 	{"forberedelsesskema", plantScreening},
 	{"møder", plantMeetings},
+	{"selvbooking", plantBooking},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -528,6 +529,35 @@ func plantMeetings(lc *leakCitizen) {
 		}
 		lc.paths = append(lc.paths, shared.MeetingPath(id), shared.MeetingPagePath(id))
 	}
+}
+
+// plantBooking: a booking deadline, whose meeting type every viewer with
+// access sees in the booking flow (the a-kasse too: a dagpenge duty), and
+// a meeting the citizen booked on an offer of the jobcenter, whose
+// caseworker the a-kasse must not see: the flow's view of a meeting being
+// rebooked leaves a jobcenter's meeting out for it
+// (shared.ProjectBookingOffersForAKasse). The offer is the
+// organisation's, seen by all its citizens, so it carries no marker; its
+// one time is booked at once.
+func plantBooking(lc *leakCitizen) {
+	id := fmt.Sprintf("leak-%d-booking", lc.n)
+	lc.ingest("/api/ingest/v1/meeting-deadlines", ingestv1.MeetingDeadline{MessageID: id, CPR: lc.cpr, DeadlineID: id,
+		Due: lc.today.AddDays(5 + lc.rng.IntN(20)), TypeCodes: []string{lc.shown()}})
+	name := fmt.Sprintf("Leak-møde %d", lc.n)
+	start := lc.env.clock.Now().Add(time.Duration(24+lc.n) * time.Hour).Truncate(time.Minute)
+	lc.ingest("/api/ingest/v1/meeting-offers", ingestv1.MeetingOffer{MessageID: id, OfferID: id, TypeCode: "leak", TypeName: name,
+		Minutes: 30, Form: shared.FormTelefonisk, Slots: []ingestv1.MeetingSlot{{SlotID: "s", Caseworker: lc.hidden(), Start: start}}})
+	var b shared.BookingOffers
+	lc.citizen.decode(lc.citizen.do("GET", shared.APIBookingOffers, nil), 200, &b)
+	i := slices.IndexFunc(b.Offers, func(o shared.MeetingOffer) bool { return o.Type == name })
+	if i < 0 {
+		lc.env.tb.Fatalf("offer %s not offered to the citizen", name)
+	}
+	var slots shared.OfferSlots
+	lc.citizen.decode(lc.citizen.do("GET", fmt.Sprintf("/api/booking/offers/%d/slots", b.Offers[i].ID), nil), 200, &slots)
+	var r shared.BookingReceipt
+	lc.citizen.decode(lc.citizen.do("POST", shared.APIBooking, shared.BookingInput{SlotID: slots.Slots[0].ID, Read: true}), 200, &r)
+	lc.paths = append(lc.paths, fmt.Sprintf("%s?rebook=%d", shared.APIBookingOffers, r.Meeting.ID))
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

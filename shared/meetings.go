@@ -144,8 +144,11 @@ type Meetings struct {
 
 // MeetingOffer is an online offer the citizen may book.
 type MeetingOffer struct {
-	ID          int64  `json:"id"`
-	Org         string `json:"org"`
+	ID  int64  `json:"id"`
+	Org string `json:"org"`
+	// OrgName is who holds the meeting, for a member who may book with
+	// both the jobcenter and the a-kasse (booking helper's addition).
+	OrgName     string `json:"org_name,omitempty"`
 	TypeCode    string `json:"type_code"`
 	Type        string `json:"type"`
 	Description string `json:"description,omitempty"`
@@ -278,6 +281,10 @@ type BookingOffers struct {
 	Offers   []MeetingOffer `json:"offers"`
 	Deadline *Deadline      `json:"deadline,omitempty"`
 	Rebook   *Meeting       `json:"rebook,omitempty"`
+	// Straks: the straksbooking flow (?straks=1) for a citizen who is
+	// straksbookingramt: only the offers that meet the passed Deadline
+	// (booking helper's addition; see BookingPurpose in booking.go).
+	Straks bool `json:"straks,omitempty"`
 }
 
 // OfferSlots are an offer's free times, the soonest first, with the rights
@@ -294,6 +301,10 @@ type BookingInput struct {
 	SlotID int64 `json:"slot_id"`
 	Rebook int64 `json:"rebook,omitempty"`
 	Read   bool  `json:"read"`
+	// Straks: booked in the straksbooking flow, so it meets the passed
+	// deadline (booking helper's addition; the server checks that the
+	// citizen is straksbookingramt).
+	Straks bool `json:"straks,omitempty"`
 }
 
 // Check validates the input, with Danish messages at the fields.

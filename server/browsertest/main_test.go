@@ -100,6 +100,9 @@ func TestBrowser(t *testing.T) {
 		{"Screening", testScreening, 0, true},
 		{"Meetings", testMeetings, 0, true},
 		{"Invitation", testInvitation, 0, true},
+		{"BookingKeyboard", testBookingKeyboard, 0, true},
+		{"BookingRebook", testBookingRebook, 0, true},
+		{"BookingAKasse", testBookingAKasse, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

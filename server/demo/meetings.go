@@ -63,15 +63,12 @@ var demoMeetings = map[string][]demoMeeting{
 	},
 }
 
-// weekday is the day days from today, moved on to Monday from a weekend
+// workday is the day days from today, moved on to Monday from a weekend
 // (back to Friday for a past day), so that no demo meeting is on a
 // Saturday or a Sunday.
-func weekday(today shared.Date, days int) shared.Date {
+func workday(today shared.Date, days int) shared.Date {
 	d := today.AddDays(days)
-	wd := func(d shared.Date) time.Weekday {
-		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Weekday()
-	}
-	for wd(d) == time.Saturday || wd(d) == time.Sunday {
+	for wd := weekday(d); wd == time.Saturday || wd == time.Sunday; wd = weekday(d) {
 		if days < 0 {
 			d = d.AddDays(-1)
 		} else {
@@ -87,7 +84,7 @@ func meetingsOf(cpr string, now time.Time) []storage.MeetingIn {
 	today := shared.DateOf(now)
 	var out []storage.MeetingIn
 	for i, m := range demoMeetings[cpr] {
-		d := weekday(today, m.days)
+		d := workday(today, m.days)
 		in := m.in
 		in.OriginID = fmt.Sprintf("demo-%s-%d", cpr, i)
 		in.Start = time.Date(d.Year, d.Month, d.Day, m.hh, m.mm, 0, 0, now.Location())

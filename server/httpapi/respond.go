@@ -185,6 +185,14 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		err = shared.NewError(shared.EUnavailable)
 	}
 	code := shared.ErrorCodeOf(err)
+	// An error with more to say than its fields (a lost booking's next
+	// free times, handlers_booking.go) answers with its own body, which
+	// reads as a shared.Error too.
+	var wb interface{ WireBody() any }
+	if errors.As(err, &wb) && code != shared.EInternal {
+		writeJSON(w, statusOf[code], wb.WireBody())
+		return
+	}
 	var e *shared.Error
 	if !errors.As(err, &e) {
 		a.log.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -141,6 +141,14 @@ func Routes() []Route {
 		{"GET " + shared.APIMessageReplyAttachment, citizenRead(Project), messageFileRoute(storage.Citizen.ReplyAttachmentFile)},
 		{"POST " + shared.APIMessageReplyAttachments, citizenWrite, documentHandler(shared.JoblogDocumentMaxBytes, handleAddReplyAttachment)},
 		{"POST " + shared.APIMessageReplySend, citizenWrite, citizenHandler(handleSendReply)},
+		// Selvbooking, "Book et møde" (issue 13, SPEC D4, K4): the jobcenter
+		// and the a-kasse go through the flow — "Du kan se medlemmets
+		// muligheder" (000 5.2) — the a-kasse without a jobcenter's meeting
+		// being rebooked; "BOOK MØDET" is the citizen's own: "Du har ikke
+		// rettigheder til at foretage denne handling" (000 Billede 18).
+		{"GET " + shared.APIBookingOffers, citizenRead(Project), projectedHandler(loadBookingOffers, bookingOffersForCitizen, bookingOffersForAKasse)},
+		{"GET " + shared.APIBookingSlots, citizenRead(Allow), citizenHandler(handleBookingSlots)},
+		{"POST " + shared.APIBooking, citizenWrite, citizenHandler(handleBook)},
 		// Mit CV (issue 12, SPEC C4): the citizen's own; the jobcenter and
 		// the a-kasse see it "som medlemmet ser det" (000_…txt 4.5), its PDF
 		// too, and change nothing. The Præsentations-CV: the jobcenter sees
@@ -236,6 +244,14 @@ func Routes() []Route {
 			ingestHandler(handleIngestScreening)},
 		{"POST /api/ingest/v1/screenings/withdraw", sentBy(Allow, Refuse("Kun jobcentre kan sende forberedelsesskemaer."), true),
 			ingestHandler(handleIngestScreeningWithdraw)},
+		// Selvbooking (SPEC D4, F): the jobcentres' and the a-kasser's
+		// planner systems publish their online offers with their times;
+		// a jobcenter its own citizens' deadlines; STAR the rights texts.
+		{"POST /api/ingest/v1/meeting-offers", sentBy(Allow, Allow, false), ingestHandler(handleIngestMeetingOffer)},
+		{"POST /api/ingest/v1/meeting-offers/withdraw", sentBy(Allow, Allow, false), ingestHandler(handleIngestMeetingOfferWithdraw)},
+		{"POST /api/ingest/v1/meeting-deadlines", sentBy(Allow, Refuse("Kun jobcentre kan sende frister for selvbooking."), true),
+			ingestHandler(handleIngestMeetingDeadline)},
+		{"POST /api/ingest/v1/meeting-rights", fromSTAR, ingestHandler(handleIngestMeetingRights)},
 		{"GET /api/ingest/v1/screening-answers", sentBy(Allow, Refuse("Kun jobcentre kan hente svar på forberedelsesskemaer."), false),
 			ingestHandler(handleScreeningAnswers)},
 		// Meetings come from the jobcentres' and the a-kasser's case

@@ -606,3 +606,70 @@ type MeetingEvent struct {
 	End       time.Time `json:"end"`
 	At        time.Time `json:"at"`
 }
+
+// MeetingOffer publishes an online offer ("onlinetilbud", SPEC D4, F) of
+// the sending jobcenter or a-kasse with its bookable times: who may book
+// it (kontaktgrupper, empty for all; an age range, 0 for no bound), how
+// long and in which form, whether the citizen picks the caseworker or
+// team (the flow's step 2), the place of a meeting in person and the
+// receipt text shown after the booking. OfferID is the sender's own id of
+// it: sending it again replaces its fields and its free times. A time
+// that is booked is never removed or moved; a free time missing from the
+// new list is withdrawn.
+type MeetingOffer struct {
+	MessageID        string        `json:"message_id" validate:"required,max=100"`
+	OfferID          string        `json:"offer_id" validate:"required,max=100"`
+	TypeCode         string        `json:"type_code" validate:"required,max=50"`
+	TypeName         string        `json:"type_name" validate:"required,max=200"`
+	Description      string        `json:"description,omitempty" validate:"max=2000"`
+	Minutes          int           `json:"minutes" validate:"gte=5,lte=480"`
+	Form             string        `json:"form" validate:"required,max=100"`
+	ChooseCaseworker bool          `json:"choose_caseworker,omitempty"`
+	Kontaktgrupper   []int         `json:"kontaktgrupper,omitempty" validate:"max=30,unique,dive,kontaktgruppe"`
+	AgeMin           int           `json:"age_min,omitempty" validate:"gte=0,lte=120"`
+	AgeMax           int           `json:"age_max,omitempty" validate:"gte=0,lte=120"`
+	Place            string        `json:"place,omitempty" validate:"max=300"`
+	ReceiptText      string        `json:"receipt_text,omitempty" validate:"max=2000"`
+	Slots            []MeetingSlot `json:"slots" validate:"max=5000,unique=SlotID,dive"`
+}
+
+// MeetingSlot is one bookable time of an offer, held by a caseworker or a
+// team; SlotID is the sender's own id of it.
+type MeetingSlot struct {
+	SlotID     string    `json:"slot_id" validate:"required,max=100"`
+	Caseworker string    `json:"caseworker" validate:"required,max=200"`
+	Start      time.Time `json:"start" validate:"required"`
+}
+
+// MeetingOfferWithdrawal takes the sender's offer off the booking flow;
+// meetings booked on it stay.
+type MeetingOfferWithdrawal struct {
+	MessageID string `json:"message_id" validate:"required,max=100"`
+	OfferID   string `json:"offer_id" validate:"required,max=100"`
+}
+
+// MeetingDeadline is a booking deadline ("frist") of a citizen attached to
+// the sending jobcenter: by Due the citizen must book a meeting of one of
+// TypeCodes [003 «Frister»]. DeadlineID is the sender's own id of it:
+// sent again it changes the due date or the types; Withdraw takes it
+// back.
+type MeetingDeadline struct {
+	MessageID  string      `json:"message_id" validate:"required,max=100"`
+	CPR        string      `json:"cpr" validate:"required,cpr"`
+	DeadlineID string      `json:"deadline_id" validate:"required,max=100"`
+	Due        shared.Date `json:"due"`
+	TypeCodes  []string    `json:"type_codes,omitempty" validate:"max=20,unique,dive,required,max=50"`
+	Withdraw   bool        `json:"withdraw,omitempty"`
+}
+
+// MeetingRights is STAR's rights-and-duties text for the booking flow's
+// last step, for a kontaktgruppe (0: every group) and a meeting type (""
+// every type): "kontaktgruppe- og mødetype specifikke tekster" [003]. The
+// flow looks for the group and type, then the group's, the type's and the
+// general text (shared.RightsKeys).
+type MeetingRights struct {
+	MessageID     string                 `json:"message_id" validate:"required,max=100"`
+	Kontaktgruppe int                    `json:"kontaktgruppe" validate:"omitempty,kontaktgruppe"`
+	TypeCode      string                 `json:"type_code,omitempty" validate:"max=50"`
+	Sections      []shared.RightsSection `json:"sections" validate:"min=1,max=10,dive"`
+}

@@ -69,6 +69,10 @@ import (
 //     (ON DELETE CASCADE). Its events for the case systems
 //     (meeting_events) go with it: they are a few bytes each, and Jobnet
 //     cannot tell when a case system has collected them.
+//   - the times of online offers (SPEC D4, selvbooking): 30 days after
+//     they began, when no meeting holds them. A time that has begun can
+//     no longer be booked; the planner system has its own; a time a
+//     meeting was booked on stays as long as the meeting.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -101,6 +105,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "message_attachments", expired: "sent_at < ?0 OR NOT EXISTS (SELECT 1 FROM messages m " +
 				"WHERE m.sender_org = message_attachments.sender_org AND m.origin_id = message_attachments.origin_id)"},
 		{Name: "screenings", Cutoff: screeningCutoff, table: "screenings", expired: "answered_at < ?0"},
+		{Name: "meeting_slots", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "meeting_slots", expired: "starts_at < ?0 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = meeting_slots.id)"},
 	}
 }
 

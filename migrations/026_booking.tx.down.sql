@@ -1,0 +1,1 @@
+ALTER TABLE meeting_offers DROP COLUMN place;
