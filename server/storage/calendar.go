@@ -1,0 +1,210 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"jobnet/shared"
+)
+
+// Kalender (SPEC D5). A month is read in one round trip: each source is a
+// column of one statement and a reader of that column's JSON, so adding a
+// source (the meetings, the absences) is a line in calendarSources and its
+// definition. The entries are placed by shared's rules (shared/calendar.go),
+// which also make the a-kasse's view.
+
+// calendarSource is one column of the month's statement, with $1 the
+// citizen, $2 the month's first day, $3 its last, $4 the ids of plan
+// versions already decoded (planCache), $5 the time zone the days are in;
+// and how its JSON is read into the month's data.
+type calendarSource struct {
+	column string
+	read   func(ctx context.Context, c Citizen, raw []byte, d *shared.CalendarData) error
+}
+
+// calendarSources are the month's sources. Møder: the meetings contract
+// (migration 022, shared/meetings.go) adds its meetings and frister here
+// once merged. Fravær: absences are not stored yet; their source goes here.
+var calendarSources = []calendarSource{calendarPlanSource, calendarJoblogSource, calendarFeedSource}
+
+var calendarQuery = func() string {
+	cols := make([]string, len(calendarSources))
+	for i, s := range calendarSources {
+		cols[i] = s.column
+	}
+	return "SELECT " + strings.Join(cols, ",\n")
+}()
+
+// CalendarMonth reads the citizen's data for the month, the days in the
+// time zone loc.
+func (c Citizen) CalendarMonth(ctx context.Context, m shared.YearMonth, loc *time.Location) (shared.CalendarData, error) {
+	raw := make([][]byte, len(calendarSources))
+	dst := make([]any, len(raw))
+	for i := range raw {
+		dst[i] = &raw[i]
+	}
+	err := prepared(ctx, c.db, calendarQuery, c.id, timeOfDate(m.First()), timeOfDate(m.Last()), c.plans.known(c.id), loc.String()).Scan(dst...)
+	if err != nil {
+		return shared.CalendarData{}, err
+	}
+	d := shared.CalendarData{Month: m}
+	for i, s := range calendarSources {
+		if err := s.read(ctx, c, raw[i], &d); err != nil {
+			return shared.CalendarData{}, err
+		}
+	}
+	return d, nil
+}
+
+// calendarPlanSource: the current plan's items, Min Plan's timeline. The
+// document is sent only when not decoded before (as Min Plan's query).
+var calendarPlanSource = calendarSource{
+	column: `(SELECT json_build_object('id', v.id, 'data', CASE WHEN v.id = ANY($4::bigint[]) THEN NULL ELSE v.data END)
+		FROM plan_versions v WHERE v.citizen_id = $1 ORDER BY v.id DESC LIMIT 1) AS plan`,
+	read: func(ctx context.Context, c Citizen, raw []byte, d *shared.CalendarData) error {
+		if raw == nil { // no plan
+			return nil
+		}
+		var v struct {
+			ID   int64      `json:"id"`
+			Data *planDocV1 `json:"data"`
+		}
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		p, err := c.version(ctx, v.ID, v.Data)
+		if err != nil {
+			return err
+		}
+		c.plans.keep(c.id, cachedPlan{id: v.ID, plan: p})
+		d.Plan = p.Items
+		return nil
+	},
+}
+
+// calendarJoblogSource: the logs whose day (shared.JoblogCalendarDay) lies
+// in the month; the day is worked out here by the same rule, so only
+// those rows are sent.
+var calendarJoblogSource = calendarSource{
+	column: `coalesce((SELECT json_agg(json_build_object('id', l.id, 'kind', l.kind, 'title', l.title, 'company', l.company,
+			'deadline', l.log->'deadline', 'date', l.log->'date', 'created', to_char(l.created_at AT TIME ZONE $5, 'YYYY-MM-DD')))
+		FROM joblogs l WHERE l.citizen_id = $1 AND CASE
+			WHEN l.kind = 'jobsoegning' AND l.log->>'deadline' <> '' THEN (l.log->>'deadline')::date
+			WHEN l.kind = 'anden_aktivitet' AND l.log->>'date' <> '' THEN (l.log->>'date')::date
+			ELSE (l.created_at AT TIME ZONE $5)::date END BETWEEN $2::date AND $3::date), '[]') AS joblogs`,
+	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
+		return json.Unmarshal(raw, &d.Joblogs)
+	},
+}
+
+// calendarFeedSource: whether the citizen has a private address, and
+// since when (never its secret, which is not stored).
+var calendarFeedSource = calendarSource{
+	column: `(SELECT to_char(f.created_at AT TIME ZONE $5, 'YYYY-MM-DD') FROM calendar_feeds f WHERE f.citizen_id = $1) AS feed`,
+	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
+		if raw == nil {
+			return nil
+		}
+		created, err := shared.ParseDate(string(raw))
+		d.Feed = shared.CalendarFeedState{Active: err == nil, Created: created}
+		return err
+	},
+}
+
+// CreateCalendarFeed makes the citizen a new private address, replacing
+// the one before: the secret is returned this once, only its hash kept.
+func (c Citizen) CreateCalendarFeed(ctx context.Context, now time.Time) (secret string, err error) {
+	secret, hash := NewToken()
+	_, err = c.db.NewRaw(`INSERT INTO calendar_feeds (citizen_id, secret_hash, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (citizen_id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, created_at = EXCLUDED.created_at`,
+		c.id, hash, now).Exec(ctx)
+	return secret, err
+}
+
+// RevokeCalendarFeed ends the citizen's private address; without one,
+// there is nothing to do.
+func (c Citizen) RevokeCalendarFeed(ctx context.Context) error {
+	_, err := c.db.NewRaw(`DELETE FROM calendar_feeds WHERE citizen_id = ?`, c.id).Exec(ctx)
+	return err
+}
+
+// CalendarFeedCitizen is the citizen whose private address has the
+// secret; not found for a revoked, replaced or unknown one.
+func (s *Store) CalendarFeedCitizen(ctx context.Context, secret string) (Citizen, error) {
+	var id int64
+	err := s.db.NewRaw(`SELECT citizen_id FROM calendar_feeds WHERE secret_hash = ?`, TokenHash(secret)).Scan(ctx, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Citizen{}, shared.Errorf(shared.ENotFound, "Kalenderen findes ikke.")
+	}
+	if err != nil {
+		return Citizen{}, err
+	}
+	return s.Citizen(id), nil
+}
+
+// FeedItem is an item of the current plan as the feed sends it, with its
+// version: Sequence counts the plan versions that changed what the feed
+// shows of it (kind, heading, period), Changed is when the last of them
+// was published. Both follow from the stored versions alone, so every
+// fetch gives the same numbers, and a change raises them (RFC 5545
+// SEQUENCE).
+type FeedItem struct {
+	Item     shared.PlanItem
+	Sequence int
+	Changed  time.Time
+}
+
+// CalendarFeedItems are the current plan's items with their versions,
+// from every version of the plan (a plan is republished whole).
+func (c Citizen) CalendarFeedItems(ctx context.Context) ([]FeedItem, error) {
+	var rows []struct {
+		ID          int64           `bun:"id"`
+		PublishedAt time.Time       `bun:"published_at"`
+		Items       json.RawMessage `bun:"items"`
+	}
+	if err := c.db.NewRaw(`SELECT id, published_at, coalesce(data->'items', '[]') AS items FROM plan_versions
+		WHERE citizen_id = ? ORDER BY id`, c.id).Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	type seen struct {
+		content  string
+		sequence int
+		changed  time.Time
+	}
+	history := map[string]*seen{}
+	var current []planItemDocV1
+	for _, r := range rows {
+		var items []planItemDocV1
+		if err := json.Unmarshal(r.Items, &items); err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			content := feedContent(it)
+			switch h, ok := history[it.ID]; {
+			case !ok:
+				history[it.ID] = &seen{content: content, changed: r.PublishedAt}
+			case h.content != content:
+				h.content, h.changed = content, r.PublishedAt
+				h.sequence++
+			}
+		}
+		current = items
+	}
+	out := make([]FeedItem, 0, len(current))
+	for _, it := range current {
+		h := history[it.ID]
+		out = append(out, FeedItem{Item: shared.PlanItem{ID: it.ID, Kind: shared.ItemKind(it.Kind), Title: it.Title,
+			Period: it.Period, Authority: it.Authority}, Sequence: h.sequence, Changed: h.changed})
+	}
+	return out, nil
+}
+
+// feedContent is what the feed shows of an item: a change to anything
+// else of it (a status, the text) does not change the event.
+func feedContent(it planItemDocV1) string {
+	return strings.Join([]string{it.Kind, it.Title, it.Authority, it.Period.From.String(), it.Period.To.String()}, "\x00")
+}
