@@ -223,6 +223,9 @@ type CalendarEntry struct {
 	Title  string         `json:"title"`
 	Date   Date           `json:"date"`
 	Marker CalendarMarker `json:"marker,omitempty"`
+	// Cancelled: a meeting the jobcenter or a-kasse cancelled, shown so
+	// the citizen learns of it (as the Møder list does, MeetingShown).
+	Cancelled bool `json:"cancelled,omitempty"`
 }
 
 // Text is the entry as one line: "Indsats: Virksomhedspraktik (start)".
@@ -233,6 +236,9 @@ func (e CalendarEntry) Text() string {
 		s += " (start)"
 	case MarkerEnd:
 		s += " (slut)"
+	}
+	if e.Cancelled {
+		s += " (aflyst)"
 	}
 	return s
 }
@@ -266,15 +272,17 @@ type CalendarMonth struct {
 
 // CalendarData is what the calendar's sources read for one month, before
 // the entries are placed: the current plan's items, the logs whose day
-// lies in the month, and (by the seams below) the meetings and absences.
+// lies in the month, the month's meetings and booking deadlines, and
+// whether a feed exists. Absences have no source yet (calendarSources).
 type CalendarData struct {
 	Month   YearMonth
 	Plan    []PlanItem
 	Joblogs []CalendarLog
-	// Meetings: the lead wires the meetings (shared/meetings.go) here when
-	// the meetings contract is merged: a Meetings field, a source in
-	// calendarSources, and a row in server/storage/calendar.go's list.
-	Feed CalendarFeedState
+	// Meetings are the month's meetings, their times in Danish time;
+	// Deadlines the booking deadlines due in the month.
+	Meetings  []Meeting
+	Deadlines []Deadline
+	Feed      CalendarFeedState
 }
 
 // CalendarLog is what the calendar reads of a log.
@@ -319,12 +327,14 @@ type calendarView struct {
 	forloeb []Forloeb
 }
 
-// calendarSources are the calendar's sources. Møder: the plan's
-// agreements until the meetings contract adds the meetings and their
-// deadlines (a line here). Fravær has no source: absences are not stored
-// yet, and a checkbox that filters nothing is not shown, so "Fravær"
-// appears with its source (a line here, FilterAbsence).
+// calendarSources are the calendar's sources. Fravær has no source:
+// absences are not stored yet (the absence issue builds them), and a
+// checkbox that filters nothing is not shown, so "Fravær" appears with its
+// source: a line here, {FilterAbsence, absenceEntries}, with the
+// a-kasse's rule projectAbsences already written (akasse_rules.go).
 var calendarSources = []calendarSource{
+	{FilterMeetings, meetingEntries},
+	{FilterMeetings, deadlineEntries},
 	{FilterMeetings, planAgreementEntries},
 	{FilterJoblog, joblogEntries},
 	{FilterInterventions, planInterventionEntries},
@@ -450,6 +460,70 @@ func joblogEntries(d CalendarData, _ calendarView) []CalendarEntry {
 	return out
 }
 
+// MeetingEntry places a meeting on its day (its start in Danish time),
+// titled by its type; false for a meeting the calendar does not show: one
+// the citizen cancelled (they know), as on the Møder list. A held meeting
+// stays: the calendar shows the past months too.
+func MeetingEntry(m Meeting) (CalendarEntry, bool) {
+	if m.Status == MeetingCancelled && m.CancelledBy != "org" {
+		return CalendarEntry{}, false
+	}
+	return CalendarEntry{ID: "moede-" + strconv.FormatInt(m.ID, 10), Kind: CalendarMeeting, Title: cmp.Or(m.Type, MeetingOfOrg(m.OrgKind)),
+		Date: DateOf(m.Start), Cancelled: m.Status == MeetingCancelled}, true
+}
+
+// akasseSeesMeeting: the a-kasse sees its own meetings, and the
+// jobcenter's on a day of the dagpenge or dimittend forløb, as Min Plan's
+// timeline shows it the jobsamtale and not the sygeopfølgning (000_…txt
+// Billede 14–15; "Du kan se planlagte samtaler i a-kassen både under
+// møder, i kalenderen og i tidslinjen", 000 5.2).
+func akasseSeesMeeting(m Meeting, forloeb []Forloeb) bool {
+	day := DateOf(m.Start)
+	return m.OrgKind == OrgAKasse || overlapsDagpenge(Period{From: day, To: day}, forloeb)
+}
+
+func meetingEntries(d CalendarData, v calendarView) []CalendarEntry {
+	var out []CalendarEntry
+	for _, m := range d.Meetings {
+		if v.akasse && !akasseSeesMeeting(m, v.forloeb) {
+			continue
+		}
+		if e, ok := MeetingEntry(m); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// DeadlineTitle names a booking deadline in the calendar and the feed
+// (the sources give it no title; this says what it asks).
+const DeadlineTitle = "Frist for at booke et møde"
+
+// DeadlineEntry places an open booking deadline on its day; a met one
+// asks nothing more and is not shown.
+func DeadlineEntry(dl Deadline) (CalendarEntry, bool) {
+	if !dl.Open() {
+		return CalendarEntry{}, false
+	}
+	return CalendarEntry{ID: "frist-" + strconv.FormatInt(dl.ID, 10), Kind: CalendarDeadline, Title: DeadlineTitle, Date: dl.Due}, true
+}
+
+// The a-kasse sees a deadline due in the dagpenge or dimittend forløb: the
+// duty to book is the dagpengemodtager's (003 «Frister»: "Dine pligter"
+// for dagpengemodtagere).
+func deadlineEntries(d CalendarData, v calendarView) []CalendarEntry {
+	var out []CalendarEntry
+	for _, dl := range d.Deadlines {
+		if v.akasse && !overlapsDagpenge(Period{From: dl.Due, To: dl.Due}, v.forloeb) {
+			continue
+		}
+		if e, ok := DeadlineEntry(dl); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // FilterCalendar keeps the entries of the ticked filters.
 func FilterCalendar(entries []CalendarEntry, ticked map[CalendarFilter]bool) []CalendarEntry {
 	out := []CalendarEntry{}
@@ -489,11 +563,12 @@ type AKasseCalendarMonth struct {
 
 // AKasseCalendarEntry is a CalendarEntry as the a-kasse sees it.
 type AKasseCalendarEntry struct {
-	ID     string         `json:"id"`
-	Kind   CalendarKind   `json:"kind"`
-	Title  string         `json:"title"`
-	Date   Date           `json:"date"`
-	Marker CalendarMarker `json:"marker,omitempty"`
+	ID        string         `json:"id"`
+	Kind      CalendarKind   `json:"kind"`
+	Title     string         `json:"title"`
+	Date      Date           `json:"date"`
+	Marker    CalendarMarker `json:"marker,omitempty"`
+	Cancelled bool           `json:"cancelled,omitempty"`
 }
 
 func (AKasseCalendarMonth) akasseView() {}
@@ -505,7 +580,7 @@ func ProjectCalendarForAKasse(d CalendarData, forloeb []Forloeb) AKasseCalendarM
 	placed := placeCalendar(d, calendarView{akasse: true, forloeb: forloeb})
 	out := AKasseCalendarMonth{Month: d.Month, Entries: make([]AKasseCalendarEntry, 0, len(placed)), Filters: CalendarFilters()}
 	for _, e := range placed {
-		out.Entries = append(out.Entries, AKasseCalendarEntry{ID: e.ID, Kind: e.Kind, Title: e.Title, Date: e.Date, Marker: e.Marker})
+		out.Entries = append(out.Entries, AKasseCalendarEntry{ID: e.ID, Kind: e.Kind, Title: e.Title, Date: e.Date, Marker: e.Marker, Cancelled: e.Cancelled})
 	}
 	return out
 }

@@ -185,6 +185,18 @@ func TestPlanItemEntries(t *testing.T) {
 // before it.
 func calendarFixture() (CalendarData, []Forloeb) {
 	d := func(s string) Date { return MustDate(s) }
+	cet, cest := time.FixedZone("CET", 3600), time.FixedZone("CEST", 7200)
+	at := func(s string) time.Time {
+		loc := cet
+		if s < "2026-10-25" {
+			loc = cest
+		}
+		t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+		if err != nil {
+			panic(err)
+		}
+		return t
+	}
 	dl := d("2026-12-15")
 	forloeb := []Forloeb{
 		{Kontaktgruppe: KontaktgruppeSygedagpenge, Period: Period{From: d("2026-01-01"), To: d("2026-08-31")}},
@@ -205,6 +217,21 @@ func calendarFixture() (CalendarData, []Forloeb) {
 			{ID: "n1", Kind: "kursus", Title: "Januarkursus", Period: Period{From: d("2027-01-04"), To: d("2027-01-04")}},
 		},
 		Joblogs: []CalendarLog{{ID: 1, Kind: JoblogJob, Title: "Lagerarbejder", Deadline: &dl, Created: d("2026-11-20")}},
+		Meetings: []Meeting{
+			{ID: 1, OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-08 10:00"), Status: MeetingPlanned},
+			{ID: 2, OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-09 09:00"), Status: MeetingCancelled, CancelledBy: "org"},
+			{ID: 3, OrgKind: OrgAKasse, Type: "CV-samtale", Start: at("2026-12-10 09:00"), Status: MeetingCancelled, CancelledBy: "citizen"},
+			// 00:30 Danish time on 1 December is December's.
+			{ID: 4, OrgKind: OrgAKasse, Type: "", Start: at("2026-12-01 00:30"), Status: MeetingHeld},
+			// In the sygedagpenge forløb: the a-kasse sees its own only.
+			{ID: 5, OrgKind: OrgJobcenter, Type: "Sygeopfølgning", Start: at("2026-08-10 10:00"), Status: MeetingHeld},
+			{ID: 6, OrgKind: OrgAKasse, Type: "Rådighedssamtale", Start: at("2026-08-11 10:00"), Status: MeetingHeld},
+		},
+		Deadlines: []Deadline{
+			{ID: 1, Due: d("2026-12-20"), TypeCodes: []string{"JS"}},
+			{ID: 2, Due: d("2026-12-21"), TypeCodes: []string{"JS"}, Met: 1},
+			{ID: 3, Due: d("2026-08-20"), TypeCodes: []string{"JS"}},
+		},
 		Feed:    CalendarFeedState{Active: true, Created: d("2026-11-01")},
 	}, forloeb
 }
@@ -220,7 +247,8 @@ func entryIDs[E any](es []E, id func(E) string) []string {
 func TestCalendarMonth(t *testing.T) {
 	data, forloeb := calendarFixture()
 	full := data.ForCitizen()
-	wantFull := []string{"indsats-k1-start", "aftale-a1", "indsats-v1-start", "indsats-s1", "joblog-1", "indsats-v1-slut"}
+	wantFull := []string{"moede-4", "indsats-k1-start", "aftale-a1", "indsats-v1-start", "moede-1", "moede-2", "indsats-s1",
+		"joblog-1", "indsats-v1-slut", "frist-1"}
 	if got := entryIDs(full.Entries, func(e CalendarEntry) string { return e.ID }); !slices.Equal(got, wantFull) {
 		t.Errorf("citizen: %v, want %v", got, wantFull)
 	}
@@ -232,7 +260,8 @@ func TestCalendarMonth(t *testing.T) {
 	}
 
 	ak := ProjectCalendarForAKasse(data, forloeb)
-	wantAK := []string{"indsats-k1-start", "aftale-a1", "indsats-v1-start", "joblog-1", "indsats-v1-slut"}
+	wantAK := []string{"moede-4", "indsats-k1-start", "aftale-a1", "indsats-v1-start", "moede-1", "moede-2", "joblog-1",
+		"indsats-v1-slut", "frist-1"}
 	if got := entryIDs(ak.Entries, func(e AKasseCalendarEntry) string { return e.ID }); !slices.Equal(got, wantAK) {
 		t.Errorf("a-kasse: %v, want %v", got, wantAK)
 	}
@@ -240,11 +269,28 @@ func TestCalendarMonth(t *testing.T) {
 	// shows its end, the a-kasse's does not.
 	aug := data
 	aug.Month = YearMonth{2026, time.August}
-	if got := entryIDs(aug.ForCitizen().Entries, func(e CalendarEntry) string { return e.ID }); !slices.Equal(got, []string{"indsats-h1-slut"}) {
+	if got := entryIDs(aug.ForCitizen().Entries, func(e CalendarEntry) string { return e.ID }); !slices.Equal(got,
+		[]string{"indsats-h1-slut", "moede-5", "moede-6", "frist-3"}) {
 		t.Errorf("citizen's August: %v", got)
 	}
-	if got := ProjectCalendarForAKasse(aug, forloeb).Entries; len(got) != 0 {
+	if got := entryIDs(ProjectCalendarForAKasse(aug, forloeb).Entries, func(e AKasseCalendarEntry) string { return e.ID }); !slices.Equal(got, []string{"moede-6"}) {
 		t.Errorf("a-kasse's August: %v", got)
+	}
+	for _, e := range full.Entries {
+		switch e.ID {
+		case "moede-2":
+			if !e.Cancelled || e.Text() != "Møde: Jobsamtale (aflyst)" {
+				t.Errorf("cancelled by the jobcenter: %+v %q", e, e.Text())
+			}
+		case "moede-4":
+			if e.Title != "Aftale med a-kasse" || e.Date != MustDate("2026-12-01") {
+				t.Errorf("untitled meeting: %+v", e)
+			}
+		case "frist-1":
+			if e.Text() != "Frist: Frist for at booke et møde" {
+				t.Errorf("deadline: %q", e.Text())
+			}
+		}
 	}
 	// The a-kasse sees what Min Plan shows it: the same items.
 	shown := map[string]bool{}
@@ -271,7 +317,7 @@ func TestFilterCalendar(t *testing.T) {
 		hidden []string
 	}{
 		{"All", "", nil},
-		{"NoMeetings", FilterMeetings, []string{"aftale-a1"}},
+		{"NoMeetings", FilterMeetings, []string{"aftale-a1", "moede-1", "moede-2", "moede-4", "frist-1"}},
 		{"NoJoblog", FilterJoblog, []string{"joblog-1"}},
 		{"NoInterventions", FilterInterventions, []string{"indsats-k1-start", "indsats-v1-start", "indsats-s1", "indsats-v1-slut"}},
 	} {
@@ -308,7 +354,7 @@ func TestEntriesByDay(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"2026-12-01", "2026-12-03", "2026-12-07", "2026-12-10", "2026-12-15", "2026-12-18"}
+	want := []string{"2026-12-01", "2026-12-03", "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-15", "2026-12-18", "2026-12-20"}
 	if !slices.Equal(got, want) {
 		t.Errorf("%v, want %v", got, want)
 	}

@@ -26,10 +26,10 @@ type calendarSource struct {
 	read   func(ctx context.Context, c Citizen, raw []byte, d *shared.CalendarData) error
 }
 
-// calendarSources are the month's sources. Møder: the meetings contract
-// (migration 022, shared/meetings.go) adds its meetings and frister here
-// once merged. Fravær: absences are not stored yet; their source goes here.
-var calendarSources = []calendarSource{calendarPlanSource, calendarJoblogSource, calendarFeedSource}
+// calendarSources are the month's sources. Fravær: absences are not
+// stored yet; their source goes here (and in shared's calendarSources).
+var calendarSources = []calendarSource{calendarPlanSource, calendarJoblogSource, calendarMeetingSource, calendarDeadlineSource,
+	calendarFeedSource}
 
 var calendarQuery = func() string {
 	cols := make([]string, len(calendarSources))
@@ -56,6 +56,9 @@ func (c Citizen) CalendarMonth(ctx context.Context, m shared.YearMonth, loc *tim
 		if err := s.read(ctx, c, raw[i], &d); err != nil {
 			return shared.CalendarData{}, err
 		}
+	}
+	for i := range d.Meetings {
+		d.Meetings[i].Start, d.Meetings[i].End = d.Meetings[i].Start.In(loc), d.Meetings[i].End.In(loc)
 	}
 	return d, nil
 }
@@ -98,6 +101,32 @@ var calendarJoblogSource = calendarSource{
 			ELSE (l.created_at AT TIME ZONE $5)::date END BETWEEN $2::date AND $3::date), '[]') AS joblogs`,
 	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
 		return json.Unmarshal(raw, &d.Joblogs)
+	},
+}
+
+// calendarMeetingSource: the meetings that start on a day of the month
+// in Danish time, in every status (shared.MeetingEntry decides), with
+// what the calendar shows of them.
+var calendarMeetingSource = calendarSource{
+	column: `coalesce((SELECT json_agg(json_build_object('id', m.id, 'org', m.org, 'org_kind', o.kind, 'type', m.type_name,
+			'start', m.starts_at, 'end', m.ends_at, 'status', m.status, 'cancelled_by', coalesce(m.cancelled_by, ''), 'version', m.version)
+			ORDER BY m.starts_at, m.id)
+		FROM meetings m JOIN organisations o ON o.code = m.org
+		WHERE m.citizen_id = $1 AND m.starts_at >= $2::date::timestamp AT TIME ZONE $5
+			AND m.starts_at < ($3::date + 1)::timestamp AT TIME ZONE $5), '[]') AS meetings`,
+	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
+		return json.Unmarshal(raw, &d.Meetings)
+	},
+}
+
+// calendarDeadlineSource: the booking deadlines due in the month, not
+// withdrawn, met or open.
+var calendarDeadlineSource = calendarSource{
+	column: `coalesce((SELECT json_agg(json_build_object('id', f.id, 'org', f.org, 'due', f.due, 'type_codes', f.type_codes,
+			'met', coalesce(f.met_by, 0)) ORDER BY f.due, f.id)
+		FROM meeting_deadlines f WHERE f.citizen_id = $1 AND NOT f.withdrawn AND f.due BETWEEN $2::date AND $3::date), '[]') AS deadlines`,
+	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
+		return json.Unmarshal(raw, &d.Deadlines)
 	},
 }
 
@@ -207,4 +236,45 @@ func (c Citizen) CalendarFeedItems(ctx context.Context) ([]FeedItem, error) {
 // else of it (a status, the text) does not change the event.
 func feedContent(it planItemDocV1) string {
 	return strings.Join([]string{it.Kind, it.Title, it.Authority, it.Period.From.String(), it.Period.To.String()}, "\x00")
+}
+
+// FeedDeadline is an open booking deadline with its version (migration
+// 023's trigger raises it on every change).
+type FeedDeadline struct {
+	shared.Deadline
+	Version int
+}
+
+// CalendarFeed is what the private feed sends: the current plan's items,
+// the meetings that start in [from, to) in every status (a cancelled one
+// is sent as cancelled), and the open booking deadlines.
+type CalendarFeed struct {
+	Items     []FeedItem
+	Meetings  []shared.Meeting
+	Deadlines []FeedDeadline
+}
+
+// CalendarFeed reads the feed's data.
+func (c Citizen) CalendarFeed(ctx context.Context, from, to time.Time) (CalendarFeed, error) {
+	var out CalendarFeed
+	var err error
+	if out.Items, err = c.CalendarFeedItems(ctx); err != nil {
+		return out, err
+	}
+	if out.Meetings, err = c.MeetingsBetween(ctx, from, to); err != nil {
+		return out, err
+	}
+	var rows []struct {
+		deadlineRow
+		Version int `bun:"version"`
+	}
+	if err := c.db.NewRaw(`SELECT id, org, due, type_codes, met_by, version FROM meeting_deadlines
+		WHERE citizen_id = ? AND NOT withdrawn AND met_by IS NULL ORDER BY due, id`, c.id).Scan(ctx, &rows); err != nil {
+		return out, err
+	}
+	for _, r := range rows {
+		out.Deadlines = append(out.Deadlines, FeedDeadline{Deadline: shared.Deadline{ID: r.ID, Org: r.Org, Due: shared.DateOf(r.Due),
+			TypeCodes: r.TypeCodes}, Version: r.Version})
+	}
+	return out, nil
 }

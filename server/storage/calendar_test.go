@@ -189,3 +189,73 @@ func TestCalendarFeedItems(t *testing.T) {
 		t.Error("an item gone from the plan is gone from the feed")
 	}
 }
+
+// TestCalendarMeetings: the month's meetings by their day in Danish time
+// (00:30 on 1 December is December's, 00:30 on 1 January is not), the
+// deadlines due in the month that are not withdrawn; the feed's deadlines
+// are the open ones, each version raised by a change only.
+func TestCalendarMeetings(t *testing.T) {
+	ctx := context.Background()
+	db, c := oneCitizen(t)
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.NewRaw(q, args...).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	meeting := func(origin string, start time.Time, status string, cancelledBy any) {
+		exec(`INSERT INTO meetings (citizen_id, org, origin_id, type_name, form, starts_at, ends_at, status, cancelled_by, updated_at)
+			VALUES (?, 'jc-1', ?, 'Jobsamtale', 'Telefonisk', ?, ?, ?, ?, ?)`, c.ID(), origin, start, start.Add(30*time.Minute), status, cancelledBy, now)
+	}
+	meeting("m1", time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC), "planned", nil) // 1 Dec 00:30
+	meeting("m2", time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC), "planned", nil) // 1 Jan 00:30
+	meeting("m3", time.Date(2026, 12, 10, 9, 0, 0, 0, time.UTC), "cancelled", "org")
+	meeting("m4", time.Date(2026, 12, 11, 9, 0, 0, 0, time.UTC), "cancelled", "citizen")
+	deadline := func(origin, due string, withdrawn bool) {
+		exec(`INSERT INTO meeting_deadlines (citizen_id, org, origin_id, due, type_codes, withdrawn) VALUES (?, 'jc-1', ?, ?, '{JS}', ?)`,
+			c.ID(), origin, due, withdrawn)
+	}
+	deadline("d1", "2026-12-20", false)
+	deadline("d2", "2026-12-21", true)
+	deadline("d3", "2027-01-05", false)
+
+	d, err := c.CalendarMonth(ctx, shared.YearMonth{Year: 2026, Month: time.December}, copenhagen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.ForCitizen().Entries {
+		got = append(got, e.Text()+"@"+e.Date.String())
+	}
+	want := []string{"Møde: Jobsamtale@2026-12-01", "Møde: Jobsamtale (aflyst)@2026-12-10", "Frist: Frist for at booke et møde@2026-12-20"}
+	if !slices.Equal(got, want) {
+		t.Errorf("%v, want %v", got, want)
+	}
+	if len(d.Meetings) != 3 || d.Meetings[0].OrgKind != shared.OrgJobcenter || d.Meetings[0].Start.Location() != copenhagen {
+		t.Errorf("meetings read: %+v", d.Meetings)
+	}
+
+	feed := func() map[string]int {
+		t.Helper()
+		f, err := c.CalendarFeed(ctx, now.AddDate(-1, 0, 0), now.AddDate(1, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, dl := range f.Deadlines {
+			out[dl.Due.String()] = dl.Version
+		}
+		if len(f.Meetings) != 4 {
+			t.Errorf("the feed has %d meetings, want all 4", len(f.Meetings))
+		}
+		return out
+	}
+	if got := feed(); len(got) != 2 || got["2026-12-20"] != 1 || got["2027-01-05"] != 1 {
+		t.Errorf("deadlines %v", got)
+	}
+	exec(`UPDATE meeting_deadlines SET due = '2026-12-22' WHERE origin_id = 'd1'`)
+	exec(`UPDATE meeting_deadlines SET due = '2027-01-05' WHERE origin_id = 'd3'`) // no change
+	if got := feed(); got["2026-12-22"] != 2 || got["2027-01-05"] != 1 {
+		t.Errorf("after a change: %v", got)
+	}
+}
