@@ -232,7 +232,7 @@ func calendarFixture() (CalendarData, []Forloeb) {
 			{ID: 2, Due: d("2026-12-21"), TypeCodes: []string{"JS"}, Met: 1},
 			{ID: 3, Due: d("2026-08-20"), TypeCodes: []string{"JS"}},
 		},
-		Feed:    CalendarFeedState{Active: true, Created: d("2026-11-01")},
+		Feed: CalendarFeedState{Active: true, Created: d("2026-11-01")},
 	}, forloeb
 }
 
