@@ -33,6 +33,8 @@ const (
 	pathJoblogNewActivity = "/joblog/ny-aktivitet"
 	pathJoblogView        = "/joblog/log"
 	pathJoblogEdit        = "/joblog/rediger"
+	// pathKalender is the Kalender (SPEC D5), the month in ?maaned=.
+	pathKalender = "/kalender"
 	// Min beskedbakke (SPEC D6): the list and one message (?id=).
 	pathBeskedbakke = "/beskedbakke"
 	pathBesked      = "/beskedbakke/besked"
@@ -56,7 +58,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -69,6 +71,7 @@ func RegisterRoutes() {
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
+	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
 	app.Route(pathBeskedbakke, func() app.Composer { return newBeskedbakkePage() })
 	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
 	app.Route(pathDagpenge, func() app.Composer { return newCountersPage(kindDagpenge) })
@@ -113,5 +116,7 @@ func PreloadPaths() map[string][]string {
 		pathScreening:    {shared.APIScreening},
 		pathBeskedbakke:  {shared.APIMessages},
 		pathBesked:       {shared.APIMessages},
+		// The month of the page's ?maaned= (server/site fills {maaned} in).
+		pathKalender: {shared.CalendarPath("{maaned}")},
 	}
 }

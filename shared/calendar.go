@@ -3,6 +3,7 @@ package shared
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -583,4 +584,11 @@ func ProjectCalendarForAKasse(d CalendarData, forloeb []Forloeb) AKasseCalendarM
 		out.Entries = append(out.Entries, AKasseCalendarEntry{ID: e.ID, Kind: e.Kind, Title: e.Title, Date: e.Date, Marker: e.Marker, Cancelled: e.Cancelled})
 	}
 	return out
+}
+
+// CalendarPath is APICalendar for the month the page's maaned names, as
+// the page has it ("" for this month): the app asks this path, and the
+// server preloads the same (app.PreloadPaths).
+func CalendarPath(maaned string) string {
+	return APICalendar + "?" + CalendarMonthParam + "=" + url.QueryEscape(maaned)
 }
