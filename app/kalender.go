@@ -290,6 +290,7 @@ func (p *kalenderPage) renderMade() app.UI {
 
 func (p *kalenderPage) create(ctx app.Context, e app.Event) {
 	p.busy, p.feedErr, p.notice, p.copied = true, "", "", false
+	replaced := p.month.Feed.Active
 	ctx.Async(func() {
 		made, err := api.CreateCalendarFeed(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -299,7 +300,10 @@ func (p *kalenderPage) create(ctx app.Context, e app.Event) {
 				return
 			}
 			p.made, p.month.Feed = &made, made.CalendarFeedState
-			p.notice = "Din private kalenderadresse er lavet. En adresse, du havde før, virker ikke længere."
+			p.notice = "Din private kalenderadresse er lavet."
+			if replaced {
+				p.notice += " Den adresse, du havde før, virker ikke længere."
+			}
 			ui.FocusSoon(ctx, "kalender-adresse")
 		})
 	})

@@ -25,3 +25,25 @@ BEGIN
 END $$;
 CREATE TRIGGER meeting_deadlines_version BEFORE UPDATE ON meeting_deadlines
     FOR EACH ROW EXECUTE FUNCTION meeting_deadlines_version();
+
+-- A log's day in the Kalender (shared.JoblogCalendarDay: a job search on
+-- its ansøgningsfrist, an activity on its date, else the day it was made
+-- in Danish time), kept beside it by a trigger so that a month reads its
+-- logs by an index rather than every log of the citizen (issue 13: a
+-- month for a citizen with a year of everything, p99 ≤ 10 ms). A trigger,
+-- not a generated column: the date casts are not immutable. The portal's
+-- time zone is Europe/Copenhagen (server.Config.Location's default).
+-- storage's TestCalendarMonth holds it to shared's rule.
+ALTER TABLE joblogs ADD COLUMN calendar_day date;
+CREATE FUNCTION joblogs_calendar_day() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.calendar_day := CASE
+        WHEN NEW.kind = 'jobsoegning' AND NEW.log->>'deadline' <> '' THEN (NEW.log->>'deadline')::date
+        WHEN NEW.kind = 'anden_aktivitet' AND NEW.log->>'date' <> '' THEN (NEW.log->>'date')::date
+        ELSE (NEW.created_at AT TIME ZONE 'Europe/Copenhagen')::date END;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER joblogs_calendar_day BEFORE INSERT OR UPDATE ON joblogs
+    FOR EACH ROW EXECUTE FUNCTION joblogs_calendar_day();
+UPDATE joblogs SET calendar_day = calendar_day; -- the trigger fills it in
+CREATE INDEX joblogs_calendar ON joblogs (citizen_id, calendar_day);

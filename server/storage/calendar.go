@@ -67,7 +67,7 @@ func (c Citizen) CalendarMonth(ctx context.Context, m shared.YearMonth, loc *tim
 // document is sent only when not decoded before (as Min Plan's query).
 var calendarPlanSource = calendarSource{
 	column: `(SELECT json_build_object('id', v.id, 'data', CASE WHEN v.id = ANY($4::bigint[]) THEN NULL ELSE v.data END)
-		FROM plan_versions v WHERE v.citizen_id = $1 ORDER BY v.id DESC LIMIT 1) AS plan`,
+		FROM plan_versions v WHERE v.id = (SELECT max(id) FROM plan_versions WHERE citizen_id = $1)) AS plan`,
 	read: func(ctx context.Context, c Citizen, raw []byte, d *shared.CalendarData) error {
 		if raw == nil { // no plan
 			return nil
@@ -90,15 +90,12 @@ var calendarPlanSource = calendarSource{
 }
 
 // calendarJoblogSource: the logs whose day (shared.JoblogCalendarDay) lies
-// in the month; the day is worked out here by the same rule, so only
-// those rows are sent.
+// in the month, by joblogs.calendar_day, which migration 023's trigger
+// keeps by the same rule, so only those rows are read and sent.
 var calendarJoblogSource = calendarSource{
 	column: `coalesce((SELECT json_agg(json_build_object('id', l.id, 'kind', l.kind, 'title', l.title, 'company', l.company,
 			'deadline', l.log->'deadline', 'date', l.log->'date', 'created', to_char(l.created_at AT TIME ZONE $5, 'YYYY-MM-DD')))
-		FROM joblogs l WHERE l.citizen_id = $1 AND CASE
-			WHEN l.kind = 'jobsoegning' AND l.log->>'deadline' <> '' THEN (l.log->>'deadline')::date
-			WHEN l.kind = 'anden_aktivitet' AND l.log->>'date' <> '' THEN (l.log->>'date')::date
-			ELSE (l.created_at AT TIME ZONE $5)::date END BETWEEN $2::date AND $3::date), '[]') AS joblogs`,
+		FROM joblogs l WHERE l.citizen_id = $1 AND l.calendar_day BETWEEN $2::date AND $3::date), '[]') AS joblogs`,
 	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
 		return json.Unmarshal(raw, &d.Joblogs)
 	},
