@@ -70,6 +70,10 @@ func (p *kalenderPage) Render() app.UI {
 				p.renderFeed(),
 			)
 		}),
+		// A month the address names wrongly: the way back to this one.
+		app.If(p.load.st == loadingErr && p.maaned != "", func() app.UI {
+			return app.P().Body(app.A().ID("kalender-denne").Href(pathKalender).Text("Vis denne måned"))
+		}),
 	)
 }
 

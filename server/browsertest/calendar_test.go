@@ -145,6 +145,13 @@ func testCalendar(t *testing.T, tb *tab) {
 		t.Errorf("the deleted address answers %d", status)
 	}
 
+	// A month the address names wrongly: told so, with the way back.
+	tb.open("/kalender?maaned=2026-13")
+	tb.waitText(".alert-error", "Måneden i adressen findes ikke.")
+	tb.checkA11y("/kalender (ugyldig måned)")
+	tb.click("#kalender-denne")
+	tb.waitText("h1", "Kalender "+month.Danish())
+
 	// Min plan leads here under its timeline.
 	tb.open("/min-plan")
 	tb.click("#plan-kalender")

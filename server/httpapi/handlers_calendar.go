@@ -21,7 +21,7 @@ import (
 
 // errMonth is the answer to a month that is not one.
 func errMonth() error {
-	return &shared.Error{Code: shared.EInvalid, Message: "Oplysningerne er ikke udfyldt korrekt.",
+	return &shared.Error{Code: shared.EInvalid, Message: "Måneden i adressen findes ikke.",
 		Fields: []shared.FieldError{{Field: shared.CalendarMonthParam, Message: "Vælg en måned, fx 2026-12."}}}
 }
 
