@@ -299,3 +299,29 @@ func TestCalendarFeed(t *testing.T) {
 		t.Errorf("after revoking: %s", r.body)
 	}
 }
+
+// TestCalendarPreloaded: the Kalender's page comes with the month its
+// address names, prerendered (the month's heading and entries before the
+// app starts); a wrong month is not preloaded (the app then says so).
+func TestCalendarPreloaded(t *testing.T) {
+	env := newTestEnv(t)
+	mads := env.client()
+	mads.loginCitizen("mads")
+	today := shared.DateOf(env.clock.Now())
+	for _, tc := range []struct{ path, heading, entry string }{
+		{"/kalender", "Kalender " + shared.YearMonthOf(today).Danish(), "Rørlægger"},
+		// Mads' sygeopfølgning, 400 days ago.
+		{"/kalender?maaned=" + shared.YearMonthOf(today.AddDays(-400)).String(), "Kalender " + shared.YearMonthOf(today.AddDays(-400)).Danish(),
+			"Sygeopfølgningssamtale"},
+	} {
+		r := mads.do("GET", tc.path, nil)
+		head, body, _ := strings.Cut(string(r.body), "</head>")
+		if r.status != 200 || !strings.Contains(head, `id="jobnet-preload"`) || !strings.Contains(body, tc.heading) || !strings.Contains(body, tc.entry) {
+			t.Errorf("%s: %d, preloaded %v, heading %v, entry %v", tc.path, r.status, strings.Contains(head, `id="jobnet-preload"`),
+				strings.Contains(body, tc.heading), strings.Contains(body, tc.entry))
+		}
+	}
+	if r := mads.do("GET", "/kalender?maaned=2026-13", nil); r.status != 200 || strings.Contains(string(r.body), "jobnet-preload") {
+		t.Errorf("a wrong month: %d, preloaded %v", r.status, strings.Contains(string(r.body), "jobnet-preload"))
+	}
+}
