@@ -220,7 +220,7 @@ func capitalise(s string) string {
 // nothing of it (its answer has no feed).
 func (p *kalenderPage) renderFeed() app.UI {
 	switch p.sess.Actor.Role {
-	case shared.RoleAKasse:
+	case shared.RoleAKasse, "": // the a-kasse; or whose page it is is not known yet
 		return nil
 	case shared.RoleJobcenter:
 		text := "Borgeren har ingen privat kalenderadresse."
@@ -232,6 +232,7 @@ func (p *kalenderPage) renderFeed() app.UI {
 			app.P().ID("kalender-abonnement-status").Text(text),
 		)
 	}
+	// The citizen's own.
 	return app.Section().ID("kalender-abonnement").Class("jobnet-cal-feed").Aria("labelledby", "kalender-abonnement-heading").Body(
 		app.H2().ID("kalender-abonnement-heading").Text("Kalender på din telefon"),
 		app.P().Text("Med en privat adresse kan kalenderen på din telefon eller computer vise dine møder, frister og indsatser fra Jobnet og holde sig opdateret. Dine logs kommer ikke med."),
