@@ -19,7 +19,7 @@ import (
 // of entries are pure, so the app only draws what they return and the
 // server's a-kasse view is made by the same rules.
 
-// CalendarAPI is GET: the month ?maaned=YYYY-MM (empty: this month).
+// APICalendar is GET: the month ?maaned=YYYY-MM (empty: this month).
 const (
 	APICalendar = "/api/calendar"
 	// APICalendarFeed is the citizen's private iCalendar address: POST
