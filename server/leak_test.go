@@ -380,10 +380,9 @@ func plantJoblog(lc *leakCitizen) {
 }
 
 // plantCalendar: Kalender (issue 13, SPEC D5). Meetings in every forløb
-// (the meetings contract has no ingestion route yet: written to its
-// table), titled by markers: the jobcenter's hidden from the a-kasse
-// outside the dagpenge and dimittend forløb, a member's a-kasse meetings
-// shown; the calendar's months of these and of the plan's items are
+// (written to the meetings contract's table), titled by markers: the
+// jobcenter's hidden from the a-kasse, which sees its own meetings only
+// (as on the Møder page), a member's a-kasse meetings shown; the calendar's months of these and of the plan's items are
 // fetched by every viewer. The citizen makes a feed: its secret must
 // reach no GET answer, and the feed must carry the citizen's markers.
 func plantCalendar(lc *leakCitizen) {
@@ -403,11 +402,8 @@ func plantCalendar(lc *leakCitizen) {
 		}
 		day := f.from.AddDays(lc.rng.IntN(to.DaysSince(f.from) + 1))
 		at := time.Date(day.Year, day.Month, day.Day, 10, 0, 0, 0, servertest.Copenhagen)
-		org, m := lc.jobcenter, lc.shown
-		if !f.dagpenge() {
-			m = lc.hidden
-		}
-		if lc.member && lc.rng.IntN(3) == 0 {
+		org, m := lc.jobcenter, lc.hidden
+		if lc.member && lc.rng.IntN(2) == 0 {
 			org, m = "ak-dfh", lc.shown
 		}
 		if _, err := lc.env.db.NewRaw(`INSERT INTO meetings (citizen_id, org, origin_id, type_name, form, starts_at, ends_at, updated_at)

@@ -322,10 +322,12 @@ type calendarSource struct {
 }
 
 // calendarView is whose calendar is placed: the citizen's (akasse false,
-// as the jobcenter sees it too) or the a-kasse's, judged by the forløb.
+// as the jobcenter sees it too) or the a-kasse's, judged by the forløb and
+// its code (akasseCode: the meetings it holds).
 type calendarView struct {
-	akasse  bool
-	forloeb []Forloeb
+	akasse     bool
+	forloeb    []Forloeb
+	akasseCode string
 }
 
 // calendarSources are the calendar's sources. Fravær has no source:
@@ -473,20 +475,18 @@ func MeetingEntry(m Meeting) (CalendarEntry, bool) {
 		Date: DateOf(m.Start), Cancelled: m.Status == MeetingCancelled}, true
 }
 
-// akasseSeesMeeting: the a-kasse sees its own meetings, and the
-// jobcenter's on a day of the dagpenge or dimittend forløb, as Min Plan's
-// timeline shows it the jobsamtale and not the sygeopfølgning (000_…txt
-// Billede 14–15; "Du kan se planlagte samtaler i a-kassen både under
-// møder, i kalenderen og i tidslinjen", 000 5.2).
-func akasseSeesMeeting(m Meeting, forloeb []Forloeb) bool {
-	day := DateOf(m.Start)
-	return m.OrgKind == OrgAKasse || overlapsDagpenge(Period{From: day, To: day}, forloeb)
-}
+// akasseSeesMeeting: the a-kasse sees the meetings it holds, and no
+// other ("Du kan se planlagte samtaler i a-kassen både under møder, i
+// kalenderen og i tidslinjen", 000 5.2) — the Møder page's rule
+// (shared.AKasseSeesMeeting on main, moeder.go; the same test, to be
+// called from here once merged). A jobcenter's agreement still shows
+// through Min plan's items, by Min plan's rule.
+func akasseSeesMeeting(m Meeting, akasse string) bool { return akasse != "" && m.Org == akasse }
 
 func meetingEntries(d CalendarData, v calendarView) []CalendarEntry {
 	var out []CalendarEntry
 	for _, m := range d.Meetings {
-		if v.akasse && !akasseSeesMeeting(m, v.forloeb) {
+		if v.akasse && !akasseSeesMeeting(m, v.akasseCode) {
 			continue
 		}
 		if e, ok := MeetingEntry(m); ok {
@@ -509,13 +509,13 @@ func DeadlineEntry(dl Deadline) (CalendarEntry, bool) {
 	return CalendarEntry{ID: "frist-" + strconv.FormatInt(dl.ID, 10), Kind: CalendarDeadline, Title: DeadlineTitle, Date: dl.Due}, true
 }
 
-// The a-kasse sees a deadline due in the dagpenge or dimittend forløb: the
-// duty to book is the dagpengemodtager's (003 «Frister»: "Dine pligter"
-// for dagpengemodtagere).
+// The a-kasse sees every booking deadline, whoever set it, as on the Møder
+// page: it "kan se medlemmets muligheder og guide et medlem" (000 5.2),
+// and a deadline is a date, no meeting's content.
 func deadlineEntries(d CalendarData, v calendarView) []CalendarEntry {
 	var out []CalendarEntry
 	for _, dl := range d.Deadlines {
-		if v.akasse && !overlapsDagpenge(Period{From: dl.Due, To: dl.Due}, v.forloeb) {
+		if v.akasse && v.akasseCode == "" {
 			continue
 		}
 		if e, ok := DeadlineEntry(dl); ok {
@@ -552,8 +552,8 @@ func EntriesByDay(entries []CalendarEntry) [][]CalendarEntry {
 // AKasseCalendarMonth is what an a-kasse caseworker may see of the
 // calendar: the entries placed by Min Plan's rule for the a-kasse
 // (akasseSeesPlanItem: not the five hidden kinds, nothing wholly outside
-// the dagpenge and dimittend forløb) and the logs, which the a-kasse reads
-// whole. Not the feed: the private address is the citizen's own tool, not
+// the dagpenge and dimittend forløb), its own meetings, the booking
+// deadlines, and the logs, which the a-kasse reads whole. Not the feed: the private address is the citizen's own tool, not
 // an "aftale" or "indsats" (this project's choice; the jobcenter, which
 // sees everything, sees that one exists, never the secret).
 type AKasseCalendarMonth struct {
@@ -577,8 +577,8 @@ func (AKasseCalendarMonth) akasseView() {}
 // ProjectCalendarForAKasse is the a-kasse's calendar of the month, placed
 // from the citizen's data with the a-kasse's rules before anything is
 // encoded: a hidden item is never placed, so it cannot leave the server.
-func ProjectCalendarForAKasse(d CalendarData, forloeb []Forloeb) AKasseCalendarMonth {
-	placed := placeCalendar(d, calendarView{akasse: true, forloeb: forloeb})
+func ProjectCalendarForAKasse(d CalendarData, forloeb []Forloeb, akasse string) AKasseCalendarMonth {
+	placed := placeCalendar(d, calendarView{akasse: true, forloeb: forloeb, akasseCode: akasse})
 	out := AKasseCalendarMonth{Month: d.Month, Entries: make([]AKasseCalendarEntry, 0, len(placed)), Filters: CalendarFilters()}
 	for _, e := range placed {
 		out.Entries = append(out.Entries, AKasseCalendarEntry{ID: e.ID, Kind: e.Kind, Title: e.Title, Date: e.Date, Marker: e.Marker, Cancelled: e.Cancelled})

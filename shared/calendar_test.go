@@ -218,14 +218,15 @@ func calendarFixture() (CalendarData, []Forloeb) {
 		},
 		Joblogs: []CalendarLog{{ID: 1, Kind: JoblogJob, Title: "Lagerarbejder", Deadline: &dl, Created: d("2026-11-20")}},
 		Meetings: []Meeting{
-			{ID: 1, OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-08 10:00"), Status: MeetingPlanned},
-			{ID: 2, OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-09 09:00"), Status: MeetingCancelled, CancelledBy: "org"},
-			{ID: 3, OrgKind: OrgAKasse, Type: "CV-samtale", Start: at("2026-12-10 09:00"), Status: MeetingCancelled, CancelledBy: "citizen"},
+			{ID: 1, Org: "jc-1", OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-08 10:00"), Status: MeetingPlanned},
+			{ID: 2, Org: "jc-1", OrgKind: OrgJobcenter, Type: "Jobsamtale", Start: at("2026-12-09 09:00"), Status: MeetingCancelled, CancelledBy: "org"},
+			{ID: 3, Org: "ak-1", OrgKind: OrgAKasse, Type: "CV-samtale", Start: at("2026-12-10 09:00"), Status: MeetingCancelled, CancelledBy: "citizen"},
 			// 00:30 Danish time on 1 December is December's.
-			{ID: 4, OrgKind: OrgAKasse, Type: "", Start: at("2026-12-01 00:30"), Status: MeetingHeld},
-			// In the sygedagpenge forløb: the a-kasse sees its own only.
-			{ID: 5, OrgKind: OrgJobcenter, Type: "Sygeopfølgning", Start: at("2026-08-10 10:00"), Status: MeetingHeld},
-			{ID: 6, OrgKind: OrgAKasse, Type: "Rådighedssamtale", Start: at("2026-08-11 10:00"), Status: MeetingHeld},
+			{ID: 4, Org: "ak-1", OrgKind: OrgAKasse, Type: "", Start: at("2026-12-01 00:30"), Status: MeetingHeld},
+			// The a-kasse sees its own meetings only, in any forløb.
+			{ID: 5, Org: "jc-1", OrgKind: OrgJobcenter, Type: "Sygeopfølgning", Start: at("2026-08-10 10:00"), Status: MeetingHeld},
+			{ID: 6, Org: "ak-1", OrgKind: OrgAKasse, Type: "Rådighedssamtale", Start: at("2026-08-11 10:00"), Status: MeetingHeld},
+			{ID: 7, Org: "ak-2", OrgKind: OrgAKasse, Type: "Anden a-kasse", Start: at("2026-08-12 10:00"), Status: MeetingHeld},
 		},
 		Deadlines: []Deadline{
 			{ID: 1, Due: d("2026-12-20"), TypeCodes: []string{"JS"}},
@@ -259,9 +260,8 @@ func TestCalendarMonth(t *testing.T) {
 		t.Error("the citizen's calendar says whether a feed exists")
 	}
 
-	ak := ProjectCalendarForAKasse(data, forloeb)
-	wantAK := []string{"moede-4", "indsats-k1-start", "aftale-a1", "indsats-v1-start", "moede-1", "moede-2", "joblog-1",
-		"indsats-v1-slut", "frist-1"}
+	ak := ProjectCalendarForAKasse(data, forloeb, "ak-1")
+	wantAK := []string{"moede-4", "indsats-k1-start", "aftale-a1", "indsats-v1-start", "joblog-1", "indsats-v1-slut", "frist-1"}
 	if got := entryIDs(ak.Entries, func(e AKasseCalendarEntry) string { return e.ID }); !slices.Equal(got, wantAK) {
 		t.Errorf("a-kasse: %v, want %v", got, wantAK)
 	}
@@ -270,10 +270,10 @@ func TestCalendarMonth(t *testing.T) {
 	aug := data
 	aug.Month = YearMonth{2026, time.August}
 	if got := entryIDs(aug.ForCitizen().Entries, func(e CalendarEntry) string { return e.ID }); !slices.Equal(got,
-		[]string{"indsats-h1-slut", "moede-5", "moede-6", "frist-3"}) {
+		[]string{"indsats-h1-slut", "moede-5", "moede-6", "moede-7", "frist-3"}) {
 		t.Errorf("citizen's August: %v", got)
 	}
-	if got := entryIDs(ProjectCalendarForAKasse(aug, forloeb).Entries, func(e AKasseCalendarEntry) string { return e.ID }); !slices.Equal(got, []string{"moede-6"}) {
+	if got := entryIDs(ProjectCalendarForAKasse(aug, forloeb, "ak-1").Entries, func(e AKasseCalendarEntry) string { return e.ID }); !slices.Equal(got, []string{"moede-6", "frist-3"}) {
 		t.Errorf("a-kasse's August: %v", got)
 	}
 	for _, e := range full.Entries {

@@ -47,7 +47,7 @@ func calendarForCitizen(_ *citizenRequest, d shared.CalendarData) (shared.Calend
 
 // calendarForAKasse: the month "filtered like Min Plan's timeline" (000 5.3).
 func calendarForAKasse(req *citizenRequest, d shared.CalendarData) (shared.AKasseCalendarMonth, error) {
-	return shared.ProjectCalendarForAKasse(d, req.who.Forloeb), nil
+	return shared.ProjectCalendarForAKasse(d, req.who.Forloeb, akasseCode(req)), nil
 }
 
 // handleCreateCalendarFeed: POST /api/calendar/feed — a new private
