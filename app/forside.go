@@ -34,6 +34,7 @@ var (
 	screeningCard   = menuCard{"Forberedelsesskema", "Besvar spørgsmål om din jobsøgning, så jobkonsulenten bedre kan rådgive dig.", pathScreening}
 	minPlanCard     = menuCard{"Min plan", "Her kan du se, hvilke aftaler du og dine jobkonsulenter har indgået.", pathMinPlan}
 	moederCard      = menuCard{"Møder", shared.MeetingsCardText, shared.PageMeetings}
+	kalenderCard    = menuCard{"Kalender", "Her kan du se dine kommende møder, jobs du har søgt, fravær mm.", pathKalender}
 	beskedbakkeCard = menuCard{"Min beskedbakke", "Se beskeder fra dit jobcenter og dine jobkonsulenter.", pathBeskedbakke}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
@@ -61,7 +62,8 @@ func jobsoegningMenu(f shared.Features) []menuCard {
 func planerCards(f shared.Features, messages int) []menuCard {
 	besked := beskedbakkeCard
 	besked.text += " " + messageCountText(messages)
-	cards := []menuCard{minPlanCard, moederCard, besked}
+	// Møder and Kalender after Min plan [000 Billede 12].
+	cards := []menuCard{minPlanCard, moederCard, kalenderCard, besked}
 	if f.Dagpengetaellere {
 		cards = append(cards, dagpengeCard)
 	}

@@ -120,6 +120,10 @@ func (p *minPlanPage) renderPlan() app.UI {
 		app.If(pl.JobcenterAgreement != nil, func() app.UI { return agreement("Seneste aftale med jobcenter", pl.JobcenterAgreement) }),
 		app.If(pl.AKasseAgreement != nil, func() app.UI { return agreement("Seneste aftale med a-kasse", pl.AKasseAgreement) }),
 		newTimelineView().Items(pl.Items),
+		// Under the timeline [002 Bilag 1]: "> Gå til kalender".
+		app.P().Class("jobnet-plan-calendar-link d-print-none").Body(
+			app.A().ID("plan-kalender").Class("function-link").Href(pathKalender).Text("Gå til kalender"),
+		),
 		app.If(len(p.view.Nudges) > 0, func() app.UI { return nudges(p.view.Nudges) }),
 	)
 }

@@ -33,6 +33,8 @@ const (
 	pathJoblogNewActivity = "/joblog/ny-aktivitet"
 	pathJoblogView        = "/joblog/log"
 	pathJoblogEdit        = "/joblog/rediger"
+	// pathKalender is the Kalender (SPEC D5), the month in ?maaned=.
+	pathKalender = "/kalender"
 	// Min beskedbakke (SPEC D6): the list and one message (?id=).
 	pathBeskedbakke = "/beskedbakke"
 	pathBesked      = "/beskedbakke/besked"
@@ -60,7 +62,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -73,6 +75,7 @@ func RegisterRoutes() {
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
+	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
 	app.Route(pathBeskedbakke, func() app.Composer { return newBeskedbakkePage() })
 	app.Route(pathBesked, func() app.Composer { return newBeskedPage() })
 	app.Route(pathMoeder, func() app.Composer { return newMoederPage() })
@@ -124,5 +127,7 @@ func PreloadPaths() map[string][]string {
 		// Book et møde: the offers of the ordinary flow (an ombook or a
 		// straksbooking asks with its query, after the page).
 		shared.PageBookMeeting: {shared.APIBookingOffers},
+		// The month of the page's ?maaned= (server/site fills {maaned} in).
+		pathKalender: {shared.CalendarPath("{maaned}")},
 	}
 }

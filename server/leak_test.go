@@ -20,6 +20,7 @@ import (
 	webapp "jobnet/app"
 	"jobnet/server/httpapi"
 	"jobnet/server/ingestv1"
+	"jobnet/server/servertest"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -79,6 +80,9 @@ type leakCitizen struct {
 	// every viewer fetches every citizen's, so another citizen's viewer
 	// must find nothing there.
 	paths []string
+	// never are secrets no GET answer may hold, for anyone (the calendar
+	// feed's: only its hash is kept).
+	never []string
 }
 
 type leakForloeb struct {
@@ -140,6 +144,7 @@ var leakSources = []leakSource{
 	{"forberedelsesskema", plantScreening},
 	{"møder", plantMeetings},
 	{"selvbooking", plantBooking},
+	{"kalender", plantCalendar},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -373,6 +378,52 @@ func plantJoblog(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("GET", shared.APIJoblogs+"?closed=true", nil), 200, &list)
 	for _, l := range list.Logs {
 		lc.paths = append(lc.paths, shared.JoblogPath(l.ID), shared.JoblogTravelPath(l.ID))
+	}
+}
+
+// plantCalendar: Kalender (issue 13, SPEC D5). Meetings in every forløb
+// (written to the meetings contract's table), titled by markers: the
+// jobcenter's hidden from the a-kasse, which sees its own meetings only
+// (as on the Møder page), a member's a-kasse meetings shown; the calendar's months of these and of the plan's items are
+// fetched by every viewer. The citizen makes a feed: its secret must
+// reach no GET answer, and the feed must carry the citizen's markers.
+func plantCalendar(lc *leakCitizen) {
+	ctx := context.Background()
+	id := lc.citizenID()
+	months := map[string]bool{}
+	addMonth := func(d shared.Date) {
+		if m := shared.YearMonthOf(d).String(); !months[m] && len(months) < 6 {
+			months[m] = true
+			lc.paths = append(lc.paths, shared.APICalendar+"?"+shared.CalendarMonthParam+"="+m)
+		}
+	}
+	for i, f := range lc.forloeb {
+		to := f.to
+		if to.IsZero() {
+			to = lc.today.AddDays(60)
+		}
+		day := f.from.AddDays(lc.rng.IntN(to.DaysSince(f.from) + 1))
+		at := time.Date(day.Year, day.Month, day.Day, 10, 0, 0, 0, servertest.Copenhagen)
+		org, m := lc.jobcenter, lc.hidden
+		if lc.member && lc.rng.IntN(2) == 0 {
+			org, m = "ak-dfh", lc.shown
+		}
+		if _, err := lc.env.db.NewRaw(`INSERT INTO meetings (citizen_id, org, origin_id, type_name, form, starts_at, ends_at, updated_at)
+			VALUES (?, ?, ?, ?, 'Telefonisk', ?, ?, ?)`, id, org, fmt.Sprintf("leak-%d-mt-%d", lc.n, i), m(), at, at.Add(30*time.Minute),
+			lc.env.clock.Now()).Exec(ctx); err != nil {
+			lc.env.tb.Fatal(err)
+		}
+		addMonth(day)
+	}
+	for _, it := range lc.plan.Items {
+		addMonth(it.Period.From)
+	}
+	var feed shared.CalendarFeedCreated
+	lc.citizen.decode(lc.citizen.do("POST", shared.APICalendarFeed, nil), 200, &feed)
+	lc.never = append(lc.never, strings.TrimPrefix(feed.Path, shared.CalendarICSPath("")))
+	r := lc.env.client().do("GET", feed.Path, nil)
+	if r.status != 200 || !bytes.Contains(r.body, []byte("ZQ")) {
+		lc.env.tb.Fatalf("citizen %d's feed: %d %s", lc.idx, r.status, r.body)
 	}
 }
 
@@ -735,6 +786,10 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 			owner[m] = lc.idx
 		}
 	}
+	var never []string
+	for _, lc := range citizens {
+		never = append(never, lc.never...)
+	}
 	checked := 0
 	paths := leakPaths()
 	for _, lc := range citizens {
@@ -759,6 +814,11 @@ func runLeak(tb testing.TB, env *testEnv, n, first int, seed uint64) int {
 				}
 				if status >= 500 {
 					tb.Errorf("%s viewing citizen %d: GET %s answered %d", v.name, lc.idx, p, status)
+				}
+				for _, secret := range never {
+					if strings.Contains(body, secret) {
+						tb.Errorf("LEAK: %s viewing citizen %d got a calendar feed's secret in GET %s", v.name, lc.idx, p)
+					}
 				}
 				for m, who := range owner {
 					if !strings.Contains(body, m) {

@@ -21,6 +21,7 @@ func TestAKasseViewsReadAsCitizenTypes(t *testing.T) {
 		{reflect.TypeFor[AKasseMessages](), reflect.TypeFor[Messages]()},
 		{reflect.TypeFor[AKasseAbsence](), reflect.TypeFor[Absence]()},
 		{reflect.TypeFor[AKasseScreeningPage](), reflect.TypeFor[ScreeningPage]()},
+		{reflect.TypeFor[AKasseCalendarMonth](), reflect.TypeFor[CalendarMonth]()},
 	}
 	for _, p := range pairs {
 		for _, problem := range readsAs(p.view, p.full, p.view.Name()) {

@@ -93,6 +93,7 @@ func TestBrowser(t *testing.T) {
 		{"Joblog", testJoblog, 0, true},
 		{"Messages", testMessages, 0, true},
 		{"MessageAttachments", testMessageAttachments, 0, true},
+		{"Calendar", testCalendar, 0, true},
 		{"CV", testCV, 0, true},
 		{"JoblogDocuments", testJoblogDocuments, 0, true},
 		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},

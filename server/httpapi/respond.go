@@ -47,6 +47,8 @@ func (a *API) respond(w http.ResponseWriter, r *http.Request, actor shared.Actor
 		writeFile(w, shared.File(v))
 	case shared.NoticePage:
 		writeNotice(w, v)
+	case icsFeed:
+		writeICS(w, v)
 	default:
 		writeJSON(w, http.StatusOK, v)
 	}

@@ -149,6 +149,19 @@ func Routes() []Route {
 		{"GET " + shared.APIBookingOffers, citizenRead(Project), projectedHandler(loadBookingOffers, bookingOffersForCitizen, bookingOffersForAKasse)},
 		{"GET " + shared.APIBookingSlots, citizenRead(Allow), citizenHandler(handleBookingSlots)},
 		{"POST " + shared.APIBooking, citizenWrite, citizenHandler(handleBook)},
+		// Kalender (issue 13, SPEC D5, K4): the jobcenter sees the month
+		// whole, the a-kasse "filtered like Min Plan's timeline" (000 5.3).
+		// The private iCalendar address is the citizen's own to make and
+		// revoke; a caseworker sees at most that one exists, never its
+		// secret (only its hash is kept). The feed itself needs no session:
+		// the secret is the authority, as a mail link's token. A
+		// caseworker's session adds nothing to it; the a-kasse's is
+		// refused, as the feed is the citizen's whole calendar, not its view.
+		{"GET " + shared.APICalendar, citizenRead(Project), projectedHandler(loadCalendar, calendarForCitizen, calendarForAKasse)},
+		{"POST " + shared.APICalendarFeed, citizenWrite, citizenHandler(handleCreateCalendarFeed)},
+		{"DELETE " + shared.APICalendarFeed, citizenWrite, citizenHandler(handleRevokeCalendarFeed)},
+		{"GET " + shared.APICalendarICS, Policy{Scope: ScopePublic, Anonymous: Allow, Citizen: Allow, Jobcenter: Allow,
+			AKasse: Refuse("Kalenderabonnementet er borgerens eget.")}, plainHandler(ScopePublic, handleCalendarICS)},
 		// Mit CV (issue 12, SPEC C4): the citizen's own; the jobcenter and
 		// the a-kasse see it "som medlemmet ser det" (000_…txt 4.5), its PDF
 		// too, and change nothing. The Præsentations-CV: the jobcenter sees

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -61,6 +62,7 @@ func (s *Site) preload(r *http.Request) (api.Preload, bool) {
 	}
 	p := api.Preload{Page: r.URL.Path, Answers: map[string]json.RawMessage{}}
 	for _, path := range paths {
+		path = withPageParams(path, r.URL.Query())
 		u, err := url.Parse(path)
 		if err != nil {
 			return api.Preload{}, false
@@ -78,6 +80,20 @@ func (s *Site) preload(r *http.Request) (api.Preload, bool) {
 		p.Answers[path] = json.RawMessage(bytes.TrimSpace(rec.body.Bytes()))
 	}
 	return p, true
+}
+
+// pageParam is a placeholder for a parameter of the page's own address in
+// an API path of PreloadPaths, as the path has it (query-escaped): the
+// Kalender's month, "{maaned}".
+var pageParam = regexp.MustCompile(`%7B([a-z]+)%7D`)
+
+// withPageParams fills a path's placeholders from the page's parameters,
+// escaped as the app escapes them when it asks the same path (a missing
+// one is empty).
+func withPageParams(path string, page url.Values) string {
+	return pageParam.ReplaceAllStringFunc(path, func(m string) string {
+		return url.QueryEscape(page.Get(pageParam.FindStringSubmatch(m)[1]))
+	})
 }
 
 // renderPreloaded has go-app prerender the page with its answers, and puts

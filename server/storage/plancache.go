@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 
 	"jobnet/shared"
@@ -66,4 +68,26 @@ func (c *planCache) put(citizen int64, versions []cachedPlan) {
 		clear(c.byCitizen)
 	}
 	c.byCitizen[citizen] = versions
+}
+
+// keep adds a version the calendar decoded, newest first, unless it is
+// there already; the citizen keeps at most the newest two, as Min plan's.
+func (c *planCache) keep(citizen int64, v cachedPlan) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	vs := c.byCitizen[citizen]
+	for _, have := range vs {
+		if have.id == v.id {
+			return
+		}
+	}
+	if len(c.byCitizen) >= planCacheCitizens {
+		clear(c.byCitizen)
+	}
+	vs = append([]cachedPlan{v}, vs...)
+	slices.SortFunc(vs, func(a, b cachedPlan) int { return cmp.Compare(b.id, a.id) })
+	c.byCitizen[citizen] = vs[:min(len(vs), 2)]
 }
