@@ -475,7 +475,6 @@ func MeetingEntry(m Meeting) (CalendarEntry, bool) {
 		Date: DateOf(m.Start), Cancelled: m.Status == MeetingCancelled}, true
 }
 
-
 func meetingEntries(d CalendarData, v calendarView) []CalendarEntry {
 	var out []CalendarEntry
 	for _, m := range d.Meetings {
