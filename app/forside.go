@@ -204,7 +204,9 @@ func (p *forside) renderVigtig() app.UI {
 					return app.Ul().Class("unstyled-list jobnet-notifications").Body(
 						app.Range(p.ov.Notifications).Slice(func(i int) app.UI {
 							n := p.ov.Notifications[i]
-							return app.Li().Class("jobnet-notification").Body(
+							// A sharper tone is a coloured edge (DKFDS's
+							// alert colours); the words say it too.
+							return app.Li().Class("jobnet-notification").Class(toneClass(n.Tone)).Body(
 								app.H3().Class("h5").Text(n.Title),
 								app.P().Text(n.Text),
 								p.renderNotificationAction(n),
@@ -364,4 +366,12 @@ func cardMenu(cards []menuCard) app.UI {
 			)
 		}),
 	)
+}
+
+// toneClass is the class of a notification's tone, "" for a plain one.
+func toneClass(t shared.Tone) string {
+	if t == "" || t == shared.ToneInfo {
+		return ""
+	}
+	return "jobnet-notification--" + string(t)
 }

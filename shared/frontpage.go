@@ -278,7 +278,11 @@ func FristNotification(deadline, today Date) (Notification, Tone, bool) {
 	}
 	for _, s := range fristStages {
 		if left >= s.DaysLeft {
-			return Notification{Kind: NotifyBookingFrist, Title: s.Title, Text: fmt.Sprintf(s.Text, deadline.DanishWithWeekday())}, s.Tone, true
+			n := Notification{Kind: NotifyBookingFrist, Title: s.Title, Text: fmt.Sprintf(s.Text, deadline.DanishWithWeekday())}
+			if s.Tone != ToneInfo {
+				n.Tone = s.Tone
+			}
+			return n, s.Tone, true
 		}
 	}
 	return Notification{}, "", false

@@ -118,6 +118,14 @@ func TestFristNotification(t *testing.T) {
 			if !ok || tone != tt.tone || n.Title != tt.title || n.Kind != NotifyBookingFrist {
 				t.Errorf("%v %q %q", ok, tone, n.Title)
 			}
+			// The notification carries a sharper tone for the page to show.
+			want := tt.tone
+			if want == ToneInfo {
+				want = ""
+			}
+			if n.Tone != want {
+				t.Errorf("Notification.Tone = %q, want %q", n.Tone, want)
+			}
 		})
 	}
 	if n, _, _ := FristNotification(deadline, MustDate("2026-11-20")); n.Text != "Du skal booke en samtale med dit jobcenter senest torsdag den 10.12.2026." {

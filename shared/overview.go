@@ -85,6 +85,9 @@ type Notification struct {
 	Title   string           `json:"title"`
 	Text    string           `json:"text"`
 	Created time.Time        `json:"created"`
+	// Tone is how urgently it speaks, when more than informs: the booking
+	// deadline's sharpens as the deadline nears (FristNotification).
+	Tone Tone `json:"tone,omitempty"`
 }
 
 // NotificationKind names what a notification is about (SPEC B3).
