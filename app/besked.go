@@ -89,7 +89,7 @@ func (p *beskedPage) markRead(ctx app.Context) {
 func (p *beskedPage) Render() app.UI {
 	title := "Besked"
 	if m, ok := p.message(); ok {
-		title = shared.MessageFrom(m.SenderKind)
+		title = m.From()
 	}
 	return newShell().Title(title).Access(forCitizenView).Body(
 		ui.Breadcrumb(pathForside, "Planer og aftaler", "Min beskedbakke"),
@@ -107,9 +107,9 @@ func (p *beskedPage) Render() app.UI {
 func (p *beskedPage) renderMessage(m shared.Message) app.UI {
 	withheld := m.Subject == "" && m.Body == shared.MsgLetterSecrecy
 	return app.Article().ID("besked-view").Class("jobnet-besked").Body(
-		app.H1().ID("besked-heading").Text(shared.MessageFrom(m.SenderKind)),
+		app.H1().ID("besked-heading").Text(m.From()),
 		app.P().Class("jobnet-besked-sentby").Body(
-			app.Span().ID("besked-sender").Text("Fra: "+m.Sender),
+			app.Span().ID("besked-sender").Text("Fra: "+m.SentBy()),
 			app.Br(),
 			app.Time().ID("besked-date").DateTime(m.Sent.Format("2006-01-02")).Text(shared.DateOf(m.Sent).DanishLong()),
 		),

@@ -66,7 +66,7 @@ func messageList(id, heading, empty string, msgs []shared.Message) app.UI {
 // and for a screen reader that it is important (the visible tag is
 // hidden from it, so it is not read twice).
 func messageRow(m shared.Message) app.UI {
-	from := shared.MessageFrom(m.SenderKind)
+	from := m.From()
 	return app.Li().ID("besked-"+m.ID).Class("jobnet-besked-row").DataSet("read", m.Read).Body(
 		app.P().Class("jobnet-besked-from").Body(
 			app.A().Href(beskedPath(m.ID)).Body(

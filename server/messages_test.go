@@ -389,3 +389,54 @@ func inCopenhagen(t time.Time) bool {
 	_, want := t.In(servertest.Copenhagen).Zone()
 	return got == want
 }
+
+// TestEmployerMessage: an employer writes through STAR's Jobnet for
+// virksomheder: the citizen reads "Besked fra arbejdsgiver" from the
+// employer by name and may answer; only STAR's system may name an
+// employer, with a real CVR number; the a-kasse sees who wrote, and the
+// brevhemmelighed text instead of the letter.
+func TestEmployerMessage(t *testing.T) {
+	env := newTestEnv(t)
+	c := env.client()
+	post := func(body any, auth string) response {
+		return c.do("POST", "/api/ingest/v1/messages", body, "Authorization", auth)
+	}
+	msg := ingestv1.Message{MessageID: "emp-1", CPR: cprMads, Sender: "Rekrutteringsansvarlig", Subject: "Vil du til samtale? ZXEMP",
+		Body: "Vi har set dit CV ZXEMPBODY", Answerable: true, Employer: &shared.MessageEmployer{CVR: "12345678", Name: "Byg & Bo ApS"}}
+	for _, tt := range []struct {
+		name, auth, field string
+		employer          *shared.MessageEmployer
+	}{
+		{"JobcenterMayNot", jcToken, "employer", msg.Employer},
+		{"AKasseMayNot", akToken, "employer", msg.Employer},
+		{"CVRNotEightDigits", starToken, "employer.cvr", &shared.MessageEmployer{CVR: "1234567", Name: "Byg & Bo ApS"}},
+		{"NameMissing", starToken, "employer.name", &shared.MessageEmployer{CVR: "12345678"}},
+	} {
+		bad := msg
+		bad.MessageID, bad.Employer = "bad-"+tt.name, tt.employer
+		if r := post(bad, tt.auth); r.status != 400 || r.err().FieldMessage(tt.field) == "" {
+			t.Errorf("%s: %d %s, want 400 at %s", tt.name, r.status, r.body, tt.field)
+		}
+	}
+	c.decode(post(msg, starToken), 200, nil)
+
+	mads := env.client()
+	mads.loginCitizen("mads")
+	m, ok := messageBySubject(mads.messages(), msg.Subject)
+	if !ok || m.From() != shared.MsgFromEmployer || m.SentBy() != "Rekrutteringsansvarlig, Byg & Bo ApS" || m.Employer.CVR != "12345678" {
+		t.Fatalf("the employer's message as Mads reads it: %+v", m)
+	}
+	mads.decode(mads.do("POST", shared.MessageReplyPath(m.ID), shared.MessageReplyInput{Text: "Ja tak"}), 200, nil)
+
+	berit := env.mirror("berit", cprMads)
+	r := berit.do("GET", shared.APIMessages, nil)
+	if r.status != 200 || strings.Contains(string(r.body), "ZXEMP") || strings.Contains(string(r.body), "Ja tak") {
+		t.Fatalf("the a-kasse reads the employer's letter: %d %s", r.status, r.body)
+	}
+	var box shared.Messages
+	berit.decode(r, 200, &box)
+	i := slices.IndexFunc(box.Messages, func(m shared.Message) bool { return m.Employer != nil })
+	if i < 0 || box.Messages[i].Body != shared.MsgLetterSecrecy || box.Messages[i].Employer.Name != "Byg & Bo ApS" {
+		t.Errorf("the a-kasse's view of the employer's message: %+v", box.Messages)
+	}
+}

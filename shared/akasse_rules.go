@@ -43,6 +43,9 @@ type Message struct {
 	// Withdrawn: the sender withdrew it after the citizen had read it; its
 	// subject, body and files are gone (MsgMessageWithdrawn).
 	Withdrawn bool `json:"withdrawn,omitempty"`
+	// Employer: the message is an employer's, sent through STAR's Jobnet
+	// for virksomheder (SenderOrg is STAR's); nil otherwise.
+	Employer *MessageEmployer `json:"employer,omitempty"`
 }
 
 // AKasseMessage is what an a-kasse caseworker may see of a Message: the same
@@ -63,6 +66,9 @@ type AKasseMessage struct {
 	// Attachments and Withdrawn: of a letter it is a party to only.
 	Attachments []MessageAttachment `json:"attachments,omitempty"`
 	Withdrawn   bool                `json:"withdrawn,omitempty"`
+	// Employer is part of who sent it, which the a-kasse sees of every
+	// message [000 5.4].
+	Employer *MessageEmployer `json:"employer,omitempty"`
 }
 
 // ContentWithheld reports whether the message's content was replaced by the
@@ -87,6 +93,10 @@ func projectMessages(msgs []Message, akasse string) []AKasseMessage {
 	out := make([]AKasseMessage, 0, len(msgs))
 	for _, m := range msgs {
 		p := AKasseMessage{ID: m.ID, Sender: m.Sender, SenderOrg: m.SenderOrg, SenderKind: m.SenderKind, Sent: m.Sent, Read: m.Read}
+		if m.Employer != nil {
+			e := *m.Employer
+			p.Employer = &e
+		}
 		if akasseIsParty(m, akasse) {
 			p.Parties = append([]string{}, m.Parties...)
 			p.Subject, p.Body = m.Subject, m.Body

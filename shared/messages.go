@@ -75,6 +75,36 @@ func MessageFrom(k OrgKind) string {
 	return "Besked fra jobcenter"
 }
 
+// MessageEmployer is an employer writing to a citizen, by its CVR number
+// and name: employers find citizens in the CV bank and write through Jobnet
+// for virksomheder, which STAR runs, so their messages come from STAR's
+// system [000 5.4: "potentielle arbejdsgivere"].
+type MessageEmployer struct {
+	CVR  string `json:"cvr" validate:"required,len=8,numeric"`
+	Name string `json:"name" validate:"required,max=200"`
+}
+
+// MsgFromEmployer is an employer's message's title.
+const MsgFromEmployer = "Besked fra arbejdsgiver"
+
+// From is the message's title in the list and on its page: by its
+// sender's kind (MessageFrom), or an employer's.
+func (m Message) From() string {
+	if m.Employer != nil {
+		return MsgFromEmployer
+	}
+	return MessageFrom(m.SenderKind)
+}
+
+// SentBy is the message's "Fra:" line: the sender, and for an employer's
+// message the employer's name.
+func (m Message) SentBy() string {
+	if m.Employer != nil {
+		return m.Sender + ", " + m.Employer.Name
+	}
+	return m.Sender
+}
+
 // MessagesInLastDays counts the messages sent in the running window of
 // days up to now (MessageCountDays on the card): sent after now minus the
 // days, and not after now.

@@ -26,9 +26,9 @@ type demoMessage struct {
 }
 
 // demoMessages are Mads' and Jonas' messages (issue 13): unread and read,
-// one important, two "Kan besvares" (one answered), one from the a-kasse
-// (which Berit reads whole) and STAR's to a group (whose content Berit may
-// not read).
+// one important, three "Kan besvares" (one answered), one from the a-kasse
+// (which Berit reads whole), an employer's through Jobnet for virksomheder
+// and STAR's to a group (whose contents Berit may not read).
 var demoMessages = map[string][]demoMessage{
 	"120385-1231": {
 		{5, "jc-101", storage.MessageIn{Sender: "Sagsbehandler", Subject: "Vil du fortælle os om din jobsøgning?", Answerable: true,
@@ -45,6 +45,9 @@ var demoMessages = map[string][]demoMessage{
 				"Kl. 9.30: Velkomst. Kl. 10.00: Virksomhederne præsenterer sig. Kl. 11.00: Korte samtaler med virksomhederne.",
 				"Tag dit CV med. Du kan tilmelde dig ved at svare på beskeden i Min beskedbakke.",
 			}}},
+		{24 * 9, "star", storage.MessageIn{Sender: "Rekrutteringsansvarlig", Subject: "Vi har set dit CV", Answerable: true,
+			Employer: &shared.MessageEmployer{CVR: "31415926", Name: "Nordhavn VVS ApS"},
+			Body: "Kære Mads\n\nVi har fundet dit CV på Jobnet og søger en rørlægger til renovering af boliger i Nordhavn. Har du lyst til at komme til en uforpligtende samtale?\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nNordhavn VVS ApS"}, true, "", nil},
 		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
 			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, true, "", nil},
 	},

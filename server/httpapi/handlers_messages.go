@@ -134,6 +134,10 @@ func handleIngestMessage(req *ingestRequest) (ingestv1.Receipt, error) {
 			cprs = append(cprs, c)
 		}
 	}
+	if in.Employer != nil && req.org.Kind != shared.OrgSTAR {
+		return ingestv1.Receipt{}, &shared.Error{Code: shared.EInvalid, Message: "Oplysningerne er ikke udfyldt korrekt.",
+			Fields: []shared.FieldError{{Field: "employer", Message: "Kun Jobnet for virksomheder (STAR) sender beskeder fra arbejdsgivere."}}}
+	}
 	if err := req.store.CheckParties(req.ctx(), in.Parties); err != nil {
 		return ingestv1.Receipt{}, err
 	}
@@ -142,7 +146,7 @@ func handleIngestMessage(req *ingestRequest) (ingestv1.Receipt, error) {
 		return ingestv1.Receipt{}, err
 	}
 	msg := storage.MessageIn{Sender: in.Sender, Parties: in.Parties, Subject: in.Subject, Body: in.Body,
-		Important: in.Important, Answerable: in.Answerable}
+		Important: in.Important, Answerable: in.Answerable, Employer: in.Employer}
 	dup, err := req.store.IngestGroup(req.ctx(), storage.Message{Org: req.org, MessageID: "message:" + in.MessageID, Body: claim,
 		OwnCitizensOnly: req.policy.OwnCitizensOnly && req.org.Kind != shared.OrgSTAR, Now: req.now}, field, cprs,
 		func(ctx context.Context, tx bun.IDB) error {

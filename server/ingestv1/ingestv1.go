@@ -467,6 +467,9 @@ type Message struct {
 	Answerable bool     `json:"answerable,omitempty"`
 	// Attachments: see above.
 	Attachments []Attachment `json:"attachments,omitempty" validate:"max=5,dive"`
+	// Employer: STAR's system sends an employer's message from Jobnet for
+	// virksomheder, naming the employer (shared.Employer); only STAR may.
+	Employer *shared.MessageEmployer `json:"employer,omitempty"`
 }
 
 // Attachment is one file of a message: its name as the citizen sees it

@@ -27,6 +27,9 @@ type MessageIn struct {
 	Body       string
 	Important  bool
 	Answerable bool
+	// Employer is the employer writing through STAR's Jobnet for
+	// virksomheder; nil for a message of the sender itself.
+	Employer *shared.MessageEmployer
 }
 
 // IngestGroup applies a case system's message to each citizen of cprs in
@@ -107,35 +110,45 @@ func (c Citizen) IngestMessage(ctx context.Context, org, originID string, in Mes
 	if parties == nil {
 		parties = []string{}
 	}
-	_, err := c.db.NewRaw(`INSERT INTO messages (citizen_id, sender_org, origin_id, sender, parties, subject, body, important, answerable, sent_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender_org, origin_id, citizen_id) DO NOTHING`,
-		c.id, org, originID, in.Sender, pgdialect.Array(parties), in.Subject, in.Body, in.Important, in.Answerable, now).Exec(ctx)
+	var cvr, name *string
+	if e := in.Employer; e != nil {
+		cvr, name = &e.CVR, &e.Name
+	}
+	_, err := c.db.NewRaw(`INSERT INTO messages (citizen_id, sender_org, origin_id, sender, parties, subject, body, important, answerable, sent_at,
+			employer_cvr, employer_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender_org, origin_id, citizen_id) DO NOTHING`,
+		c.id, org, originID, in.Sender, pgdialect.Array(parties), in.Subject, in.Body, in.Important, in.Answerable, now, cvr, name).Exec(ctx)
 	return err
 }
 
 type messageRow struct {
-	ID         int64      `bun:"id"`
-	Sender     string     `bun:"sender"`
-	SenderOrg  string     `bun:"sender_org"`
-	SenderKind string     `bun:"sender_kind"`
-	Parties    []string   `bun:"parties,array"`
-	Subject    string     `bun:"subject"`
-	Body       string     `bun:"body"`
-	Important  bool       `bun:"important"`
-	Answerable bool       `bun:"answerable"`
-	SentAt     time.Time  `bun:"sent_at"`
-	ReadAt     *time.Time `bun:"read_at"`
-	Reply      *string    `bun:"reply"`
-	RepliedAt  *time.Time `bun:"replied_at"`
-	ReplyFiles int        `bun:"reply_files"`
-	ReplyReady bool       `bun:"reply_ready"`
-	Withdrawn  bool       `bun:"withdrawn"`
+	ID           int64      `bun:"id"`
+	Sender       string     `bun:"sender"`
+	SenderOrg    string     `bun:"sender_org"`
+	SenderKind   string     `bun:"sender_kind"`
+	Parties      []string   `bun:"parties,array"`
+	Subject      string     `bun:"subject"`
+	Body         string     `bun:"body"`
+	Important    bool       `bun:"important"`
+	Answerable   bool       `bun:"answerable"`
+	SentAt       time.Time  `bun:"sent_at"`
+	ReadAt       *time.Time `bun:"read_at"`
+	Reply        *string    `bun:"reply"`
+	RepliedAt    *time.Time `bun:"replied_at"`
+	ReplyFiles   int        `bun:"reply_files"`
+	ReplyReady   bool       `bun:"reply_ready"`
+	Withdrawn    bool       `bun:"withdrawn"`
+	EmployerCVR  *string    `bun:"employer_cvr"`
+	EmployerName *string    `bun:"employer_name"`
 }
 
 func (r messageRow) message() shared.Message {
 	m := shared.Message{ID: strconv.FormatInt(r.ID, 10), Sender: r.Sender, SenderOrg: r.SenderOrg, SenderKind: shared.OrgKind(r.SenderKind),
 		Parties: r.Parties, Subject: r.Subject, Body: r.Body, Important: r.Important, Answerable: r.Answerable,
 		Sent: r.SentAt, Read: r.ReadAt != nil, Withdrawn: r.Withdrawn}
+	if r.EmployerCVR != nil && r.EmployerName != nil {
+		m.Employer = &shared.MessageEmployer{CVR: *r.EmployerCVR, Name: *r.EmployerName}
+	}
 	if m.Parties == nil {
 		m.Parties = []string{}
 	}
@@ -150,7 +163,7 @@ func (r messageRow) message() shared.Message {
 
 const messageSelect = `SELECT m.id, m.sender, m.sender_org, o.kind AS sender_kind, m.parties, m.subject, m.body,
 	m.important, m.answerable, m.sent_at, m.read_at, m.reply, m.replied_at, m.reply_files,
-	m.reply_seq IS NOT NULL AS reply_ready, m.withdrawn_at IS NOT NULL AS withdrawn
+	m.reply_seq IS NOT NULL AS reply_ready, m.withdrawn_at IS NOT NULL AS withdrawn, m.employer_cvr, m.employer_name
 	FROM messages m JOIN organisations o ON o.code = m.sender_org`
 
 // Messages is the citizen's Beskedbakke, the newest first.

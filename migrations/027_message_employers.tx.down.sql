@@ -1,0 +1,1 @@
+ALTER TABLE messages DROP COLUMN employer_cvr, DROP COLUMN employer_name;
