@@ -47,7 +47,7 @@ var demoMessages = map[string][]demoMessage{
 			}}},
 		{24 * 9, "star", storage.MessageIn{Sender: "Rekrutteringsansvarlig", Subject: "Vi har set dit CV", Answerable: true,
 			Employer: &shared.MessageEmployer{CVR: "31415926", Name: "Nordhavn VVS ApS"},
-			Body: "Kære Mads\n\nVi har fundet dit CV på Jobnet og søger en rørlægger til renovering af boliger i Nordhavn. Har du lyst til at komme til en uforpligtende samtale?\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nNordhavn VVS ApS"}, true, "", nil},
+			Body:     "Kære Mads\n\nVi har fundet dit CV på Jobnet og søger en rørlægger til renovering af boliger i Nordhavn. Har du lyst til at komme til en uforpligtende samtale?\n\nDu kan svare her i beskedbakken.\n\nVenlig hilsen\nNordhavn VVS ApS"}, true, "", nil},
 		{24 * 45, "star", storage.MessageIn{Sender: "Styrelsen for Arbejdsmarked og Rekruttering", Subject: "Nye regler for din jobsøgning",
 			Body: "Fra næste måned skal alle dagpengemodtagere registrere deres jobsøgning i Joblog på Jobnet. Læs mere på info.jobnet.dk."}, true, "", nil},
 	},
