@@ -77,6 +77,7 @@ type AKasseNotification struct {
 	Title   string           `json:"title"`
 	Text    string           `json:"text"`
 	Created time.Time        `json:"created"`
+	Tone    Tone             `json:"tone,omitempty"`
 }
 
 // AKasseOverview is what the a-kasse may see of an Overview.
@@ -135,7 +136,7 @@ func projectOverview(o Overview, akasse string) AKasseOverview {
 		unread = append(unread, UnreadMessage{Subject: m.Subject, Sent: m.Sent})
 	}
 	for _, n := range withMessageNotice(o.Notifications, unread) {
-		p.Notifications = append(p.Notifications, AKasseNotification{ID: n.ID, Kind: n.Kind, Title: n.Title, Text: n.Text, Created: n.Created})
+		p.Notifications = append(p.Notifications, AKasseNotification{ID: n.ID, Kind: n.Kind, Title: n.Title, Text: n.Text, Created: n.Created, Tone: n.Tone})
 	}
 	return p
 }
