@@ -156,6 +156,10 @@ func TestCalendarFeed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The demo's meetings and deadline for the citizen aside (server/demo):
+	// the feed's meetings are this test's.
+	exec(`DELETE FROM meetings WHERE citizen_id = ?`, who.ID)
+	exec(`DELETE FROM meeting_deadlines WHERE citizen_id = ?`, who.ID)
 	start := time.Date(2027, 1, 12, 9, 0, 0, 0, time.UTC) // 10:00 in Copenhagen
 	exec(`INSERT INTO meetings (citizen_id, org, origin_id, type_name, form, place, starts_at, ends_at, status, updated_at)
 		VALUES (?, 'jc-101', 'cal-1', 'Jobsamtale', 'Personligt fremmøde', 'Gyldenløvesgade 15', ?, ?, 'planned', ?)`,

@@ -122,9 +122,8 @@ func testBookingKeyboard(t *testing.T, tb *tab) {
 	tb.waitText("#booking-receipt", "Mød op i jobcentrets reception")
 	tb.waitText("#booking-receipt-type", "Jobsamtale i jobcentret")
 	tb.waitText("#booking-receipt-caseworker", "Nina Pettersen")
-	if got := eval[string](tb, "the focus", `document.activeElement.id`); got != "booking-receipt-heading" {
-		t.Errorf("the focus after booking is on %q", got)
-	}
+	// The receipt takes the focus once it is drawn (focusAfterRender).
+	tb.waitUntil("the focus on the receipt's heading", `document.activeElement?.id === "booking-receipt-heading"`)
 	if got := tb.attr("#booking-to-meetings", "href"); got != shared.PageMeetings {
 		t.Errorf("the receipt links to %q", got)
 	}
@@ -246,7 +245,7 @@ func testBookingRebook(t *testing.T, tb *tab) {
 		switch {
 		case m.ID == old.ID && m.Status == shared.MeetingCancelled && m.CancelledBy == "citizen":
 			cancelled++
-		case m.Status == shared.MeetingPlanned:
+		case m.Status == shared.MeetingPlanned && m.Booked: // the demo's meetings from the case systems aside
 			planned++
 		}
 	}
