@@ -343,18 +343,8 @@ func (c Citizen) Book(ctx context.Context, b Booking) (meeting shared.Meeting, r
 			return &ErrSlotTaken{OfferID: o.ID, Gone: true}
 		}
 		if b.Rebook != 0 {
-			res, err := c.db.NewRaw(`UPDATE meetings SET status = 'cancelled', cancelled_by = 'citizen', version = version + 1, updated_at = ?
-				WHERE id = ? AND citizen_id = ? AND slot_id IS NOT NULL AND status = 'planned' AND starts_at > ?`,
-				b.Now, b.Rebook, c.id, b.Now).Exec(ctx)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if ok, err := c.cancelByCitizen(ctx, b.Rebook, b.Now); err != nil || !ok {
 				return cmpErr(err, shared.ErrRebookNotFound())
-			}
-			if _, err := c.db.NewRaw(`INSERT INTO meeting_events (org, meeting_id, kind, at) SELECT org, id, 'cancelled', ? FROM meetings WHERE id = ?`,
-				b.Now, b.Rebook).Exec(ctx); err != nil {
-				return err
 			}
 		}
 		var id int64
@@ -373,19 +363,14 @@ func (c Citizen) Book(ctx context.Context, b Booking) (meeting shared.Meeting, r
 		if err := c.meetDeadline(ctx, b, id, o.TypeCode); err != nil {
 			return err
 		}
-		if _, err := c.db.NewRaw(`INSERT INTO meeting_events (org, meeting_id, kind, at) VALUES (?, ?, 'booked', ?)`,
-			o.Org, id, b.Now).Exec(ctx); err != nil {
+		if err := c.logMeetingEvent(ctx, o.Org, id, "booked", b.Now); err != nil {
 			return err
 		}
 		if receiptText = o.ReceiptText; receiptText == "" {
 			receiptText = shared.DefaultReceiptText
 		}
-		var row meetingRow
-		if err := c.db.NewRaw(meetingSelect+` WHERE m.id = ?`, id).Scan(ctx, &row); err != nil {
-			return err
-		}
-		meeting = row.meeting()
-		return nil
+		meeting, err = c.Meeting(ctx, id)
+		return err
 	})
 	return meeting, receiptText, err
 }

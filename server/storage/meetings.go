@@ -251,14 +251,10 @@ func (c Citizen) CancelMeeting(ctx context.Context, id int64, now time.Time) (sh
 		case !shared.MayCancel(m, now):
 			return shared.Errorf(shared.EConflict, shared.MsgCancelStarted)
 		}
-		if _, err := c.db.NewRaw(`UPDATE meetings SET status = 'cancelled', cancelled_by = 'citizen', version = version + 1, updated_at = ?
-			WHERE id = ?`, now, id).Exec(ctx); err != nil {
+		if _, err := c.cancelByCitizen(ctx, id, now); err != nil {
 			return err
 		}
 		if _, err := c.db.NewRaw(`UPDATE meeting_deadlines SET met_by = NULL WHERE met_by = ?`, id).Exec(ctx); err != nil {
-			return err
-		}
-		if err := c.logMeetingEvent(ctx, m.Org, id, "cancelled", now); err != nil {
 			return err
 		}
 		out, err = c.Meeting(ctx, id)
@@ -304,6 +300,25 @@ func (c Citizen) AcceptInvitation(ctx context.Context, id int64, now time.Time) 
 		return err
 	})
 	return out, err
+}
+
+// cancelByCitizen cancels the citizen's meeting booked in Jobnet that
+// has not begun on now (shared.MayCancel) — their afbud, or the meeting a
+// rebooking replaces —, which frees its slot (the index meetings_slot_once
+// counts only meetings not cancelled), and queues the 'cancelled' event
+// for the case system. False when there is no such meeting. What becomes
+// of a deadline it met is the caller's.
+func (c Citizen) cancelByCitizen(ctx context.Context, id int64, now time.Time) (bool, error) {
+	var orgs []string
+	if err := c.db.NewRaw(`UPDATE meetings SET status = 'cancelled', cancelled_by = 'citizen', version = version + 1, updated_at = ?
+		WHERE id = ? AND citizen_id = ? AND slot_id IS NOT NULL AND status = 'planned' AND starts_at > ? RETURNING org`,
+		now, id, c.id, now).Scan(ctx, &orgs); err != nil && !isNoRows(err) {
+		return false, err
+	}
+	if len(orgs) == 0 {
+		return false, nil
+	}
+	return true, c.logMeetingEvent(ctx, orgs[0], id, "cancelled", now)
 }
 
 // logMeetingEvent queues what happened to the meeting for its
