@@ -105,19 +105,10 @@ func (m Message) SentBy() string {
 	return m.Sender
 }
 
-// MessagesInLastDays counts the messages sent in the running window of
-// days up to now (MessageCountDays on the card): sent after now minus the
-// days, and not after now.
-func MessagesInLastDays(sent []time.Time, now time.Time, days int) int {
-	from := now.AddDate(0, 0, -days)
-	n := 0
-	for _, t := range sent {
-		if t.After(from) && !t.After(now) {
-			n++
-		}
-	}
-	return n
-}
+// MessageCountSince is where the card's running window of
+// MessageCountDays days up to now begins: a message counts when it was
+// sent after it and not after now (storage.FrontPage counts them).
+func MessageCountSince(now time.Time) time.Time { return now.AddDate(0, 0, -MessageCountDays) }
 
 // UnreadMessage is what the front page's notification says of an unread
 // message: its subject ("" when the viewer may not see it) and when it

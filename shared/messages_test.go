@@ -58,7 +58,7 @@ func TestMessageDates(t *testing.T) {
 	}
 }
 
-func TestMessagesInLastDays(t *testing.T) {
+func TestMessageCountWindow(t *testing.T) {
 	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	sent := []time.Time{
 		now,                                     // in
@@ -69,10 +69,19 @@ func TestMessagesInLastDays(t *testing.T) {
 		now.Add(time.Minute),                    // after now: out
 		now.AddDate(0, 0, -30).Add(time.Second), // in
 	}
-	if got := MessagesInLastDays(sent, now, MessageCountDays); got != 4 {
+	count := func(sent []time.Time) int {
+		n := 0
+		for _, s := range sent {
+			if s.After(MessageCountSince(now)) && !s.After(now) {
+				n++
+			}
+		}
+		return n
+	}
+	if got := count(sent); got != 4 {
 		t.Errorf("count %d, want 4", got)
 	}
-	if got := MessagesInLastDays(nil, now, MessageCountDays); got != 0 {
+	if got := count(nil); got != 0 {
 		t.Errorf("none: %d", got)
 	}
 }

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"jobnet/shared"
 )
@@ -19,7 +18,7 @@ import (
 // facts are the session's, computed at its first front page (frontCache).
 func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	ctx := req.ctx()
-	fp, err := req.citizen.FrontPage(ctx)
+	fp, err := req.citizen.FrontPage(ctx, req.now)
 	if err != nil {
 		return shared.Overview{}, err
 	}
@@ -63,18 +62,7 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	if n, ok := shared.DiscontinuedNotification(discontinued); ok {
 		o.Notifications = append(o.Notifications, n)
 	}
-	msgs, err := req.citizen.Messages(ctx)
-	if err != nil {
-		return shared.Overview{}, err
-	}
-	sent := make([]time.Time, 0, len(msgs.Messages))
-	for _, m := range msgs.Messages {
-		sent = append(sent, m.Sent)
-		if !m.Read {
-			o.Unread = append(o.Unread, m)
-		}
-	}
-	o.MessageCount = shared.MessagesInLastDays(sent, req.now, shared.MessageCountDays)
+	o.Unread, o.MessageCount = fp.Unread, fp.MessageCount
 	o.AddMessageNotice() // and puts the notifications in order
 	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
 		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(discontinued) > 0,

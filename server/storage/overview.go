@@ -31,18 +31,29 @@ type FrontPage struct {
 	// Deadline is the earliest open booking deadline, nil for none (the
 	// notification of "Vigtig information" [003 «Frister»]).
 	Deadline *shared.Deadline
+	// Unread are the unread messages, the newest first, without their
+	// text (the message notice needs their subjects, and the a-kasse's
+	// projection their sender and parties); MessageCount the messages of
+	// the card's running window (shared.MessageCountSince).
+	Unread       []shared.Message
+	MessageCount int
 }
 
-// FrontPage reads the front page's data (SPEC B3, B7).
-func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
-	var notifications, kinds, deadline []byte
+// FrontPage reads the front page's data at now (SPEC B3, B7).
+func (c Citizen) FrontPage(ctx context.Context, now time.Time) (FrontPage, error) {
+	var notifications, kinds, deadline, unread []byte
 	var st planState
+	var out FrontPage
 	err := prepared(ctx, c.db, `SELECT
 		coalesce((SELECT json_agg(json_build_object('id', id, 'kind', kind, 'title', title, 'text', text, 'created', created_at)
 			ORDER BY created_at DESC, id DESC) FROM notifications WHERE citizen_id = $1 AND done_at IS NULL), '[]') AS notifications,
 		(SELECT json_build_object('id', id, 'org', org, 'due', due, 'type_codes', type_codes) FROM meeting_deadlines
 			WHERE citizen_id = $1 AND NOT withdrawn AND met_by IS NULL ORDER BY due, id LIMIT 1) AS deadline,
-		`+counterKindsColumn+`, `+planStateColumns, c.id).Scan(&notifications, &deadline, &kinds, &st.Latest, &st.Count, &st.Seen, &st.Dismissed)
+		coalesce((SELECT json_agg(json_build_object('id', id::text, 'subject', subject, 'sent', sent_at, 'sender_org', sender_org,
+			'parties', parties) ORDER BY sent_at DESC, id DESC) FROM messages WHERE citizen_id = $1 AND read_at IS NULL), '[]') AS unread,
+		(SELECT count(*) FROM messages WHERE citizen_id = $1 AND sent_at > $2 AND sent_at <= $3) AS message_count,
+		`+counterKindsColumn+`, `+planStateColumns, c.id, shared.MessageCountSince(now), now).Scan(&notifications, &deadline, &unread,
+		&out.MessageCount, &kinds, &st.Latest, &st.Count, &st.Seen, &st.Dismissed)
 	if err != nil {
 		return FrontPage{}, err
 	}
@@ -50,8 +61,11 @@ func (c Citizen) FrontPage(ctx context.Context) (FrontPage, error) {
 	if err != nil {
 		return FrontPage{}, err
 	}
-	out := FrontPage{Features: features, PlanNotice: st.notice()}
+	out.Features, out.PlanNotice = features, st.notice()
 	if err := json.Unmarshal(notifications, &out.Notifications); err != nil {
+		return FrontPage{}, err
+	}
+	if err := json.Unmarshal(unread, &out.Unread); err != nil {
 		return FrontPage{}, err
 	}
 	if deadline != nil {
