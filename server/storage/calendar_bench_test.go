@@ -3,7 +3,6 @@ package storage_test
 import (
 	"context"
 	"fmt"
-	"slices"
 	"testing"
 	"time"
 
@@ -125,15 +124,8 @@ func BenchmarkCalendarMonth(b *testing.B) {
 	if entries < 100 {
 		b.Fatalf("the month has %d entries: not a year of everything", entries)
 	}
-	ms := func(d []time.Duration, p int) float64 {
-		slices.Sort(d)
-		return float64(d[len(d)*p/100].Microseconds()) / 1000
-	}
 	b.ReportMetric(float64(entries), "entries")
-	b.ReportMetric(ms(took, 50), "p50-ms")
-	b.ReportMetric(ms(took, 99), "p99-ms")
-	b.ReportMetric(ms(floor, 50), "floor-p50-ms")
-	b.ReportMetric(ms(floor, 99), "floor-p99-ms")
+	reportBesideFloor(b, took, floor)
 }
 
 func timeOfDay(d shared.Date, loc *time.Location) time.Time {
