@@ -165,6 +165,10 @@ const (
 	AbsenceDelvisRaskmelding   AbsenceKind = "delvis_raskmelding"
 	AbsenceFritagetForhold     AbsenceKind = "fritaget_saerlige_forhold"
 	AbsencePasningAfBarn       AbsenceKind = "pasning_af_barn"
+	// AbsenceMidlertidigtArbejde is "Registrere midlertidigt arbejde"
+	// (001 «Min side og selvbetjening»): a period of temporary work, with
+	// its own accordion in Historik.
+	AbsenceMidlertidigtArbejde AbsenceKind = "midlertidigt_arbejde"
 )
 
 // absenceKinds is every kind in the order a form lists them.
@@ -172,6 +176,7 @@ var absenceKinds = []AbsenceKind{
 	AbsenceFerie, AbsenceSygdom, AbsenceBarsel, AbsenceBorgerligtOmbud,
 	AbsenceFritagetSelvbooking, AbsenceFritagetRaadighed, AbsenceJobsoegningUdland,
 	AbsenceDelvisRaskmelding, AbsenceFritagetForhold, AbsencePasningAfBarn,
+	AbsenceMidlertidigtArbejde,
 }
 
 var absenceLabels = map[AbsenceKind]string{
@@ -185,6 +190,7 @@ var absenceLabels = map[AbsenceKind]string{
 	AbsenceDelvisRaskmelding:   "Delvis raskmelding",
 	AbsenceFritagetForhold:     "Fritaget på grund af helbredsmæssige eller sociale forhold",
 	AbsencePasningAfBarn:       "Pasning af eget barn",
+	AbsenceMidlertidigtArbejde: "Midlertidigt arbejde",
 }
 
 // absenceLegalForDagpenge marks the kinds that are "lovlige" for a
@@ -202,6 +208,9 @@ var absenceLabels = map[AbsenceKind]string{
 //     or sociale forhold and pasning af eget barn are kontanthjælp
 //     exemptions: other target groups the a-kasse has no part in (line 81),
 //     and health and social matters it may not see (line 293).
+//   - midlertidigt arbejde: a dagpengemodtager's temporary work is what the
+//     a-kasse pays supplerende dagpenge around (SPEC C3); the a-kasse learns
+//     of it from the member's dagpengekort anyway (this project's choice).
 //
 // A kind missing from the table is not legal: new kinds stay hidden until
 // someone decides.
@@ -216,6 +225,7 @@ var absenceLegalForDagpenge = map[AbsenceKind]bool{
 	AbsenceDelvisRaskmelding:   false,
 	AbsenceFritagetForhold:     false,
 	AbsencePasningAfBarn:       false,
+	AbsenceMidlertidigtArbejde: true,
 }
 
 // AbsenceKinds lists every kind, for forms and validators.
@@ -243,6 +253,13 @@ type Absence struct {
 	Kind   AbsenceKind `json:"kind"`
 	Period Period      `json:"period"`
 	Text   string      `json:"text"` // "Kommentar"
+	// RegisteredBy and RegisteredAt are Historik's "hvem der har
+	// registreret" (003 «Jobnet Historik»); the a-kasse is not shown them.
+	RegisteredBy Registrant `json:"registered_by,omitempty"`
+	RegisteredAt time.Time  `json:"registered_at,omitzero"`
+	// ClosedBy is set when the absence was ended early (raskmelding, or
+	// closed by the jobcenter at a change of target group, 000 5.5).
+	ClosedBy Registrant `json:"closed_by,omitempty"`
 }
 
 // AKasseAbsence is what an a-kasse caseworker may see of an Absence.
