@@ -38,6 +38,12 @@ var defaultMessages = map[ErrorCode]string{
 // session (SPEC K2, 000_…txt).
 const MsgReadOnly = "Du har ikke rettigheder til at foretage denne handling"
 
+// MsgAKasseCannotRegister answers an a-kasse caseworker's attempt at a
+// registration for the member (ferie, syg/rask, til- og afmelding): "Du kan
+// ikke lave registreringen for medlemmet, men du kan guide medlemmet i hvordan
+// det skal gøres." (000_…txt 5.5).
+const MsgAKasseCannotRegister = "Du kan ikke lave registreringen for medlemmet. Du kan guide medlemmet i, hvordan det skal gøres."
+
 // Error is the one error type that crosses the wire. Message is Danish and
 // safe to show; Fields holds per-field messages for forms.
 type Error struct {

@@ -66,6 +66,10 @@ var (
 	// ReadOnly refuses a caseworker's write in a citizen's Jobnet with the
 	// sources' message (SPEC K2).
 	ReadOnly = Refuse(shared.MsgReadOnly)
+	// RegistrationRefused is the a-kasse's refusal of a registration on
+	// the member's behalf (000_…txt 5.5): read-only with the sources' own
+	// words.
+	RegistrationRefused = Refuse(shared.MsgAKasseCannotRegister)
 )
 
 // Refuse refuses the caller with a Danish message.
@@ -189,7 +193,7 @@ func checkPolicy(rt Route) error {
 	if p.Scope == ScopeCitizen && method != http.MethodGet {
 		// SPEC K2: a caseworker sees the citizen's Jobnet, read-only.
 		for _, c := range []Caller{CallerJobcenter, CallerAKasse} {
-			if p.Grant(c) != ReadOnly {
+			if g := p.Grant(c); g != ReadOnly && (c != CallerAKasse || g != RegistrationRefused) {
 				return fail("a write on a citizen's data must refuse %s with the read-only message", c)
 			}
 		}

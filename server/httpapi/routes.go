@@ -24,6 +24,12 @@ var (
 	// citizenWrite: a change to the citizen's own data; caseworkers see it
 	// read-only (SPEC K2).
 	citizenWrite = Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: ReadOnly, AKasse: ReadOnly}
+	// citizenRegistration: a registration that decides the citizen's
+	// benefits (Fravær, Til- og afmelding). The a-kasse caseworker sees the
+	// registration pages, but "Du kan ikke lave registreringen for
+	// medlemmet" (000_…txt 5.5, 5.7); the jobcenter's is read-only as
+	// everywhere.
+	citizenRegistration = Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: ReadOnly, AKasse: RegistrationRefused}
 )
 
 // citizenRead is a read of the citizen's data; akasse is what the a-kasse
