@@ -201,6 +201,12 @@ func Routes() []Route {
 		{"POST " + shared.APIMeetingCancel, citizenWrite, citizenHandler(handleMeetingCancel)},
 		{"POST " + shared.APIMeetingAccept, citizenWrite, citizenHandler(handleMeetingAccept)},
 
+		// "Hent alle mine data" (GDPR article 20): the citizen's own, as
+		// JSON and as a PDF; neither the jobcenter's nor the a-kasse's
+		// caseworker may download it in a mirror session (OwnOnly).
+		{"GET " + shared.APIDataExportJSON, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportJSON)},
+		{"GET " + shared.APIDataExportPDF, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportPDF)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
