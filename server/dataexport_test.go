@@ -327,3 +327,41 @@ func newExportCitizen(t *testing.T, env *testEnv) *leakCitizen {
 	}), 200, nil)
 	return lc
 }
+
+// The anonymised Jobsøgningsdata through STAR's routes: asked for, not
+// ready (409) until the job has run, then the NDJSON file; a bad period is
+// a 400 at its field.
+func TestBehaviourExportRoutes(t *testing.T) {
+	env := newTestEnv(t)
+	star := env.client().withHeader("Authorization", "Bearer demo-token-star")
+	now := env.clock.Now()
+	if r := star.do("POST", "/api/admin/v1/behaviour-exports", map[string]any{"from": now, "to": now.AddDate(0, 0, -1)}); r.status != 400 ||
+		r.err().FieldMessage("to") != "Til skal ligge efter fra." {
+		t.Errorf("backwards period: %d %s", r.status, r.body)
+	}
+	mads := env.client()
+	mads.loginCitizen("mads")
+	mads.do("GET", shared.APIPlan, nil)
+	env.flush()
+	var st storage.BehaviourExportStatus
+	star.decode(star.do("POST", "/api/admin/v1/behaviour-exports", map[string]any{"from": now.Add(-time.Hour), "to": now.Add(time.Hour)}), 200, &st)
+	path := fmt.Sprintf("/api/admin/v1/behaviour-exports/%d", st.ID)
+	if r := star.do("GET", path+"/file", nil); r.status != http.StatusConflict {
+		t.Errorf("before the job: %d %s", r.status, r.body)
+	}
+	if n, err := env.store.RunBehaviourExports(context.Background(), now); n != 1 || err != nil {
+		t.Fatalf("run: %d %v", n, err)
+	}
+	star.decode(star.do("GET", path, nil), 200, &st)
+	if st.Finished == nil || st.Events == 0 || st.Citizens != 1 {
+		t.Errorf("status: %+v", st)
+	}
+	r := star.do("GET", path+"/file", nil)
+	if r.status != 200 || r.header.Get("Content-Type") != "application/x-ndjson" || !strings.Contains(string(r.body), `"borger":"b-`) ||
+		strings.Contains(string(r.body), "citizen_id") {
+		t.Errorf("file: %d %v %.300s", r.status, r.header, r.body)
+	}
+	if r := star.do("GET", "/api/admin/v1/behaviour-exports/999999", nil); r.status != 404 {
+		t.Errorf("unknown export: %d", r.status)
+	}
+}

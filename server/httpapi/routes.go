@@ -211,6 +211,11 @@ func Routes() []Route {
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
 		{"DELETE " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleDeleteBanner)},
+		// The anonymised Jobsøgningsdata (SPEC E1): STAR's researchers
+		// only; no citizen's or caseworker's session reaches them.
+		{"POST " + apiBehaviourExports, fromSTAR, ingestHandler(handleRequestBehaviourExport)},
+		{"GET " + apiBehaviourExport, fromSTAR, ingestHandler(handleBehaviourExport)},
+		{"GET " + apiBehaviourExportFile, fromSTAR, ingestHandler(handleBehaviourExportFile)},
 		// Job agents (issue 11): the citizen's own; the jobcenter and the
 		// a-kasse see them (000_…txt 4.2: "se en søgeprofil, som medlemmet
 		// allerede har oprettet") and create none.
