@@ -22,7 +22,7 @@ import (
 // (jobs.BehaviourExportsArgs) writes each pending export's file: one JSON
 // object per line (NDJSON), oldest event first:
 //
-//	{"borger":"b-3f9c…","session":"s-81aa…","kind":"page","detail":"/minplan","at":"2026-11-30T09:14:00Z"}
+//	{"borger":"b-3f9c…","session":"s-81aa…","kind":"Side åbnet","detail":"/min-plan","at":"2026-11-30T09:14:00Z"}
 //
 // "borger" and "session" are pseudonyms: HMAC-SHA256 of the citizen's id
 // and of the session's hash, under a random key made for this export and
