@@ -93,22 +93,22 @@ func (p exportPDF) value(depth int, v any) {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			p.field(depth, label(k), v[k])
+			p.field(depth, k, label(k), v[k])
 		}
 	case []any:
 		for i, it := range v {
-			p.field(depth, fmt.Sprintf("%d", i+1), it)
+			p.field(depth, "", fmt.Sprintf("%d", i+1), it)
 		}
 	default:
 		p.line(depth, "", p.scalar(v))
 	}
 }
 
-func (p exportPDF) field(depth int, label string, v any) {
+func (p exportPDF) field(depth int, key, label string, v any) {
 	if empty(v) {
 		return
 	}
-	if label == dataExportLabels[storage.ExportFileContentKey] {
+	if key == storage.ExportFileContentKey {
 		p.line(depth, label, "findes i JSON-filen")
 		return
 	}
@@ -116,7 +116,7 @@ func (p exportPDF) field(depth int, label string, v any) {
 	case map[string]any, []any:
 		p.line(depth, label, "")
 		p.value(depth+1, v)
-	default:
+	default: // a scalar
 		p.line(depth, label, p.scalar(v))
 	}
 }
