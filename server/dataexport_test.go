@@ -3,11 +3,13 @@ package server
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -123,27 +125,42 @@ func TestDataExportTablesListed(t *testing.T) {
 	}
 }
 
-// exportExtraPlants write the tables no leak source writes, each with a
-// marker the export must hold: $1 is the citizen, $2 the marker — a text,
-// a distinct moment (marker "moment"), or a distinct number ("number") for
-// a table without a text column. A table that may already hold the
-// citizen's one row keeps it (ON CONFLICT DO NOTHING): its marker is then
-// not expected.
+// exportExtraPlants put a marker in the tables whose rows no leak source
+// marks: $1 is the citizen, $2 the marker — a text, a distinct moment
+// ("moment"), day ("date") or number ("number") for a table without a
+// text column to mark. A plant in a table that may already hold the
+// citizen's one row marks that row instead (ON CONFLICT … DO UPDATE).
 var exportExtraPlants = []struct{ table, marker, sql string }{
+	{"citizens", "text", `UPDATE citizens SET name = $2 WHERE id = $1`},
+	{"citizen_accounts", "moment", `UPDATE citizen_accounts SET privacy_accepted_at = $2 WHERE citizen_id = $1`},
+	{"forloeb", "date", `INSERT INTO forloeb (citizen_id, kontaktgruppe, tilmeldekategori, from_date, to_date) VALUES ($1, 1, 0, $2, $2)`},
+	{"sessions", "moment", `INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, last_path, ended_at, end_reason)
+		SELECT '\x04', id, $2, $2, '/min-plan', $2, 'logout' FROM citizen_accounts WHERE citizen_id = $1`},
+	{"counters", "moment", `UPDATE counters SET updated_at = $2 WHERE citizen_id = $1`},
 	{"behaviour_events", "text", `INSERT INTO behaviour_events (session_hash, citizen_id, kind, detail) VALUES ('\x01', $1, 'search', $2)`},
 	{"outbox", "text", `INSERT INTO outbox (created_at, to_address, citizen_id, kind, subject, text_body, html_body, lang) VALUES (now(), 'x@example.dk', $1, 'plan', $2, '', '', 'da')`},
-	{"mail_subscriptions", "text", `INSERT INTO mail_subscriptions (citizen_id, campaign, email) VALUES ($1, 'gode-raad', $2) ON CONFLICT DO NOTHING`},
-	{"seen_job_ads", "moment", `INSERT INTO seen_job_ads (citizen_id, ad_id, first_seen) SELECT $1, id, $2 FROM job_ads ORDER BY id LIMIT 1 ON CONFLICT DO NOTHING`},
-	{"plan_visits", "number", `INSERT INTO plan_visits (citizen_id, seen_version) VALUES ($1, $2) ON CONFLICT (citizen_id) DO NOTHING`},
-	{"employment_conditions", "moment", `INSERT INTO employment_conditions (citizen_id, working_time, start_asap, start_by_agreement, updated_at) VALUES ($1, 'fuldtid', true, false, $2) ON CONFLICT DO NOTHING`},
+	{"mail_subscriptions", "text", `INSERT INTO mail_subscriptions (citizen_id, campaign, email) VALUES ($1, 'gode-raad', $2)
+		ON CONFLICT (citizen_id, campaign) DO UPDATE SET email = EXCLUDED.email`},
+	{"seen_job_ads", "moment", `INSERT INTO seen_job_ads (citizen_id, ad_id, first_seen) SELECT $1, id, $2 FROM job_ads ORDER BY id LIMIT 1
+		ON CONFLICT (citizen_id, ad_id) DO UPDATE SET first_seen = EXCLUDED.first_seen`},
+	{"plan_visits", "number", `INSERT INTO plan_visits (citizen_id, seen_version) VALUES ($1, $2)
+		ON CONFLICT (citizen_id) DO UPDATE SET seen_version = EXCLUDED.seen_version`},
+	{"employment_conditions", "moment", `INSERT INTO employment_conditions (citizen_id, working_time, start_asap, start_by_agreement, updated_at)
+		VALUES ($1, 'fuldtid', true, false, $2) ON CONFLICT (citizen_id) DO UPDATE SET updated_at = EXCLUDED.updated_at`},
 	{"absences", "text", `INSERT INTO absences (citizen_id, kind, from_date, comment, registered_by) VALUES ($1, 'ferie', '2026-07-01', $2, 'borger')`},
 	{"enrolments", "moment", `INSERT INTO enrolments (citizen_id, benefit, ledighed, state, from_date, registered_by, registered_at) VALUES ($1, 'dagpenge', 'helt', 'effektueret', '2026-01-05', 'borger', $2)`},
-	{"calendar_feeds", "moment", `INSERT INTO calendar_feeds (citizen_id, secret_hash, created_at) VALUES ($1, '\x02', $2) ON CONFLICT DO NOTHING`},
+	{"calendar_feeds", "moment", `INSERT INTO calendar_feeds (citizen_id, secret_hash, created_at) VALUES ($1, '\x02', $2)
+		ON CONFLICT (citizen_id) DO UPDATE SET created_at = EXCLUDED.created_at`},
 	{"notifications", "text", `INSERT INTO notifications (citizen_id, kind, title, text) VALUES ($1, 'info', $2, '')`},
-	{"presentation_cvs", "moment", `INSERT INTO presentation_cvs (citizen_id, content, created_at, updated_at) VALUES ($1, '{}', $2, $2) ON CONFLICT DO NOTHING`},
+	{"presentation_cvs", "moment", `INSERT INTO presentation_cvs (citizen_id, content, created_at, updated_at) VALUES ($1, '{}', $2, $2)
+		ON CONFLICT (citizen_id) DO UPDATE SET updated_at = EXCLUDED.updated_at`},
 	{"job_agent_tokens", "moment", `INSERT INTO job_agent_tokens (token_hash, agent_id, created_at) SELECT '\x03', id, $2 FROM job_agents WHERE citizen_id = $1 LIMIT 1`},
 	{"meeting_events", "moment", `INSERT INTO meeting_events (org, meeting_id, kind, at) SELECT org, id, 'booked', $2 FROM meetings WHERE citizen_id = $1 LIMIT 1`},
 }
+
+// exportMarker finds the markers in a text: the leak sources' and the
+// extra plants' texts.
+var exportMarker = regexp.MustCompile(`ZQ[0-9]{5}[HS][0-9]{3}|ZQX[0-9]{3}EXPORT`)
 
 func TestDataExportComplete(t *testing.T) {
 	env := newTestEnv(t)
@@ -163,14 +180,17 @@ func TestDataExportComplete(t *testing.T) {
 	lc.citizen.decode(lc.citizen.do("POST", shared.APILogout, nil), 204, nil)
 	lc.citizen.decode(lc.citizen.do("POST", "/api/login", shared.LoginRequest{Username: fmt.Sprintf("leak%d", lc.n), Password: "hemmeligt-kodeord"}), 200, nil)
 	id := lc.citizenID()
+	extra := map[string][]string{} // table → its extra plant's marker
 	for i, p := range exportExtraPlants {
 		var arg any
 		var find string
 		switch p.marker {
 		case "moment":
 			m := time.Date(2001, 1, 1+i, 10, 0, 0, 0, time.UTC)
-			arg = m
-			find = m.Format("2006-01-02T15:04:05")
+			arg, find = m, m.Format("2006-01-02T15:04:05")
+		case "date":
+			d := shared.Date{Year: 1999, Month: 3, Day: 1 + i}
+			arg, find = d.String(), d.String()
 		case "number":
 			arg, find = 987650+i, fmt.Sprint(987650+i)
 		default:
@@ -183,17 +203,37 @@ func TestDataExportComplete(t *testing.T) {
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
 			plantedBy[find] = "extra plant in " + p.table
+			extra[p.table] = append(extra[p.table], find)
 		}
 	}
-	// Every listed table now holds a row of the citizen.
+	// Every table of citizen data now holds a row of the citizen with a
+	// marker in it; which markers each holds is read from its rows.
+	inTable := map[string][]string{}
 	for tbl, conds := range citizenTables(t, env) {
-		var n int
-		if err := env.db.DB.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM %s WHERE %s", tbl, strings.Join(conds, " OR ")), id).Scan(&n); err != nil {
+		var rows sql.NullString
+		if err := env.db.DB.QueryRowContext(ctx, fmt.Sprintf("SELECT string_agg(row_to_json(t)::text, ' ') FROM %s t WHERE %s",
+			tbl, strings.Join(conds, " OR ")), id).Scan(&rows); err != nil {
 			t.Fatalf("%s: %v", tbl, err)
 		}
-		if n == 0 {
+		if !rows.Valid {
 			t.Errorf("no plant writes a row of the citizen in table %s, so the test cannot tell whether the export holds it: "+
 				"plant it in the feature's leak source (leak_test.go) or in exportExtraPlants", tbl)
+			continue
+		}
+		found := exportMarker.FindAllString(rows.String, -1)
+		for _, m := range extra[tbl] {
+			if strings.Contains(rows.String, m) {
+				found = append(found, m)
+			}
+		}
+		if len(found) == 0 {
+			t.Errorf("the citizen's rows in table %s hold no marker: mark a field in the feature's leak source or in exportExtraPlants", tbl)
+		}
+		for _, m := range found {
+			inTable[m] = append(inTable[m], tbl)
+			if plantedBy[m] == "" {
+				plantedBy[m] = "found in table " + tbl
+			}
 		}
 	}
 
@@ -222,7 +262,7 @@ func TestDataExportComplete(t *testing.T) {
 	for m, by := range plantedBy {
 		switch {
 		case !strings.Contains(body, m) && !strings.Contains(files, m):
-			missing = append(missing, fmt.Sprintf("%s (%s)", m, by))
+			missing = append(missing, fmt.Sprintf("%s (%s; in table %s)", m, by, strings.Join(inTable[m], ", ")))
 		// The PDF writes what the JSON holds outside the files; a moment
 		// the Danish way.
 		case strings.HasPrefix(m, "ZQ") && strings.Contains(body, m) && !strings.Contains(pdfBody, m):

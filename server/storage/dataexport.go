@@ -83,7 +83,7 @@ var exportSections = []exportSection{
 	{"jegsoeger", "Jeg søger job som", exportJobSeeking},
 	{"joblog", "Joblog", exportJoblog},
 	{"forberedelsesskema", "Forberedelsesskemaer", exportScreenings},
-	{"taellere", "Tællere", func(ctx context.Context, c Citizen) (any, error) { return c.Counters(ctx) }},
+	{"taellere", "Tællere", exportCounters},
 	{"gemt", "Gemte job og søgninger", exportSaved},
 	{"jobagenter", "Jobagenter", exportJobAgents},
 	{"notifikationer", "Notifikationer på forsiden", exportNotifications},
@@ -387,3 +387,17 @@ func exportFiles(ctx context.Context, c Citizen) (any, error) {
 // ExportFileContentKey is the key of a file's content, in base64, in the
 // export's "filer" section.
 const ExportFileContentKey = "indhold_base64"
+
+// exportCounters: the counters as their pages read them, and when each
+// kind's figures were received.
+func exportCounters(ctx context.Context, c Citizen) (any, error) {
+	cs, err := c.Counters(ctx)
+	if err != nil {
+		return nil, err
+	}
+	received, err := c.jsonRows(ctx, `SELECT kind, as_of, updated_at FROM counters WHERE citizen_id = $1 ORDER BY kind`)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"taellere": cs, "modtaget": received}, nil
+}
