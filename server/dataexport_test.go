@@ -405,3 +405,12 @@ func TestBehaviourExportRoutes(t *testing.T) {
 		t.Errorf("unknown export: %d", r.status)
 	}
 }
+
+// BenchmarkDataExport: Mads's whole export, as JSON and as PDF, beside
+// Min Plan's GET (one of the pages it is made from) as the floor, in the
+// same run: `go test ./server -run '^$' -bench DataExport`.
+func BenchmarkDataExport(b *testing.B) {
+	b.Run("json", func(b *testing.B) { benchGET(b, shared.APIDataExportJSON, asMads) })
+	b.Run("pdf", func(b *testing.B) { benchGET(b, shared.APIDataExportPDF, asMads) })
+	b.Run("floor-plan", func(b *testing.B) { benchGET(b, shared.APIPlan, asMads) })
+}
