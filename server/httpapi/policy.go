@@ -70,6 +70,10 @@ var (
 	// the member's behalf (000_…txt 5.5): read-only with the sources' own
 	// words.
 	RegistrationRefused = Refuse(shared.MsgAKasseCannotRegister)
+	// OwnOnly refuses both caseworkers a read that is the citizen's
+	// own act, not a page of their Jobnet: "Hent alle mine data" (GDPR
+	// article 20 is the data subject's right; shared/dataexport.go).
+	OwnOnly = Refuse(shared.MsgDataExportOwnOnly)
 )
 
 // Refuse refuses the caller with a Danish message.
@@ -218,6 +222,9 @@ func checkPolicy(rt Route) error {
 // every route under a withheld kind's API path refuses it so.
 func checkWithheld(pattern string, p Policy) error {
 	_, path, _ := strings.Cut(pattern, " ")
+	if p.Jobcenter == OwnOnly && p.AKasse == OwnOnly {
+		return nil // the citizen's own act: no caseworker gets it
+	}
 	if p.Jobcenter != Allow {
 		return fmt.Errorf("the jobcenter sees what the citizen sees, not %s", p.Jobcenter)
 	}

@@ -201,10 +201,21 @@ func Routes() []Route {
 		{"POST " + shared.APIMeetingCancel, citizenWrite, citizenHandler(handleMeetingCancel)},
 		{"POST " + shared.APIMeetingAccept, citizenWrite, citizenHandler(handleMeetingAccept)},
 
+		// "Hent alle mine data" (GDPR article 20): the citizen's own, as
+		// JSON and as a PDF; neither the jobcenter's nor the a-kasse's
+		// caseworker may download it in a mirror session (OwnOnly).
+		{"GET " + shared.APIDataExportJSON, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportJSON)},
+		{"GET " + shared.APIDataExportPDF, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportPDF)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
 		{"DELETE " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleDeleteBanner)},
+		// The anonymised Jobsøgningsdata (SPEC E1): STAR's researchers
+		// only; no citizen's or caseworker's session reaches them.
+		{"POST " + apiBehaviourExports, fromSTAR, ingestHandler(handleRequestBehaviourExport)},
+		{"GET " + apiBehaviourExport, fromSTAR, ingestHandler(handleBehaviourExport)},
+		{"GET " + apiBehaviourExportFile, fromSTAR, ingestHandler(handleBehaviourExportFile)},
 		// Job agents (issue 11): the citizen's own; the jobcenter and the
 		// a-kasse see them (000_…txt 4.2: "se en søgeprofil, som medlemmet
 		// allerede har oprettet") and create none.

@@ -73,6 +73,10 @@ import (
 //     they began, when no meeting holds them. A time that has begun can
 //     no longer be booked; the planner system has its own; a time a
 //     meeting was booked on stays as long as the meeting.
+//   - anonymised exports of the Jobsøgningsdata (SPEC E1, migration 039):
+//     30 days after they were asked for. STAR fetches the file within
+//     days; it holds no person's id, but a search's text may hold what a
+//     citizen typed, so it is not kept longer than its fetching needs.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -107,6 +111,8 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 		{Name: "screenings", Cutoff: screeningCutoff, table: "screenings", expired: "answered_at < ?0"},
 		{Name: "meeting_slots", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
 			table: "meeting_slots", expired: "starts_at < ?0 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = meeting_slots.id)"},
+		{Name: "behaviour_exports", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "behaviour_exports", expired: "requested_at < ?0"},
 	}
 }
 
