@@ -685,6 +685,7 @@ var leakProjections = []struct {
 var lawfulOnDagpenge = map[shared.AbsenceKind]bool{
 	shared.AbsenceFerie: true, shared.AbsenceSygdom: true, shared.AbsenceBarsel: true, shared.AbsenceBorgerligtOmbud: true,
 	shared.AbsenceFritagetSelvbooking: true, shared.AbsenceFritagetRaadighed: true, shared.AbsenceJobsoegningUdland: true,
+	shared.AbsenceMidlertidigtArbejde: true, // the contract's new kind (9f6eb52), lawful there
 }
 
 // leakViewer is one role looking at the citizens.
