@@ -150,10 +150,11 @@ func (p *minSagPage) renderCV(c shared.RehabCase) app.UI {
 	head := []app.UI{
 		app.H2().ID("minsag-cv-heading").Text("Mit CV til teamet"),
 		app.P().Body(
-			app.Text("Teamet ser dit CV med din erhvervserfaring og uddannelse. Ret dem i "),
+			app.Text("Teamet ser din erhvervserfaring og uddannelse fra dit CV. Ret dem i "),
 			app.A().Href(pathCV).Text("Mit CV"),
-			app.Text(". Her fortæller du teamet det, som CV'et ikke viser."),
+			app.Text(". Nedenfor fortæller du teamet det, som CV'et ikke viser."),
 		),
+		p.renderFromCV(),
 	}
 	var body app.UI
 	if p.editing() {
@@ -183,6 +184,32 @@ func (p *minSagPage) renderCV(c shared.RehabCase) app.UI {
 	}
 	return app.Section().ID(shared.MinSagAnchorCV).Aria("labelledby", "minsag-cv-heading").Class("jobnet-minsag-section").Body(
 		append(head, savedLine("minsag-cv-saved", c.CVSaved), body)...)
+}
+
+// renderFromCV is Mit CV's jobs and education as the team sees them.
+func (p *minSagPage) renderFromCV() app.UI {
+	entries := p.page.FromCV
+	if len(entries) == 0 {
+		return app.P().ID("minsag-from-cv").Text("Du har ikke skrevet erhvervserfaring eller uddannelse i Mit CV endnu.")
+	}
+	return app.Ul().ID("minsag-from-cv").Class("jobnet-minsag-from-cv").Aria("label", "Fra Mit CV").Body(
+		app.Range(entries).Slice(func(i int) app.UI {
+			e := entries[i]
+			kind := "Erhvervserfaring"
+			if e.Section == shared.CVEducation {
+				kind = "Uddannelse"
+			}
+			line := e.Title
+			if e.Organisation != "" {
+				line += ", " + e.Organisation
+			}
+			return app.Li().Body(
+				app.Span().Class("jobnet-minsag-cv-kind").Text(kind+": "),
+				app.Text(line),
+				app.If(e.Period != "", func() app.UI { return app.Span().Class("form-hint").Text(" (" + e.Period + ")") }),
+			)
+		}),
+	)
 }
 
 // savedLine says when a part was last saved, nothing when never.

@@ -67,6 +67,9 @@ func TestMinSag(t *testing.T) {
 		c.SituationSaved != nil || c.TeamMeeting.IsZero() || len(page.Questions) != len(shared.MinSituationQuestions()) {
 		t.Fatalf("Henrik's case: %+v", c)
 	}
+	if len(page.FromCV) != 1 || page.FromCV[0].Title != "Køkkenmedhjælper" || page.FromCV[0].Period == "" {
+		t.Errorf("Mit CV's part: %+v", page.FromCV)
+	}
 	if len(page.Items) != 2 || page.Items[0].Anchor != shared.MinSagAnchorCV {
 		t.Errorf("items %+v", page.Items)
 	}

@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -305,9 +306,45 @@ func MinSagItems(s RehabStatus) []MinSagItem {
 	return []MinSagItem{cv, sit}
 }
 
+// RehabCVEntry is one line of Mit CV as the CV to the team shows it: a
+// job or an education, with its period.
+type RehabCVEntry struct {
+	Section      CVSection `json:"section"`
+	Title        string    `json:"title"`
+	Organisation string    `json:"organisation,omitempty"`
+	Period       string    `json:"period,omitempty"`
+}
+
+// RehabCVEntries are the work experience and the education of Mit CV, in
+// its order, which the CV to the team shows above the citizen's three
+// texts: the team reads one CV, the citizen keeps one up to date. Mit CV's
+// contact data, searchability, languages and qualifications are left out:
+// they are for employers (our reading of "adskiller sig en smule", 003).
+func RehabCVEntries(cv CV) []RehabCVEntry {
+	out := []RehabCVEntry{}
+	for _, e := range slices.Concat(cv.Experience, cv.Education) {
+		if strings.TrimSpace(e.Title) == "" {
+			continue
+		}
+		r := RehabCVEntry{Section: e.Section, Title: e.Title, Organisation: e.Organisation}
+		switch {
+		case e.From != "" && e.Ongoing:
+			r.Period = e.From + " – nu"
+		case e.From != "" && e.To != "":
+			r.Period = e.From + " – " + e.To
+		case e.From != "":
+			r.Period = e.From
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // MinSagPage is GET /api/minsag: the open case, nil when there is none.
 type MinSagPage struct {
 	Case *RehabCase `json:"case"`
+	// FromCV is Mit CV's part of the CV to the team (RehabCVEntries).
+	FromCV []RehabCVEntry `json:"from_cv"`
 	// Questions are Min situation's, sent with the page so that the form
 	// and its answers travel together.
 	Questions []ScreeningQuestion `json:"questions"`

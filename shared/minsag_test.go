@@ -180,3 +180,28 @@ func fieldMessageOf(err error, field string) string {
 	e, _ := err.(*Error)
 	return e.FieldMessage(field)
 }
+
+// TestRehabCVEntries: Mit CV's jobs and education, in its order, with
+// their periods; qualifications and untitled drafts left out.
+func TestRehabCVEntries(t *testing.T) {
+	entry := func(s CVSection, title, org, from, to string, ongoing bool) CVEntry {
+		return CVEntry{CVEntryInput: CVEntryInput{Section: s, Title: title, Organisation: org, From: from, To: to, Ongoing: ongoing}}
+	}
+	cv := CV{
+		Experience: []CVEntry{entry(CVExperience, "Kok", "Kantinen", "03/2015", "", true),
+			entry(CVExperience, "Opvasker", "", "01/2010", "02/2015", false), entry(CVExperience, " ", "", "", "", false)},
+		Education:      []CVEntry{entry(CVEducation, "Ernæringsassistent", "Hotel- og restaurantskolen", "2008", "", false)},
+		Qualifications: []CVEntry{entry(CVQualification, "Truckcertifikat", "", "", "", false)},
+	}
+	want := []RehabCVEntry{
+		{CVExperience, "Kok", "Kantinen", "03/2015 – nu"},
+		{CVExperience, "Opvasker", "", "01/2010 – 02/2015"},
+		{CVEducation, "Ernæringsassistent", "Hotel- og restaurantskolen", "2008"},
+	}
+	if got := RehabCVEntries(cv); !slices.Equal(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if got := RehabCVEntries(CV{}); got == nil || len(got) != 0 {
+		t.Errorf("an empty CV: %#v, want an empty list", got)
+	}
+}

@@ -29,6 +29,7 @@ func testMinSag(t *testing.T, tb *tab) {
 	tb.waitMirrorOf("Henrik Poulsen")
 	tb.openCard(2, "Min sag til teamet", page)
 	tb.waitText("#minsag-cv-read", "køkken og kantine")
+	tb.waitText("#minsag-from-cv", "Erhvervserfaring: Køkkenmedhjælper, Kantinen på Rådhuset")
 	tb.waitText("#minsag-situation-none", "Min situation er ikke besvaret.")
 	if n := eval[int](tb, "look for forms", `document.querySelectorAll("#minsag form, #minsag textarea, #minsag input").length`); n != 0 {
 		t.Errorf("the mirror offers %d forms or inputs", n)

@@ -18,12 +18,16 @@ import (
 // handleGetMinSag: GET /api/minsag — the open case, if any, with Min
 // situation's questions and the points listed for its status.
 func handleGetMinSag(req *citizenRequest) (shared.MinSagPage, error) {
-	p := shared.MinSagPage{Questions: shared.MinSituationQuestions(), Items: []shared.MinSagItem{}}
+	p := shared.MinSagPage{Questions: shared.MinSituationQuestions(), Items: []shared.MinSagItem{}, FromCV: []shared.RehabCVEntry{}}
 	rc, ok, err := req.citizen.OpenRehabCase(req.ctx(), req.now.In(req.loc))
 	if err != nil || !ok {
 		return p, err
 	}
-	p.Case, p.Items = &rc, shared.MinSagItems(rc.Status())
+	cv, err := req.citizen.CV(req.ctx())
+	if err != nil {
+		return p, err
+	}
+	p.Case, p.Items, p.FromCV = &rc, shared.MinSagItems(rc.Status()), shared.RehabCVEntries(cv)
 	return p, nil
 }
 
