@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -211,6 +212,15 @@ func TestMinSag(t *testing.T) {
 	}
 	if r := henrik.do("GET", shared.APIMinSagPDF, nil); r.status != 404 {
 		t.Errorf("the PDF of a closed case: %d", r.status)
+	}
+	// The store still holds the closed case whole (for the export).
+	who, err := env.store.CitizenByCPR(context.Background(), cprHenrik)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := env.store.Citizen(who.ID).RehabCases(context.Background(), servertest.Copenhagen)
+	if err != nil || len(all) != 1 || all[0].Recommendation == nil || all[0].Situation.Comment != sit.Comment || all[0].CV != cv.Normalized() {
+		t.Errorf("RehabCases: %+v %v", all, err)
 	}
 }
 

@@ -107,6 +107,26 @@ func (c Citizen) OpenRehabCase(ctx context.Context, now time.Time) (rc shared.Re
 	return rc, err == nil, err
 }
 
+// RehabCases are every case of the citizen, open or closed, the latest
+// first, with its times in loc: what Jobnet holds of Min sag til teamet,
+// for "Hent alle mine data" (issue 14) beside the page's OpenRehabCase.
+func (c Citizen) RehabCases(ctx context.Context, loc *time.Location) ([]shared.RehabCase, error) {
+	var rows []rehabCaseRow
+	if err := c.db.NewRaw(`SELECT `+rehabCaseColumns+` FROM rehab_cases WHERE citizen_id = ? ORDER BY opened_on DESC, id DESC`, c.id).
+		Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	out := make([]shared.RehabCase, 0, len(rows))
+	for _, r := range rows {
+		rc, err := r.rehabCase(loc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rc)
+	}
+	return out, nil
+}
+
 // editableRehabCase is the open case while the citizen may still change
 // the preparatory part (shared.RehabCase.MayEdit). The write's UPDATE
 // asks again (outcome IS NULL, updatePreparation), so a recommendation
