@@ -74,7 +74,7 @@ func (p *minSagPage) Render() app.UI {
 			return app.Div().ID("minsag").Body(
 				app.P().Text("Her forbereder du din sag til rehabiliteringsteamet. Teamet bruger det, du skriver, når det vurderer, hvilken hjælp du skal have."),
 				app.If(!c.TeamMeeting.IsZero(), func() app.UI {
-					return app.P().ID("minsag-meeting").Body(app.Strong().Text("Teamet behandler din sag: "), app.Text(c.TeamMeeting.DanishWithWeekday()))
+					return app.P().ID("minsag-meeting").Body(app.Strong().Text("Teamet behandler din sag: "), app.Text(c.TeamMeeting.DanishLong()))
 				}),
 				p.renderItems(),
 				app.If(c.Recommendation != nil, func() app.UI { return p.renderRecommendation(*c.Recommendation) }),
