@@ -248,6 +248,11 @@ func TestMinSagIngestion(t *testing.T) {
 			r.ClosedOn = today.AddDays(-1)
 			return r
 		}(), screeningJC, 400, "closed_on"},
+		{"ErrTeamBeforeOpened", func() ingestv1.RehabCase {
+			r := aCase("rc-x7", cprMads, "x7")
+			r.TeamMeetingOn = today.AddDays(-1)
+			return r
+		}(), screeningJC, 400, "team_meeting_on"},
 		{"ErrUnknownCitizen", aCase("rc-x5", "010101-1234", "x5"), screeningJC, 404, "cpr"},
 		// Henrik's case id for Mads.
 		{"ErrCaseOfAnother", aCase("rc-x6", cprMads, demo.HenrikRehabCase), screeningJC, 409, ""},

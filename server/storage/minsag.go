@@ -221,6 +221,10 @@ func (c Citizen) IngestRehabCase(ctx context.Context, org string, in RehabCaseIn
 		return &shared.Error{Code: shared.EInvalid, Message: "Sagen kan ikke lukkes, før den er oprettet.",
 			Fields: []shared.FieldError{{Field: "closed_on", Message: "Lukkedatoen må ikke ligge før oprettelsesdatoen."}}}
 	}
+	if !in.TeamMeeting.IsZero() && in.TeamMeeting.Before(in.Opened) {
+		return &shared.Error{Code: shared.EInvalid, Message: "Teamet kan ikke mødes om sagen, før den er oprettet.",
+			Fields: []shared.FieldError{{Field: "team_meeting_on", Message: "Teammødet må ikke ligge før oprettelsesdatoen."}}}
+	}
 	var owner []int64
 	if err := c.db.NewRaw(`SELECT citizen_id FROM rehab_cases WHERE origin_org = ? AND origin_id = ? FOR UPDATE`, org, in.OriginID).
 		Scan(ctx, &owner); err != nil {
