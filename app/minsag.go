@@ -114,6 +114,10 @@ func (p *minSagPage) renderRecommendation(r shared.RehabRecommendation) app.UI {
 			app.Dt().Text("Team:"), app.Dd().Text(r.Team),
 		),
 		app.P().ID("minsag-explanation").Text(r.Outcome.Explanation()),
+		// The targeted plan that follows [003]: the way to it.
+		app.If(r.Outcome.PlanFollows(), func() app.UI {
+			return app.P().Body(app.A().ID("minsag-plan-link").Href(pathMinPlan).Text("Gå til Min plan"))
+		}),
 		app.If(r.Text != "", func() app.UI {
 			return app.Div().Body(
 				app.H3().Text("Teamets begrundelse"),

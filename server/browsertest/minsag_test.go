@@ -121,6 +121,9 @@ func testMinSag(t *testing.T, tb *tab) {
 	tb.open(page)
 	tb.waitText("#minsag-outcome", "Ressourceforløb")
 	tb.waitText("#minsag-explanation", "Min plan")
+	if href := tb.attr("#minsag-plan-link", "href"); href != "/min-plan" {
+		t.Errorf("the way to the plan that follows: %q", href)
+	}
 	tb.waitText("#minsag-cv-read", "Min ryg kan ikke tåle tunge løft.")
 	tb.waitText("#minsag-situation-read", "Mit fysiske helbred")
 	if n := eval[int](tb, "look for forms", `document.querySelectorAll("#minsag form").length`); n != 0 {
