@@ -346,9 +346,10 @@ func automatchTeaser(a shared.AutomatchAd) app.UI {
 // renderTabs is the front page's menu: "Jobsøgning" and "Planer og
 // aftaler" as tabs of cards.
 func (p *forside) renderTabs() app.UI {
-	return ui.Tabs().Class("jobnet-tabs").Label("Menu").
+	t := ui.Tabs().Class("jobnet-tabs").Label("Menu").
 		Tab("Jobsøgning", cardMenu(jobsoegningMenu(p.ov.Features))).
 		Tab("Planer og aftaler", cardMenu(planerCards(p.ov.Features, p.ov.MessageCount)))
+	return withMinSagTab(t, p.ov.Features, p.sess.Actor.Role)
 }
 
 // cardMenu is a tab's cards, each a link to its page.

@@ -55,6 +55,8 @@ const (
 	pathJobAd = "/job/"
 	// pathDataExport is "Hent alle mine data" (GDPR article 20).
 	pathDataExport = shared.PathDataExport
+	// pathMinSag is Min sag til teamet (SPEC D13).
+	pathMinSag = shared.PageMinSag
 	// PathDemoCounters is public and kept by the service worker for offline use.
 	PathDemoCounters = "/demo/dagpengetaellere"
 )
@@ -64,7 +66,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -99,6 +101,7 @@ func RegisterRoutes() {
 	app.Route(pathCVSettings, func() app.Composer { return newCVSettingsPage() })
 	app.Route(pathPresentation, func() app.Composer { return newPresentationPage() })
 	app.Route(pathScreening, func() app.Composer { return newScreeningPage() })
+	app.Route(pathMinSag, func() app.Composer { return newMinSagPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
@@ -132,5 +135,6 @@ func PreloadPaths() map[string][]string {
 		shared.PageBookMeeting: {shared.APIBookingOffers},
 		// The month of the page's ?maaned= (server/site fills {maaned} in).
 		pathKalender: {shared.CalendarPath("{maaned}")},
+		pathMinSag:   {shared.APIMinSag},
 	}
 }

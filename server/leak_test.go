@@ -145,6 +145,7 @@ var leakSources = []leakSource{
 	{"møder", plantMeetings},
 	{"selvbooking", plantBooking},
 	{"kalender", plantCalendar},
+	{"min sag til teamet", plantMinSag},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -547,6 +548,32 @@ func plantScreening(lc *leakCitizen) {
 	lc.citizen.decode(lc.citizen.do("POST", shared.APIScreening, in), 200, nil)
 }
 
+// plantMinSag: Min sag til teamet (issue 14, SPEC D13), every other
+// citizen's: a case from the citizen's jobcenter through the ingestion
+// API, the citizen's CV to the team and Min situation with its comment,
+// and for half of them the team's recommendation with its team and text.
+// All of it is hidden: the a-kasse is refused the page whole (000 3).
+// It draws from a random source of its own, so that adding it left the
+// draws of the sources and rules after it as they were.
+func plantMinSag(lc *leakCitizen) {
+	if lc.idx%2 == 0 {
+		return
+	}
+	rng := rand.New(rand.NewPCG(uint64(lc.n), 0x72656861622d3134))
+	id := fmt.Sprintf("leak-%d-rehab", lc.n)
+	lc.ingest("/api/ingest/v1/rehab-cases", ingestv1.RehabCase{MessageID: id, CPR: lc.cpr, CaseID: id,
+		OpenedOn: lc.today.AddDays(-rng.IntN(60)), TeamMeetingOn: lc.today.AddDays(rng.IntN(30))})
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIMinSagCV, shared.RehabCV{Resources: lc.hidden(), Challenges: lc.hidden(), Wishes: lc.hidden()}), 200, nil)
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIMinSagSituation, shared.MinSituation{Comment: lc.hidden(),
+		Answers: map[string][]string{"helbred": {"helbred-a"}, "timer": {"timer-f"}, "fylder": {"fylder-g"}, "hjaelp": {"hjaelp-f"}, "fremtid": {"fremtid-d"}}}), 200, nil)
+	if rng.IntN(2) == 0 {
+		return
+	}
+	outcomes := shared.RehabOutcomes()
+	lc.ingest("/api/ingest/v1/rehab-recommendations", ingestv1.RehabRecommendation{MessageID: id + "-rec", CPR: lc.cpr, CaseID: id,
+		Outcome: outcomes[rng.IntN(len(outcomes))], DecidedOn: lc.today, Team: lc.hidden(), Text: lc.hidden()})
+}
+
 // plantMeetings: Møder (issue 13), through the ingestion API. The
 // jobcenter's meetings — coming, cancelled by it, held (whose page only
 // has its participants and agreements) — are hidden from the a-kasse,
@@ -658,6 +685,7 @@ var leakProjections = []struct {
 var lawfulOnDagpenge = map[shared.AbsenceKind]bool{
 	shared.AbsenceFerie: true, shared.AbsenceSygdom: true, shared.AbsenceBarsel: true, shared.AbsenceBorgerligtOmbud: true,
 	shared.AbsenceFritagetSelvbooking: true, shared.AbsenceFritagetRaadighed: true, shared.AbsenceJobsoegningUdland: true,
+	shared.AbsenceMidlertidigtArbejde: true, // the contract's new kind (9f6eb52), lawful there
 }
 
 // leakViewer is one role looking at the citizens.

@@ -76,6 +76,11 @@ type Features struct {
 	// the menu item appears only "når der er en aktiv screening" [003],
 	// and goes with the answer after 90 days [000 4.6].
 	Forberedelsesskema ScreeningKind `json:"forberedelsesskema,omitempty"`
+	// MinSag: the citizen has an open case to the rehabiliteringsteam, whose
+	// menu item "Min sag til teamet" then shows [003] (minsag.go). The
+	// a-kasse's projection drops it: it sees the item greyed out for every
+	// member, which tells nothing (projectFeatures).
+	MinSag bool `json:"min_sag,omitempty"`
 }
 
 // Notification is one entry in "Vigtig information".

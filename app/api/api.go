@@ -345,3 +345,18 @@ func Screening(ctx context.Context) (shared.ScreeningPage, error) {
 func AnswerScreening(ctx context.Context, in shared.ScreeningAnswerInput) (shared.ScreeningPage, error) {
 	return request[shared.ScreeningPage](ctx, "POST", shared.APIScreening, in)
 }
+
+// MinSag is Min sag til teamet's page (GET /api/minsag).
+func MinSag(ctx context.Context) (shared.MinSagPage, error) {
+	return get[shared.MinSagPage](ctx, shared.APIMinSag)
+}
+
+// SaveMinSagCV saves the CV to the team (PUT /api/minsag/cv).
+func SaveMinSagCV(ctx context.Context, in shared.RehabCV) (shared.MinSagPage, error) {
+	return request[shared.MinSagPage](ctx, "PUT", shared.APIMinSagCV, in)
+}
+
+// SaveMinSituation saves the answer to Min situation (PUT /api/minsag/situation).
+func SaveMinSituation(ctx context.Context, in shared.MinSituation) (shared.MinSagPage, error) {
+	return request[shared.MinSagPage](ctx, "PUT", shared.APIMinSagSituation, in)
+}

@@ -25,6 +25,9 @@ type ITabs interface {
 	IDPrefix(v string) ITabs
 	// Tab adds a tab with its title and its panel's content.
 	Tab(title string, panel ...app.UI) ITabs
+	// TabWithClass is Tab with a class of its own on the tab's button
+	// (e.g. a menu item greyed out for a caseworker's role).
+	TabWithClass(title, class string, panel ...app.UI) ITabs
 }
 
 // Tabs is a tab list with its panels; add them with Tab.
@@ -37,6 +40,7 @@ type tabs struct {
 	Ilabel    string
 	IidPrefix string
 	Ititles   []string
+	Iclasses  []string
 	Ipanels   [][]app.UI
 
 	selected int
@@ -46,8 +50,11 @@ func (t *tabs) Class(v string) ITabs    { t.Iclass = app.AppendClass(t.Iclass, v
 func (t *tabs) Label(v string) ITabs    { t.Ilabel = v; return t }
 func (t *tabs) IDPrefix(v string) ITabs { t.IidPrefix = v; return t }
 
-func (t *tabs) Tab(title string, panel ...app.UI) ITabs {
+func (t *tabs) Tab(title string, panel ...app.UI) ITabs { return t.TabWithClass(title, "", panel...) }
+
+func (t *tabs) TabWithClass(title, class string, panel ...app.UI) ITabs {
 	t.Ititles = append(t.Ititles, title)
+	t.Iclasses = append(t.Iclasses, app.AppendClass("tab-button", class))
 	t.Ipanels = append(t.Ipanels, app.FilterUIElems(panel...))
 	return t
 }
@@ -102,7 +109,7 @@ func (t *tabs) Render() app.UI {
 				if selected {
 					tabIndex = 0
 				}
-				return app.Button().Type("button").Class("tab-button").Role("tab").ID(t.tabID(i)).
+				return app.Button().Type("button").Class(t.Iclasses[i]).Role("tab").ID(t.tabID(i)).
 					Aria("selected", strconv.FormatBool(selected)).Aria("controls", t.panelID(i)).
 					TabIndex(tabIndex).OnClick(t.selectTab(i)).OnKeyDown(t.onKeyDown).Body(app.Span().Text(t.Ititles[i]))
 			}),

@@ -99,6 +99,7 @@ func TestBrowser(t *testing.T) {
 		{"JoblogFromTeaser", testJoblogFromTeaser, 0, true},
 		{"JoblogMap", testJoblogMap, 0, false},
 		{"Screening", testScreening, 0, true},
+		{"MinSag", testMinSag, 0, true},
 		{"Meetings", testMeetings, 0, true},
 		{"Invitation", testInvitation, 0, true},
 		{"BookingKeyboard", testBookingKeyboard, 0, true},

@@ -337,6 +337,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedScreenings(ctx, store, now); err != nil {
 		return err
 	}
+	if err := seedRehabCases(ctx, store, now); err != nil {
+		return err
+	}
 	if err := seedBooking(ctx, store, now); err != nil {
 		return err
 	}

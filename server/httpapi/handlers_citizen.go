@@ -42,6 +42,12 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	} else if ok {
 		fp.Features.Forberedelsesskema = sc.Kind
 	}
+	// Min sag til teamet's menu item, while a rehab case is open (D13).
+	if _, ok, err := req.citizen.OpenRehabCase(ctx, req.now.In(req.loc)); err != nil {
+		return shared.Overview{}, err
+	} else if ok {
+		fp.Features.MinSag = true
+	}
 	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
 		Notifications: fp.Notifications, Features: fp.Features, Automatch: nudges.match}
 	if fp.PlanNotice.NewVersion {

@@ -289,5 +289,21 @@ func Routes() []Route {
 		// its meetings in Jobnet (booked, cancelled, accepted).
 		{"POST /api/ingest/v1/meetings", sentBy(Allow, Allow, true), ingestHandler(handleIngestMeeting)},
 		{"GET /api/ingest/v1/meeting-events", sentBy(Allow, Allow, false), ingestHandler(handleMeetingEvents)},
+		// Min sag til teamet (issue 14, SPEC D13): the citizen's own case
+		// before the rehabiliteringsteam; the jobcenter sees it read-only,
+		// the a-kasse is refused it whole ("afblændet", 000 3). The case
+		// and the team's recommendation come from the citizen's jobcenter
+		// (RehabilitationProcessService, RehabilitationRecommendationService,
+		// 003), which collects what the citizen prepared for the team.
+		{"GET " + shared.APIMinSag, citizenRead(Withhold(shared.WithheldMinSag)), citizenHandler(handleGetMinSag)},
+		{"PUT " + shared.APIMinSagCV, citizenWrite, citizenHandler(handlePutMinSagCV)},
+		{"PUT " + shared.APIMinSagSituation, citizenWrite, citizenHandler(handlePutMinSituation)},
+		{"GET " + shared.APIMinSagPDF, citizenRead(Withhold(shared.WithheldMinSag)), citizenHandler(handleMinSagPDF)},
+		{"POST /api/ingest/v1/rehab-cases", sentBy(Allow, Refuse("Kun jobcentre sender rehabiliteringssager."), true),
+			ingestHandler(handleIngestRehabCase)},
+		{"POST /api/ingest/v1/rehab-recommendations", sentBy(Allow, Refuse("Kun jobcentre sender rehabiliteringsteamets indstilling."), true),
+			ingestHandler(handleIngestRehabRecommendation)},
+		{"GET /api/ingest/v1/rehab-preparations", sentBy(Allow, Refuse("Kun jobcentre henter det, borgeren har forberedt til rehabiliteringsteamet."), false),
+			ingestHandler(handleRehabPreparations)},
 	}
 }

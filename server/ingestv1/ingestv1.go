@@ -676,3 +676,50 @@ type MeetingRights struct {
 	TypeCode      string                 `json:"type_code,omitempty" validate:"max=50"`
 	Sections      []shared.RightsSection `json:"sections" validate:"min=1,max=10,dive"`
 }
+
+// RehabCase creates or updates a citizen's case before the
+// rehabiliteringsteam (SPEC D13; RehabilitationProcessService, 003_…txt
+// «Min sag til teamet»), from the citizen's jobcenter: CaseID is its own
+// id of the case. While the case is open (ClosedOn empty, or today or
+// later) the citizen has the menu item "Min sag til teamet" and fills in
+// the CV to the team and "Min situation" until the recommendation comes.
+// TeamMeetingOn is the day the team meets about the case, when known.
+type RehabCase struct {
+	MessageID     string      `json:"message_id" validate:"required,max=100"`
+	CPR           string      `json:"cpr" validate:"required,cpr"`
+	CaseID        string      `json:"case_id" validate:"required,max=100"`
+	OpenedOn      shared.Date `json:"opened_on" validate:"required"`
+	TeamMeetingOn shared.Date `json:"team_meeting_on,omitzero"`
+	ClosedOn      shared.Date `json:"closed_on,omitzero"`
+}
+
+// RehabRecommendation is the rehabiliteringsteam's recommendation on a
+// case sent before (RehabilitationRecommendationService, 003_…txt): one of
+// the six outcomes, the day the team decided, the team's name and its own
+// text, which the citizen reads on Jobnet and downloads as PDF. Sent again
+// for the same case it replaces the earlier one.
+type RehabRecommendation struct {
+	MessageID string              `json:"message_id" validate:"required,max=100"`
+	CPR       string              `json:"cpr" validate:"required,cpr"`
+	CaseID    string              `json:"case_id" validate:"required,max=100"`
+	Outcome   shared.RehabOutcome `json:"outcome" validate:"required,oneof=almindelig_indsats ressourceforloeb fleksjob foertidspension foerste_jobafklaringsforloeb nyt_jobafklaringsforloeb"`
+	DecidedOn shared.Date         `json:"decided_on" validate:"required"`
+	Team      string              `json:"team" validate:"required,max=200"`
+	Text      string              `json:"text" validate:"max=20000"`
+}
+
+// RehabPreparation is what a jobcenter's case system collects from
+// GET /api/ingest/v1/rehab-preparations: the citizen's preparatory part of
+// a case it sent, whole, after each save (the CV to the team's three texts
+// and Min situation's chosen option ids by question id, with the comment;
+// shared.MinSituationQuestions are the questions).
+type RehabPreparation struct {
+	// Seq orders the saves; the next collection asks for after=Seq.
+	Seq              int64               `json:"seq"`
+	CPR              string              `json:"cpr"`
+	CaseID           string              `json:"case_id"`
+	CV               shared.RehabCV      `json:"cv"`
+	Situation        map[string][]string `json:"situation,omitempty"`
+	SituationComment string              `json:"situation_comment,omitempty"`
+	SavedAt          time.Time           `json:"saved_at"`
+}

@@ -1,0 +1,2 @@
+DROP TABLE rehab_cases;
+DROP SEQUENCE rehab_preparation_seq;
