@@ -354,7 +354,9 @@ func newExportCitizen(t *testing.T, env *testEnv) *leakCitizen {
 		}
 	}
 	const n = 7
-	lc := &leakCitizen{env: env, rng: rand.New(rand.NewPCG(20261201, 1)), n: n, today: shared.DateOf(env.clock.Now()),
+	// idx 1: the sources that plant for every other citizen (Min sag til
+	// teamet) plant for this one.
+	lc := &leakCitizen{env: env, rng: rand.New(rand.NewPCG(20261201, 1)), n: n, idx: 1, today: shared.DateOf(env.clock.Now()),
 		cpr: "150370-3001", member: true, jobcenter: "jc-101"}
 	if _, err := env.db.NewRaw("INSERT INTO citizens (cpr, name, jobcenter_code, akasse_code) VALUES (?, ?, 'jc-101', 'ak-dfh')",
 		lc.cpr, "Eksport Borger").Exec(ctx); err != nil {

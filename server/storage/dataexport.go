@@ -64,6 +64,7 @@ var DataExportTables = []exportTable{
 	{"calendar_feeds", "kalender"},
 	{"absences", "registreringer"},
 	{"enrolments", "registreringer"},
+	{"rehab_cases", "minsag"},
 }
 
 // exportSection is one section of the file: its key, Danish title and read.
@@ -80,6 +81,7 @@ var exportSections = []exportSection{
 	{"moeder", "Møder og frister for selvbooking", exportMeetings},
 	{"beskeder", "Min beskedbakke", func(ctx context.Context, c Citizen) (any, error) { return c.Messages(ctx) }},
 	{"cv", "Mit CV", exportCV},
+	{"minsag", "Min sag til teamet", exportMinSag},
 	{"jegsoeger", "Jeg søger job som", exportJobSeeking},
 	{"joblog", "Joblog", exportJoblog},
 	{"forberedelsesskema", "Forberedelsesskemaer", exportScreenings},
@@ -163,6 +165,16 @@ func exportRegistrations(ctx context.Context, c Citizen) (any, error) {
 		return nil, err
 	}
 	return map[string]any{"fravaer": abs, "tilmeldinger": enr}, nil
+}
+
+// exportMinSag is every case before the rehabiliteringsteam, closed ones
+// too, with its times in Danish time as the page shows them.
+func exportMinSag(ctx context.Context, c Citizen) (any, error) {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return nil, err
+	}
+	return c.RehabCases(ctx, loc)
 }
 
 // exportPlan is every version of the plan, the newest first (Min Plan
