@@ -288,3 +288,49 @@ func TestAbsenceWhen(t *testing.T) {
 		t.Fatal("open end")
 	}
 }
+
+// The Kalender's Fravær source: start and end as a plan item's; the
+// a-kasse sees the current lawful ones only (000 5.5, 5.3).
+func TestCalendarAbsenceEntries(t *testing.T) {
+	d := CalendarData{Month: YearMonthOf(fravaerToday), Today: fravaerToday, Absences: []Absence{
+		{ID: "1", Kind: AbsenceFerie, Period: Period{From: MustDate("2026-03-20"), To: MustDate("2026-03-25")}},
+		{ID: "2", Kind: AbsencePasningAfBarn, Period: Period{From: MustDate("2026-03-12"), To: MustDate("2026-03-12")}},
+		{ID: "3", Kind: AbsenceSygdom, Period: Period{From: MustDate("2026-03-02"), To: MustDate("2026-03-04")}},
+		{ID: "4", Kind: AbsenceSygdom, Period: Period{From: MustDate("2026-03-09")}},
+	}}
+	ids := func(es []CalendarEntry) []string {
+		var out []string
+		for _, e := range es {
+			if e.Kind == CalendarAbsence {
+				out = append(out, e.ID)
+			}
+		}
+		return out
+	}
+	got := ids(d.ForCitizen().Entries)
+	want := []string{"fravaer-3-start", "fravaer-3-slut", "fravaer-4-start", "fravaer-2", "fravaer-1-start", "fravaer-1-slut"}
+	if len(got) != len(want) {
+		t.Fatalf("citizen: %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("citizen: %v, want %v", got, want)
+		}
+	}
+	var ak []string
+	for _, e := range ProjectCalendarForAKasse(d, nil, "ak-1").Entries {
+		if e.Kind == CalendarAbsence {
+			ak = append(ak, e.ID)
+		}
+	}
+	// Not 2 (unlawful), not 3 (ended before today).
+	if len(ak) != 3 || ak[0] != "fravaer-4-start" || ak[1] != "fravaer-1-start" || ak[2] != "fravaer-1-slut" {
+		t.Fatalf("a-kasse: %v", ak)
+	}
+	d.Today = Date{}
+	for _, e := range ProjectCalendarForAKasse(d, nil, "ak-1").Entries {
+		if e.Kind == CalendarAbsence {
+			t.Fatal("without Today the a-kasse sees no absence")
+		}
+	}
+}

@@ -201,6 +201,17 @@ func Routes() []Route {
 		{"POST " + shared.APIMeetingCancel, citizenWrite, citizenHandler(handleMeetingCancel)},
 		{"POST " + shared.APIMeetingAccept, citizenWrite, citizenHandler(handleMeetingAccept)},
 
+		// Fravær (issue 14, SPEC D7, K4): "Aktuelt fravær" — the jobcenter
+		// sees it whole, the a-kasse the current absences lawful on dagpenge
+		// (000 5.5). Meld ferie, syg, rask and midlertidigt arbejde are the
+		// citizen's registrations: the jobcenter read-only, the a-kasse "Du
+		// kan ikke lave registreringen for medlemmet" (citizenRegistration).
+		{"GET " + shared.APIFravaer, citizenRead(Project), projectedHandler(loadFravaer, fravaerForCitizen, fravaerForAKasse)},
+		{"POST " + shared.APIFravaerFerie, citizenRegistration, citizenHandler(handleMeldFerie)},
+		{"POST " + shared.APIFravaerSyg, citizenRegistration, citizenHandler(handleMeldSyg)},
+		{"POST " + shared.APIFravaerRask, citizenRegistration, citizenHandler(handleMeldRask)},
+		{"POST " + shared.APIFravaerArbejde, citizenRegistration, citizenHandler(handleMeldArbejde)},
+
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
 		{"PUT " + shared.APIAdminBanner, fromSTAR, ingestHandler(handlePutBanner)},
@@ -278,5 +289,12 @@ func Routes() []Route {
 		// its meetings in Jobnet (booked, cancelled, accepted).
 		{"POST /api/ingest/v1/meetings", sentBy(Allow, Allow, true), ingestHandler(handleIngestMeeting)},
 		{"GET /api/ingest/v1/meeting-events", sentBy(Allow, Allow, false), ingestHandler(handleMeetingEvents)},
+		// Absences (SPEC D7, F): the jobcenter's case system registers its
+		// citizens' absences (barsel, borgerligt ombud, fritagelser); the
+		// a-kasse registers none ("skal du selv give dit jobcenter besked",
+		// 000 Billede 24). Both collect what the citizens registered in
+		// Jobnet, the a-kasse only of kinds lawful on dagpenge.
+		{"POST /api/ingest/v1/absences", sentBy(Allow, Refuse("Kun jobcentre kan registrere fravær."), true), ingestHandler(handleIngestAbsence)},
+		{"GET /api/ingest/v1/absence-events", sentBy(Allow, Allow, false), ingestHandler(handleAbsenceEvents)},
 	}
 }
