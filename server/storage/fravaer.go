@@ -337,3 +337,25 @@ func (s *Store) AbsenceEvents(ctx context.Context, org string, after int64, unti
 		WHERE e.org = ? AND e.seq > ? AND e.at <= ? ORDER BY e.seq LIMIT ?`, org, after, until, limit).Scan(ctx, &out)
 	return out, err
 }
+
+// SeedAbsence stores an absence as given, registered by whom and when it
+// says, without the self-services' rules (a holiday registered weeks ago
+// is no longer 14 days ahead): the demo's data. A caseworker's is
+// ingested instead (IngestAbsence).
+func (c Citizen) SeedAbsence(ctx context.Context, a shared.Absence) error {
+	var to *time.Time
+	if !a.Period.To.IsZero() {
+		t := timeOfDate(a.Period.To)
+		to = &t
+	}
+	var closedAt *time.Time
+	var closedBy *string
+	if a.ClosedBy != "" {
+		t, by := a.RegisteredAt, string(a.ClosedBy)
+		closedAt, closedBy = &t, &by
+	}
+	_, err := c.db.NewRaw(`INSERT INTO absences (citizen_id, kind, from_date, to_date, comment, registered_by, registered_at, closed_at, closed_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.id, string(a.Kind), timeOfDate(a.Period.From), to, a.Text,
+		string(a.RegisteredBy), a.RegisteredAt, closedAt, closedBy).Exec(ctx)
+	return err
+}
