@@ -350,3 +350,40 @@ func TestIngestAbsenceAndClosing(t *testing.T) {
 		t.Fatal("not deleted")
 	}
 }
+
+// TestFravaerInCalendar: the Kalender's Fravær source, the citizen's whole
+// (the jobcenter's too), the a-kasse's only the current lawful ones: Mads'
+// holiday, not the history of his sygedagpenge forløb (000 5.3, 5.5).
+func TestFravaerInCalendar(t *testing.T) {
+	env := newTestEnv(t)
+	today := shared.DateOf(env.clock.Now())
+	mads := env.client()
+	mads.loginCitizen("mads")
+	berit := env.mirror("berit", cprMads)
+	kinds := func(c *client, day shared.Date) []string {
+		var m struct {
+			Entries []shared.CalendarEntry `json:"entries"`
+		}
+		c.decode(c.do("GET", shared.CalendarPath(shared.YearMonthOf(day).String()), nil), 200, &m)
+		var out []string
+		for _, e := range m.Entries {
+			if e.Kind == shared.CalendarAbsence {
+				out = append(out, e.Title)
+			}
+		}
+		return out
+	}
+	ferie, barn := today.AddDays(40), today.AddDays(-420)
+	if got := kinds(mads, ferie); !slices.Contains(got, "Ferie") {
+		t.Errorf("Mads' holiday month: %v", got)
+	}
+	if got := kinds(berit, ferie); !slices.Contains(got, "Ferie") {
+		t.Errorf("the a-kasse's holiday month: %v", got)
+	}
+	if got := kinds(mads, barn); !slices.Contains(got, "Pasning af eget barn") {
+		t.Errorf("Mads' history: %v", got)
+	}
+	if got := kinds(berit, barn); len(got) != 0 {
+		t.Errorf("the a-kasse sees history: %v", got)
+	}
+}
