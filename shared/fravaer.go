@@ -458,3 +458,36 @@ func AbsenceWhen(d Date) string {
 	}
 	return danishWeekdays[d.time().Weekday()] + " den " + d.DanishShort()
 }
+
+// PeriodForm is Meld ferie's and Midlertidigt arbejde's form as typed: the
+// dates as the date field gives them (YYYY-MM-DD), so that nothing typed
+// is lost when a message shows.
+type PeriodForm struct {
+	From, To, Comment string
+}
+
+// MsgBadDate is the message at a date the form cannot read.
+const MsgBadDate = "Skriv en gyldig dato."
+
+// Read is the input of the form; a date it cannot read is an error at its
+// field, beside the check's errors at the others (check: CheckFerie or
+// CheckArbejde on today).
+func (f PeriodForm) Read(check func(PeriodInput) error) (PeriodInput, error) {
+	in := PeriodInput{Comment: f.Comment}
+	var bad []FieldError
+	for _, d := range []struct {
+		field, s string
+		dst      *Date
+	}{{"from", f.From, &in.From}, {"to", f.To, &in.To}} {
+		if strings.TrimSpace(d.s) == "" {
+			continue
+		}
+		v, err := ParseDate(strings.TrimSpace(d.s))
+		if err != nil {
+			bad = append(bad, FieldError{Field: d.field, Message: MsgBadDate})
+			continue
+		}
+		*d.dst = v
+	}
+	return in, withFieldErrors(bad, check(in))
+}

@@ -334,3 +334,21 @@ func TestCalendarAbsenceEntries(t *testing.T) {
 		}
 	}
 }
+
+// The form keeps what was typed; a date it cannot read is said at its
+// field, the rules' messages at the others.
+func TestPeriodFormRead(t *testing.T) {
+	check := func(in PeriodInput) error { return CheckFerie(in, fravaerToday, nil) }
+	in, err := PeriodForm{From: "2026-04-01", To: "2026-04-03", Comment: "x"}.Read(check)
+	if err != nil || in.From != MustDate("2026-04-01") || in.Comment != "x" {
+		t.Fatalf("= %+v, %v", in, err)
+	}
+	_, err = PeriodForm{From: "1. april", To: "2026-04-03"}.Read(check)
+	if fieldOf(err, "from") != MsgBadDate {
+		t.Fatalf("bad date: %v", err)
+	}
+	_, err = PeriodForm{From: "2026-03-11", To: "2026-03-10x"}.Read(check)
+	if fieldOf(err, "to") != MsgBadDate || fieldOf(err, "from") != MsgFerieTooSoon {
+		t.Fatalf("both: %v", err)
+	}
+}
