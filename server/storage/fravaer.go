@@ -184,54 +184,28 @@ func (c Citizen) RegisterRask(ctx context.Context, in shared.DayInput, fs []shar
 
 // ApplyRaskmeldinger is the scheduled job's run on today: every
 // raskmelding whose day has come ends its sygemelding (the day before,
-// or its first day), closed by "system" (003 «Jobnet Historik»), and the
-// case systems are told ('ended'). Each in a transaction of its own with
-// the citizen's lock, so a run on two workers at once ends each once. It
-// returns how many it ended.
+// or its first day: shared.LastSickDay), closed by "system" (003 «Jobnet
+// Historik»), and the case systems are told ('ended': the jobcenter, and
+// the a-kasse, as sickness is lawful on dagpenge). One statement: a second
+// run, or one on another worker at once, waits for the rows and finds
+// rask_fra gone, so each ends once. A registration of the same citizen
+// meanwhile cannot touch the row: a sygemelding with a raskmelding
+// waiting is not open (shared.OpenSygemelding). It returns how many it
+// ended.
 func (s *Store) ApplyRaskmeldinger(ctx context.Context, today shared.Date, now time.Time) (int, error) {
-	var due []struct {
-		ID        int64 `bun:"id"`
-		CitizenID int64 `bun:"citizen_id"`
-	}
-	if err := s.db.NewRaw(`SELECT id, citizen_id FROM absences WHERE rask_fra <= ? ORDER BY rask_fra, id`,
-		timeOfDate(today)).Scan(ctx, &due); err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, d := range due {
-		done := false
-		err := s.Citizen(d.CitizenID).InTx(ctx, func(ctx context.Context, c Citizen) error {
-			jobcenter, akasse, err := c.lockAbsenceCitizen(ctx)
-			if err != nil {
-				return err
-			}
-			var r struct {
-				From    time.Time  `bun:"from_date"`
-				RaskFra *time.Time `bun:"rask_fra"`
-			}
-			if err := c.db.NewRaw(`SELECT from_date, rask_fra FROM absences WHERE id = ?`, d.ID).Scan(ctx, &r); err != nil {
-				return err
-			}
-			if r.RaskFra == nil {
-				return nil // another run ended it
-			}
-			syg := shared.Absence{Period: shared.Period{From: shared.DateOf(r.From)}}
-			last := shared.LastSickDay(syg, shared.DateOf(*r.RaskFra))
-			if _, err := c.db.NewRaw(`UPDATE absences SET to_date = ?, closed_at = ?, closed_by = 'system', rask_fra = NULL, rask_by = NULL
-				WHERE id = ?`, timeOfDate(last), now, d.ID).Exec(ctx); err != nil {
-				return err
-			}
-			done = true
-			return c.absenceEvent(ctx, jobcenter, akasse, d.ID, shared.AbsenceSygdom, "ended", now)
-		})
-		if err != nil {
-			return n, err
-		}
-		if done {
-			n++
-		}
-	}
-	return n, nil
+	var n int
+	err := s.db.NewRaw(`WITH ended AS (
+			UPDATE absences SET to_date = greatest(from_date, rask_fra - 1), closed_at = ?0, closed_by = 'system',
+				rask_fra = NULL, rask_by = NULL
+			WHERE rask_fra <= ?1 RETURNING id, citizen_id
+		), told AS (
+			INSERT INTO absence_events (org, absence_id, kind, at)
+			SELECT o.org, e.id, 'ended', ?0 FROM ended e JOIN citizens c ON c.id = e.citizen_id
+				CROSS JOIN LATERAL (VALUES (1, c.jobcenter_code), (2, c.akasse_code)) AS o (k, org)
+			WHERE o.org IS NOT NULL ORDER BY e.id, o.k
+		)
+		SELECT count(*) FROM ended`, now, timeOfDate(today)).Scan(ctx, &n)
+	return n, err
 }
 
 // closeUnlawfulAbsences: "Hvis medlemmet har haft et fravær, mens
