@@ -76,6 +76,9 @@ func (p *fravaerSygPage) Render() app.UI {
 			case p.p.Sick != nil:
 				return p.renderRask()
 			}
+			if s, ok := shared.SickOn(p.p.Absences, shared.DateOf(api.Now())); ok {
+				return p.renderSickUntil(s)
+			}
 			return p.renderSyg()
 		}),
 	)
@@ -132,4 +135,14 @@ func (p *fravaerSygPage) renderReceipt() app.UI {
 		}),
 		app.P().Body(app.A().ID("syg-to-fravaer").Href(shared.PageFravaer).Text("Se dit fravær")),
 	)
+}
+
+// renderSickUntil: the citizen is sick today and has told when they are
+// well (a raskmelding ahead, or well from tomorrow): nothing to register.
+func (p *fravaerSygPage) renderSickUntil(s shared.Absence) app.UI {
+	text := "Du er meldt syg fra " + shared.AbsenceWhen(s.Period.From) + " og er registreret som sygemeldt resten af dagen."
+	if !s.RaskFra.IsZero() {
+		text = "Du er meldt syg fra " + shared.AbsenceWhen(s.Period.From) + " og har meldt dig rask fra " + shared.AbsenceWhen(s.RaskFra) + "."
+	}
+	return app.Div().ID("syg-until").Body(ui.InfoAlert(text))
 }

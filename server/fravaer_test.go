@@ -191,6 +191,9 @@ func TestSygRask(t *testing.T) {
 	if rask.Absence.RaskFra != today.AddDays(3) || !rask.Absence.Period.To.IsZero() || !rask.Straks {
 		t.Fatalf("rask ahead: %+v", rask)
 	}
+	if r := jonas.do("POST", shared.APIFravaerSyg, shared.DayInput{Day: today}); r.status != 400 || r.err().FieldMessage("day") != shared.MsgAlreadySick {
+		t.Fatalf("syg while the raskmelding waits: %d %s", r.status, r.body)
+	}
 	jonas.decode(jonas.do("GET", shared.APIOverview, nil), 200, &o)
 	if o.Primary.Title == "Meld dig rask" {
 		t.Error("still Meld dig rask after the raskmelding")

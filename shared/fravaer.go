@@ -299,13 +299,18 @@ func overlaps(a, b Period) bool {
 }
 
 // CheckSyg holds a sygemelding to "kun fra dags dato" (001): its first day
-// is today, and the citizen is not sick already on or after it.
+// is today, and no sygemelding holds today already — an open one, one
+// whose raskmelding waits for a later day, or one that ends today ("resten
+// af dagen").
 func CheckSyg(in DayInput, today Date, existing []Absence) error {
 	switch {
 	case in.Day.IsZero():
 		return fieldError("day", MsgFromRequired)
 	case in.Day != today:
 		return fieldError("day", MsgSygToday)
+	}
+	if _, ok := SickOn(existing, today); ok {
+		return fieldError("day", MsgAlreadySick)
 	}
 	if _, ok := OpenSygemelding(existing, today); ok {
 		return fieldError("day", MsgAlreadySick)

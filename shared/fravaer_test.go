@@ -70,6 +70,8 @@ func TestCheckSyg(t *testing.T) {
 		{"ErrNoDay", DayInput{}, nil, MsgFromRequired},
 		{"ErrAlreadySick", DayInput{Day: d(0)}, sick, MsgAlreadySick},
 		{"OKAfterRaskmelding", DayInput{Day: d(0)}, []Absence{{Kind: AbsenceSygdom, Period: Period{From: d(-9), To: d(-3)}}}, ""},
+		{"ErrRaskmeldingWaiting", DayInput{Day: d(0)}, []Absence{{Kind: AbsenceSygdom, Period: Period{From: d(-9)}, RaskFra: d(2)}}, MsgAlreadySick},
+		{"ErrSickRestOfTheDay", DayInput{Day: d(0)}, []Absence{{Kind: AbsenceSygdom, Period: Period{From: d(-9), To: d(0)}}}, MsgAlreadySick},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
