@@ -73,6 +73,14 @@ func (f *bookingFlow) OnBooked(h func(app.Context, shared.BookingReceipt)) *book
 	return f
 }
 
+// OnMount loads the straks step embedded in a page after the page's
+// navigation (the raskmelding's receipt shows it): OnNav has passed then.
+func (f *bookingFlow) OnMount(ctx app.Context) {
+	if f.Istraks && f.load.st == neverLoaded && !app.IsServer {
+		f.OnNav(ctx)
+	}
+}
+
 func (f *bookingFlow) OnNav(ctx app.Context) {
 	q := ctx.Page().URL().Query()
 	f.query = api.BookingQuery{Straks: f.Istraks || q.Get("straks") == "1"}

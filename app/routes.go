@@ -51,6 +51,11 @@ const (
 	pathPresentation = "/praesentations-cv"
 	// pathScreening is the Forberedelsesskema (SPEC C5).
 	pathScreening = "/forberedelsesskema"
+	// Fravær (SPEC D7): "Aktuelt fravær" and its three self-services.
+	pathFravaer        = shared.PageFravaer
+	pathFravaerFerie   = shared.PageFravaerFerie
+	pathFravaerSyg     = shared.PageFravaerSyg
+	pathFravaerArbejde = shared.PageFravaerArbejde
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
 	// pathDataExport is "Hent alle mine data" (GDPR article 20).
@@ -66,7 +71,8 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag,
+		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -104,6 +110,10 @@ func RegisterRoutes() {
 	app.Route(pathMinSag, func() app.Composer { return newMinSagPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
+	app.Route(pathFravaer, func() app.Composer { return newFravaerPage() })
+	app.Route(pathFravaerFerie, func() app.Composer { return newFravaerFeriePage() })
+	app.Route(pathFravaerSyg, func() app.Composer { return newFravaerSygPage() })
+	app.Route(pathFravaerArbejde, func() app.Composer { return newFravaerArbejdePage() })
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
 }
 
@@ -136,5 +146,10 @@ func PreloadPaths() map[string][]string {
 		// The month of the page's ?maaned= (server/site fills {maaned} in).
 		pathKalender: {shared.CalendarPath("{maaned}")},
 		pathMinSag:   {shared.APIMinSag},
+		// Fravær: the page and its self-services read "Aktuelt fravær".
+		pathFravaer:        {shared.APIFravaer},
+		pathFravaerFerie:   {shared.APIFravaer},
+		pathFravaerSyg:     {shared.APIFravaer},
+		pathFravaerArbejde: {shared.APIFravaer},
 	}
 }

@@ -43,7 +43,7 @@ func TestCalendarRoles(t *testing.T) {
 	if now.Month != shared.YearMonthOf(today) || len(now.Entries) == 0 {
 		t.Fatalf("this month: %+v", now)
 	}
-	if !slices.Equal(now.Filters, []shared.CalendarFilter{shared.FilterMeetings, shared.FilterJoblog, shared.FilterInterventions}) {
+	if !slices.Equal(now.Filters, []shared.CalendarFilter{shared.FilterMeetings, shared.FilterJoblog, shared.FilterInterventions, shared.FilterAbsence}) {
 		t.Errorf("filters %v", now.Filters)
 	}
 	for _, e := range now.Entries {

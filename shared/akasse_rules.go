@@ -260,6 +260,9 @@ type Absence struct {
 	// ClosedBy is set when the absence was ended early (raskmelding, or
 	// closed by the jobcenter at a change of target group, 000 5.5).
 	ClosedBy Registrant `json:"closed_by,omitempty"`
+	// RaskFra is a raskmelding given for a day ahead, waiting for the
+	// scheduled job to end the sygemelding on its day (fravaer.go).
+	RaskFra Date `json:"rask_fra,omitzero"`
 }
 
 // AKasseAbsence is what an a-kasse caseworker may see of an Absence.

@@ -21,6 +21,7 @@ type AKasseView interface{ akasseView() }
 func (AKasseOverview) akasseView() {}
 func (AKassePlanView) akasseView() {}
 func (AKasseCounters) akasseView() {}
+func (AKasseFravaer) akasseView()  {}
 func (AKasseFile) akasseView()     {}
 func (Session) akasseView()        {} // the caseworker's own session
 func (EuresSetting) akasseView()   {} // SPEC K4: the a-kasse sees Job i Europa

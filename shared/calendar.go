@@ -139,7 +139,7 @@ const (
 	CalendarIntervention CalendarKind = "indsats"
 	// CalendarJoblog is a log of the Joblog.
 	CalendarJoblog CalendarKind = "joblog"
-	// CalendarAbsence is an absence (Fravær): no source yet.
+	// CalendarAbsence is an absence (Fravær, fravaer.go).
 	CalendarAbsence CalendarKind = "fravaer"
 )
 
@@ -284,6 +284,11 @@ type CalendarData struct {
 	Meetings  []Meeting
 	Deadlines []Deadline
 	Feed      CalendarFeedState
+	// Absences are those that overlap the month (Fravær); Today is the
+	// day the a-kasse's "aktuelle" absences are judged on (projectAbsences):
+	// without it the a-kasse is shown none.
+	Absences []Absence
+	Today    Date
 }
 
 // CalendarLog is what the calendar reads of a log.
@@ -341,6 +346,7 @@ var calendarSources = []calendarSource{
 	{FilterMeetings, planAgreementEntries},
 	{FilterJoblog, joblogEntries},
 	{FilterInterventions, planInterventionEntries},
+	{FilterAbsence, absenceEntries},
 }
 
 // CalendarFilters are the checkboxes to show: those with a source, in the
@@ -586,4 +592,31 @@ func ProjectCalendarForAKasse(d CalendarData, forloeb []Forloeb, akasse string) 
 // server preloads the same (app.PreloadPaths).
 func CalendarPath(maaned string) string {
 	return APICalendar + "?" + CalendarMonthParam + "=" + url.QueryEscape(maaned)
+}
+
+// absenceEntries places the absences shown on Jobnet (AbsenceTypeOf) as a
+// plan item is placed: a one-day absence on its day, a longer one where it
+// starts and where it ends (an open one where it starts). The a-kasse sees
+// those of "Aktuelt fravær" only: lawful on dagpenge and not ended on
+// Today (projectAbsences, 000 5.5), no historical ones.
+func absenceEntries(d CalendarData, v calendarView) []CalendarEntry {
+	var out []CalendarEntry
+	for _, a := range d.Absences {
+		if !AbsenceTypeOf(a.Kind).Shown {
+			continue
+		}
+		if v.akasse && (d.Today.IsZero() || len(projectAbsences([]Absence{a}, d.Today)) == 0) {
+			continue
+		}
+		id, title, p := "fravaer-"+a.ID, a.Kind.Label(), a.Period
+		if p.To == p.From {
+			out = append(out, CalendarEntry{ID: id, Kind: CalendarAbsence, Title: title, Date: p.From})
+			continue
+		}
+		out = append(out, CalendarEntry{ID: id + "-start", Kind: CalendarAbsence, Title: title, Date: p.From, Marker: MarkerStart})
+		if !p.To.IsZero() {
+			out = append(out, CalendarEntry{ID: id + "-slut", Kind: CalendarAbsence, Title: title, Date: p.To, Marker: MarkerEnd})
+		}
+	}
+	return out
 }

@@ -253,8 +253,8 @@ func TestCalendarMonth(t *testing.T) {
 	if got := entryIDs(full.Entries, func(e CalendarEntry) string { return e.ID }); !slices.Equal(got, wantFull) {
 		t.Errorf("citizen: %v, want %v", got, wantFull)
 	}
-	if !slices.Equal(full.Filters, []CalendarFilter{FilterMeetings, FilterJoblog, FilterInterventions}) {
-		t.Errorf("filters %v: Fravær has no source and is not shown", full.Filters)
+	if !slices.Equal(full.Filters, []CalendarFilter{FilterMeetings, FilterJoblog, FilterInterventions, FilterAbsence}) {
+		t.Errorf("filters %v: Fravær has its source (fravaer.go)", full.Filters)
 	}
 	if !full.Feed.Active {
 		t.Error("the citizen's calendar says whether a feed exists")

@@ -372,6 +372,8 @@ type PrimaryFacts struct {
 	Occupations    []OccupationRef
 	Discontinued   bool // an occupation under "Jeg søger job som" is udgået
 	HomePostcode   string
+	// Sick: a sygemelding open for a raskmelding today (OpenSygemelding).
+	Sick bool
 }
 
 // PrimaryCondition is a rule's test on the facts.
@@ -383,6 +385,7 @@ const (
 	WhenDiscontinued   PrimaryCondition = "udgaaet_stilling"
 	WhenHasOccupation  PrimaryCondition = "har_stilling"
 	WhenDutyToSeekWork PrimaryCondition = "pligt_til_jobsoegning"
+	WhenSick           PrimaryCondition = "sygemeldt"
 )
 
 func (c PrimaryCondition) holds(f PrimaryFacts) bool {
@@ -397,6 +400,8 @@ func (c PrimaryCondition) holds(f PrimaryFacts) bool {
 		return len(f.Occupations) > 0
 	case WhenDutyToSeekWork:
 		return f.DutyToSeekWork
+	case WhenSick:
+		return f.Sick
 	}
 	return false
 }
@@ -423,6 +428,12 @@ var primaryRules = []struct {
 	// SearchFirst: the action is Find Job with the first occupation.
 	SearchFirst bool
 }{
+	// "Fx er det primær aktion for en sygemeldt, at melde sig rask" (003
+	// «Primary action»): first, whatever the group, while a sygemelding
+	// waits for its raskmelding.
+	{When: []PrimaryCondition{WhenSick},
+		Action: PrimaryAction{Title: "Meld dig rask", Text: "Når du er rask igen, skal du melde dig rask her på Jobnet. Så får jobcentret automatisk besked.",
+			Link: "Meld dig rask", Page: PageFravaerSyg}},
 	{Groups: []int{KontaktgruppeFleksjob}, When: []PrimaryCondition{WhenAlways},
 		Action: PrimaryAction{Title: "Læs om fleksjob", Text: "Få overblik over, hvordan du finder et fleksjob, og hvad du selv kan gøre, i 1-2-3-guiden.",
 			Link: "Læs guiden på info.jobnet.dk", Href: "https://info.jobnet.dk/"}},
@@ -433,8 +444,8 @@ var primaryRules = []struct {
 		Action: PrimaryAction{Title: "Fortæl, hvilke job du søger", Text: "Du skal angive mindst én stilling, du søger job som. Så kan Jobnet også foreslå dig job.",
 			Link: "Gå til Jeg søger job som", Page: "/jeg-soeger-job-som"}},
 	// A sygedagpengemodtager's work is to get well; what the jobcenter and
-	// the citizen agreed meanwhile is in the plan. (A sick citizen's "Meld
-	// dig rask" comes before this rule with the page Meld syg/rask.)
+	// the citizen agreed meanwhile is in the plan, once the sygemelding is
+	// not open (then "Meld dig rask", the first rule).
 	{Groups: []int{KontaktgruppeSygedagpenge}, When: []PrimaryCondition{WhenAlways},
 		Action: PrimaryAction{Title: "Se, hvad du har aftalt med jobcentret", Text: "Mens du er sygemeldt, står dine aftaler med jobcentret i Min plan.",
 			Link: "Gå til Min plan", Page: "/min-plan"}},

@@ -106,6 +106,8 @@ func TestBrowser(t *testing.T) {
 		{"BookingRebook", testBookingRebook, 0, true},
 		{"BookingAKasse", testBookingAKasse, 0, true},
 		{"DataExport", testDataExport, 0, false},
+		{"Fravaer", testFravaer, 0, true},
+		{"FravaerAKasse", testFravaerAKasse, 0, false},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

@@ -144,8 +144,9 @@ var citizens = []citizen{
 		plans:   mettePlans},
 	{login: Login{"pete", "Pete Adam-Janusz", "Sygemeldt (sygedagpenge) efter et dagpengeforløb", "090688-1122"},
 		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentAfmeldt,
-		forloeb:       []forloeb{{1, 0, -300, -31}, {6, 0, -30, 0}},
-		notifications: []shared.NotificationKind{shared.NotifySygemelding}},
+		// His sygemelding is an absence (fravaer.go), whose notice the
+		// front page derives.
+		forloeb: []forloeb{{1, 0, -300, -31}, {6, 0, -30, 0}}},
 	{login: Login{"sofie", "Sofie Lund Nielsen", "Dimittend, arkæolog", "170600-4123"},
 		jobcenter: "jc-101", akasse: "ak-dfh", enrolment: shared.EnrolmentTilmeldt,
 		forloeb:       []forloeb{{8, shared.TilmeldekategoriDimittend, -80, 0}},
@@ -341,6 +342,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 		return err
 	}
 	if err := seedBooking(ctx, store, now); err != nil {
+		return err
+	}
+	if err := seedAbsences(ctx, store, now); err != nil {
 		return err
 	}
 	return seedSaved(ctx, store, now)

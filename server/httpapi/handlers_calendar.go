@@ -36,7 +36,9 @@ func loadCalendar(req *citizenRequest) (shared.CalendarData, error) {
 		}
 		m = v
 	}
-	return req.citizen.CalendarMonth(req.ctx(), m, req.loc)
+	d, err := req.citizen.CalendarMonth(req.ctx(), m, req.loc)
+	d.Today = req.today() // the a-kasse's current absences (Fravær)
+	return d, err
 }
 
 // calendarForCitizen: the month whole (the citizen, the jobcenter, which

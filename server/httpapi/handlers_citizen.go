@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,8 +49,21 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	} else if ok {
 		fp.Features.MinSag = true
 	}
+	// The sygemelding's notice and the sick citizen's primary action come
+	// from the absence (Fravær, shared.SygemeldingNotification); a notice
+	// of that kind stored by a case system stands instead, never both.
+	abs, err := req.citizen.Absences(ctx)
+	if err != nil {
+		return shared.Overview{}, err
+	}
+	notes := fp.Notifications
+	if n, ok := shared.SygemeldingNotification(abs, today); ok &&
+		!slices.ContainsFunc(notes, func(s shared.Notification) bool { return s.Kind == shared.NotifySygemelding }) {
+		notes = append(notes, n)
+	}
+	_, sick := shared.OpenSygemelding(abs, today)
 	o := shared.Overview{Name: req.who.Name, Enrolment: req.who.Enrolment, Forloeb: req.who.Forloeb,
-		Notifications: fp.Notifications, Features: fp.Features, Automatch: nudges.match}
+		Notifications: notes, Features: fp.Features, Automatch: nudges.match}
 	if fp.PlanNotice.NewVersion {
 		n := shared.Notification{Kind: shared.NotifyPlan, Title: "Din plan er ændret", Text: "Se, hvad der er ændret, i Min plan."}
 		if fp.PlanNotice.FirstPlan {
@@ -72,7 +86,7 @@ func loadOverview(req *citizenRequest) (shared.Overview, error) {
 	o.AddMessageNotice() // and puts the notifications in order
 	o.Nudges = shared.Nudges{Cards: facts.Cards, Seed: req.sess.seed(), Today: today, FleksjobAutomatch: fleks,
 		Primary: shared.PrimaryFacts{Occupations: facts.Refs(), Discontinued: len(discontinued) > 0,
-			HomePostcode: facts.Cards.HomePostcode}}
+			HomePostcode: facts.Cards.HomePostcode, Sick: sick}}
 	o.Judge(req.who.Forloeb)
 	return o, nil
 }

@@ -206,6 +206,16 @@ func Routes() []Route {
 		// caseworker may download it in a mirror session (OwnOnly).
 		{"GET " + shared.APIDataExportJSON, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportJSON)},
 		{"GET " + shared.APIDataExportPDF, Policy{Scope: ScopeCitizen, Citizen: Allow, Jobcenter: OwnOnly, AKasse: OwnOnly}, citizenHandler(handleDataExportPDF)},
+		// Fravær (issue 14, SPEC D7, K4): "Aktuelt fravær" — the jobcenter
+		// sees it whole, the a-kasse the current absences lawful on dagpenge
+		// (000 5.5). Meld ferie, syg, rask and midlertidigt arbejde are the
+		// citizen's registrations: the jobcenter read-only, the a-kasse "Du
+		// kan ikke lave registreringen for medlemmet" (citizenRegistration).
+		{"GET " + shared.APIFravaer, citizenRead(Project), projectedHandler(loadFravaer, fravaerForCitizen, fravaerForAKasse)},
+		{"POST " + shared.APIFravaerFerie, citizenRegistration, citizenHandler(handleMeldFerie)},
+		{"POST " + shared.APIFravaerSyg, citizenRegistration, citizenHandler(handleMeldSyg)},
+		{"POST " + shared.APIFravaerRask, citizenRegistration, citizenHandler(handleMeldRask)},
+		{"POST " + shared.APIFravaerArbejde, citizenRegistration, citizenHandler(handleMeldArbejde)},
 
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},
@@ -305,5 +315,12 @@ func Routes() []Route {
 			ingestHandler(handleIngestRehabRecommendation)},
 		{"GET /api/ingest/v1/rehab-preparations", sentBy(Allow, Refuse("Kun jobcentre henter det, borgeren har forberedt til rehabiliteringsteamet."), false),
 			ingestHandler(handleRehabPreparations)},
+		// Absences (SPEC D7, F): the jobcenter's case system registers its
+		// citizens' absences (barsel, borgerligt ombud, fritagelser); the
+		// a-kasse registers none ("skal du selv give dit jobcenter besked",
+		// 000 Billede 24). Both collect what the citizens registered in
+		// Jobnet, the a-kasse only of kinds lawful on dagpenge.
+		{"POST /api/ingest/v1/absences", sentBy(Allow, Refuse("Kun jobcentre kan registrere fravær."), true), ingestHandler(handleIngestAbsence)},
+		{"GET /api/ingest/v1/absence-events", sentBy(Allow, Allow, false), ingestHandler(handleAbsenceEvents)},
 	}
 }

@@ -723,3 +723,41 @@ type RehabPreparation struct {
 	SituationComment string              `json:"situation_comment,omitempty"`
 	SavedAt          time.Time           `json:"saved_at"`
 }
+
+// Absence is an absence or exemption the sending jobcenter's case system
+// registered for its citizen (SPEC D7, F): barsel, borgerligt ombud, the
+// fritagelser, or a self-service's kind registered by a caseworker.
+// AbsenceID is the sender's own id of it: sent again it changes it; Delete
+// removes one registered in error. To empty is open-ended. Historik shows
+// it as registered by "sagsbehandler".
+type Absence struct {
+	MessageID string      `json:"message_id" validate:"required,max=100"`
+	CPR       string      `json:"cpr" validate:"required,cpr"`
+	AbsenceID string      `json:"absence_id" validate:"required,max=100"`
+	Kind      string      `json:"kind" validate:"omitempty,max=50"`
+	From      shared.Date `json:"from"`
+	To        shared.Date `json:"to,omitzero"`
+	Comment   string      `json:"comment,omitempty" validate:"max=500"`
+	Delete    bool        `json:"delete,omitempty"`
+}
+
+// AbsenceEvent is one thing the citizen registered in Jobnet, which the
+// jobcenter's and the a-kasse's case systems collect from GET
+// /api/ingest/v1/absence-events (the a-kasse only of kinds lawful on
+// dagpenge): registered (ferie, sygemelding, midlertidigt arbejde),
+// rask (a raskmelding: To is the last sick day, or RaskFra the day ahead
+// the citizen is well from) and ended (a raskmelding ahead applied on its
+// day). AbsenceID is Jobnet's id; the absence is as it stands now.
+type AbsenceEvent struct {
+	Seq          int64       `json:"seq"`
+	Event        string      `json:"event"`
+	CPR          string      `json:"cpr"`
+	AbsenceID    string      `json:"absence_id"`
+	Kind         string      `json:"kind"`
+	From         shared.Date `json:"from"`
+	To           shared.Date `json:"to,omitzero"`
+	RaskFra      shared.Date `json:"rask_fra,omitzero"`
+	Comment      string      `json:"comment,omitempty"`
+	RegisteredBy string      `json:"registered_by"`
+	At           time.Time   `json:"at"`
+}

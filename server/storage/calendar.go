@@ -26,10 +26,9 @@ type calendarSource struct {
 	read   func(ctx context.Context, c Citizen, raw []byte, d *shared.CalendarData) error
 }
 
-// calendarSources are the month's sources. Fravær: absences are not
-// stored yet; their source goes here (and in shared's calendarSources).
+// calendarSources are the month's sources.
 var calendarSources = []calendarSource{calendarPlanSource, calendarJoblogSource, calendarMeetingSource, calendarDeadlineSource,
-	calendarFeedSource}
+	calendarFeedSource, calendarAbsenceSource}
 
 var calendarQuery = func() string {
 	cols := make([]string, len(calendarSources))
@@ -274,4 +273,33 @@ func (c Citizen) CalendarFeed(ctx context.Context, from, to time.Time) (Calendar
 			TypeCodes: r.TypeCodes}, Version: r.Version})
 	}
 	return out, nil
+}
+
+// calendarAbsenceSource: the absences that overlap the month (Fravær,
+// fravaer.go); shared's absenceEntries places them.
+var calendarAbsenceSource = calendarSource{
+	column: `coalesce((SELECT json_agg(json_build_object('id', a.id::text, 'kind', a.kind,
+			'period', json_build_object('from', a.from_date, 'to', a.to_date)) ORDER BY a.from_date, a.id)
+		FROM absences a WHERE a.citizen_id = $1 AND a.from_date <= $3::date AND (a.to_date IS NULL OR a.to_date >= $2::date)), '[]') AS absences`,
+	read: func(_ context.Context, _ Citizen, raw []byte, d *shared.CalendarData) error {
+		var rows []struct {
+			ID     string `json:"id"`
+			Kind   string `json:"kind"`
+			Period struct {
+				From shared.Date  `json:"from"`
+				To   *shared.Date `json:"to"`
+			} `json:"period"`
+		}
+		if err := json.Unmarshal(raw, &rows); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			a := shared.Absence{ID: r.ID, Kind: shared.AbsenceKind(r.Kind), Period: shared.Period{From: r.Period.From}}
+			if r.Period.To != nil {
+				a.Period.To = *r.Period.To
+			}
+			d.Absences = append(d.Absences, a)
+		}
+		return nil
+	},
 }

@@ -183,6 +183,11 @@ func (c Citizen) SetTargetGroup(ctx context.Context, jobcenter string, f shared.
 	if err := c.addForloeb(ctx, f); err != nil {
 		return err
 	}
+	// Absences not lawful on dagpenge end when the citizen becomes
+	// dagpengemodtager or dimittend (000 5.5, fravaer.go).
+	if err := c.closeUnlawfulAbsences(ctx, f, now); err != nil {
+		return err
+	}
 	_, err := c.db.NewUpdate().Table("citizens").Set("enrolment = ?", string(enrolment)).
 		Set("jobcenter_code = ?", jobcenter).Set("updated_at = ?", now).Where("id = ?", c.id).Exec(ctx)
 	return err

@@ -63,6 +63,7 @@ var DataExportTables = []exportTable{
 	{"meeting_events", "moeder"},
 	{"calendar_feeds", "kalender"},
 	{"absences", "registreringer"},
+	{"absence_events", "registreringer"},
 	{"enrolments", "registreringer"},
 	{"rehab_cases", "minsag"},
 }
@@ -160,11 +161,17 @@ func exportRegistrations(ctx context.Context, c Citizen) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Whom Jobnet told of each absence the citizen registered, and when.
+	told, err := c.jsonRows(ctx, `SELECT e.absence_id, e.kind, e.org, e.at FROM absence_events e
+		JOIN absences a ON a.id = e.absence_id WHERE a.citizen_id = $1 ORDER BY e.seq`)
+	if err != nil {
+		return nil, err
+	}
 	enr, err := c.Enrolments(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"fravaer": abs, "tilmeldinger": enr}, nil
+	return map[string]any{"fravaer": abs, "fravaer_meddelt": told, "tilmeldinger": enr}, nil
 }
 
 // exportMinSag is every case before the rehabiliteringsteam, closed ones

@@ -21,6 +21,7 @@ type absenceRow struct {
 	RegisteredBy string     `bun:"registered_by"`
 	RegisteredAt time.Time  `bun:"registered_at"`
 	ClosedBy     *string    `bun:"closed_by"`
+	RaskFra      *time.Time `bun:"rask_fra"` // migrations/029_fravaer
 }
 
 func (r absenceRow) absence() shared.Absence {
@@ -33,6 +34,9 @@ func (r absenceRow) absence() shared.Absence {
 	if r.ClosedBy != nil {
 		a.ClosedBy = shared.Registrant(*r.ClosedBy)
 	}
+	if r.RaskFra != nil {
+		a.RaskFra = shared.DateOf(*r.RaskFra)
+	}
 	return a
 }
 
@@ -42,7 +46,7 @@ func (r absenceRow) absence() shared.Absence {
 // stays short.
 func (c Citizen) Absences(ctx context.Context) ([]shared.Absence, error) {
 	var rows []absenceRow
-	err := c.db.NewRaw(`SELECT id, kind, from_date, to_date, comment, registered_by, registered_at, closed_by
+	err := c.db.NewRaw(`SELECT id, kind, from_date, to_date, comment, registered_by, registered_at, closed_by, rask_fra
 		FROM absences WHERE citizen_id = ? ORDER BY from_date DESC, id DESC`, c.id).Scan(ctx, &rows)
 	if err != nil {
 		return nil, err

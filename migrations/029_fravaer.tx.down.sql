@@ -1,0 +1,2 @@
+DROP TABLE absence_events;
+ALTER TABLE absences DROP COLUMN rask_fra, DROP COLUMN rask_by;
