@@ -53,6 +53,8 @@ const (
 	pathScreening = "/forberedelsesskema"
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
+	// pathHistorikPlan is a version of Min Plan opened from Historik (?id=).
+	pathHistorikPlan = shared.PageHistoryPlan
 	// PathDemoCounters is public and kept by the service worker for offline use.
 	PathDemoCounters = "/demo/dagpengetaellere"
 )
@@ -62,7 +64,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathHistorikPlan}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -73,6 +75,7 @@ func RegisterRoutes() {
 	app.Route(pathRegister, func() app.Composer { return newRegisterPage() })
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
+	app.Route(pathHistorikPlan, func() app.Composer { return newHistorikPlanPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
@@ -109,7 +112,7 @@ func RegisterRoutes() {
 func PreloadPaths() map[string][]string {
 	return map[string][]string{
 		pathMinPlan:      {shared.APIPlan},
-		pathHistorik:     {shared.APILoginHistory},
+		pathHistorik:     {shared.APILoginHistory, shared.APIHistory},
 		pathEures:        {shared.APIEures},
 		pathDagpenge:     {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
 		pathSuppl:        {shared.APICounters + "?view=" + counterViews[kindSupplerende]},
