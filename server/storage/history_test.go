@@ -185,3 +185,26 @@ func TestHistoryRetention(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedHistory: the demo's past is put in once, however often the demo
+// starts.
+func TestSeedHistory(t *testing.T) {
+	ctx := context.Background()
+	db, c := oneCitizen(t)
+	seed := storage.HistorySeed{Org: "jc-1", Key: "k",
+		Absences: []shared.Absence{{Kind: shared.AbsenceSygdom, Period: shared.Period{From: shared.DateOf(now).AddDays(-9)},
+			RegisteredBy: shared.RegisteredByCaseworker, RegisteredAt: now}},
+		Enrolments: []shared.Enrolment{{Benefit: shared.BenefitDagpenge, Ledighed: shared.LedighedHelt, State: shared.EnrolmentEffective,
+			Period: shared.Period{From: shared.DateOf(now).AddDays(-99), To: shared.DateOf(now).AddDays(-10)}, RegisteredBy: shared.RegisteredByCitizen, RegisteredAt: now}},
+		CVSearchability: []shared.CVSearchabilityChange{{Searchable: true, At: now}},
+	}
+	for i, want := range []bool{true, false} {
+		if got, err := c.SeedHistory(ctx, seed, now.Add(time.Duration(i)*24*time.Hour)); err != nil || got != want {
+			t.Fatalf("seed %d: %v (%v), want %v", i, got, err, want)
+		}
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM absences) + (SELECT count(*) FROM enrolments) + (SELECT count(*) FROM cv_searchability_history)`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("%d rows (%v), want 3", n, err)
+	}
+}
