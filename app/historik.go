@@ -225,7 +225,9 @@ func (p *historikPage) renderTable(f historikFold) app.UI {
 			return app.Button().Type("button").ID(id+"-more").Class("button button-tertiary jobnet-history-more").
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.more[f.id]++
-					ctx.Defer(func(app.Context) { ui.FocusByID(id + "-row-" + strconv.Itoa(shown)) })
+					// The button is gone when the rest is shown: go-app
+					// would drop its deferred focus.
+					focusAfterRender(id + "-row-" + strconv.Itoa(shown))
 				}).Body(app.Text("Vis flere"), app.Span().Class("sr-only").Text(" "+f.title))
 		}),
 	)
