@@ -59,7 +59,9 @@ func testHistorik(t *testing.T, tb *tab) {
 	tb.press(kb.Enter)
 	tb.waitUntil("Planer unfolds", `document.getElementById("planer-button").getAttribute("aria-expanded") === "true"
 		&& document.getElementById("planer-content").offsetHeight > 0`)
-	rows := func() int { return eval[int](tb, "count Planer's rows", `document.querySelectorAll("#planer-table tbody tr").length`) }
+	rows := func() int {
+		return eval[int](tb, "count Planer's rows", `document.querySelectorAll("#planer-table tbody tr").length`)
+	}
 	if n := rows(); n != shared.HistoryFirstRows {
 		t.Errorf("Planer shows %d rows at first, want %d", n, shared.HistoryFirstRows)
 	}
