@@ -91,6 +91,7 @@ func testHistorik(t *testing.T, tb *tab) {
 	tb.waitText("#plan-version-heading", "Tidligere plan")
 	tb.waitText("#plan-version", "Udgivet")
 	tb.checkA11y("/historik/plan (an earlier version)")
+	tb.checkSubpageLayout()
 	tb.screenshot("historik-plan")
 	tb.click("#historik-back")
 	tb.waitPath("/historik")
@@ -109,6 +110,9 @@ func testHistorik(t *testing.T, tb *tab) {
 	tb.waitText("#ledighedsstatusser-table", "Dagpenge")
 	tb.waitText("#cv-soegbarhed-table", "Ikke søgbart")
 	tb.checkA11y("/historik (every fold open)")
+	// 375 px and 1280 px: the tables scroll in their own region, the page
+	// never sideways.
+	tb.checkSubpageLayout()
 	tb.screenshot("historik")
 
 	// A held meeting opens its page.
