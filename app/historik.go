@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,6 +25,7 @@ type historikPage struct {
 	app.Compo
 	load pageLoad
 	data historikData
+	sess shared.Session
 	open map[shared.HistoryAccordion]bool
 	// more counts each accordion's "Vis flere".
 	more map[shared.HistoryAccordion]int
@@ -48,6 +50,8 @@ func loadHistorik(ctx context.Context) (historikData, error) {
 func newHistorikPage() *historikPage {
 	return &historikPage{open: map[shared.HistoryAccordion]bool{shared.HistoryLogins: true}, more: map[shared.HistoryAccordion]int{}}
 }
+
+func (p *historikPage) OnMount(ctx app.Context) { ctx.ObserveState(stateSession, &p.sess) }
 
 func (p *historikPage) OnNav(ctx app.Context) {
 	fetchInto(ctx, &p.load, loadHistorik, &p.data)
@@ -86,6 +90,7 @@ type historikRow struct {
 
 func (p *historikPage) folds() []historikFold {
 	h, today := p.data.History, shared.DateOf(api.Now())
+	mirror := p.sess.Actor.Role != "" && p.sess.Actor.Role != shared.RoleCitizen
 	absences := func(as []shared.Absence, withKind bool) []historikRow {
 		rows := make([]historikRow, len(as))
 		for i, a := range as {
@@ -94,7 +99,7 @@ func (p *historikPage) folds() []historikFold {
 				cells = append(cells, app.Text(a.Kind.Label()))
 			}
 			cells = append(cells, app.Text(a.Period.From.DanishShort()), app.Text(historikTo(a.Period)),
-				app.Text(historikRegistrant(a.RegisteredBy, a.ClosedBy)), app.Text(a.Text))
+				app.Text(historikRegistrant(a.RegisteredBy, a.ClosedBy, mirror)), app.Text(a.Text))
 			rows[i] = historikRow{cells: cells, upcoming: shared.HistoryUpcoming(a.Period, today)}
 		}
 		return rows
@@ -119,7 +124,7 @@ func (p *historikPage) folds() []historikFold {
 	for i, m := range h.Meetings {
 		meetings[i] = historikRow{cells: []app.UI{
 			app.Text(danishDateTime(m.Start)),
-			app.A().ID("held-meeting-" + strconv.FormatInt(m.ID, 10)).Href(shared.MeetingPagePath(m.ID)).Text(cmpOrString(m.Type, "Møde")),
+			app.A().ID("held-meeting-" + strconv.FormatInt(m.ID, 10)).Href(shared.HistoryMeetingPagePath(m.ID)).Text(cmpOrString(m.Type, "Møde")),
 			app.Text(m.Form), app.Text(m.OrgName),
 		}}
 	}
@@ -243,11 +248,11 @@ func historikTo(p shared.Period) string {
 
 // historikRegistrant is who registered a registration, and who ended it
 // early when another did: "Borger selv, sagsbehandler eller system" (003
-// «Jobnet Historik»).
-func historikRegistrant(by, closedBy shared.Registrant) string {
-	s := by.Label()
+// «Jobnet Historik»), as the viewer reads it (shared.RegistrantLabel).
+func historikRegistrant(by, closedBy shared.Registrant, mirror bool) string {
+	s := shared.RegistrantLabel(by, mirror)
 	if closedBy != "" && closedBy != by {
-		s += ", afsluttet af " + closedBy.Label()
+		s += ", afsluttet af " + strings.ToLower(shared.RegistrantLabel(closedBy, mirror))
 	}
 	return s
 }

@@ -22,6 +22,18 @@ const (
 // HistoryPlanVersionPath is the API path of the plan version with the id.
 func HistoryPlanVersionPath(id int64) string { return fmt.Sprintf("/api/history/plans/%d", id) }
 
+// HistoryMeetingPagePath is a held meeting's page opened from Historik:
+// the Møder feature's page, whose back link then leads to Historik.
+func HistoryMeetingPagePath(id int64) string {
+	return MeetingPagePath(id) + "&" + ParamFrom + "=" + FromHistory
+}
+
+// ParamFrom and FromHistory say where a page was opened from.
+const (
+	ParamFrom   = "fra"
+	FromHistory = "historik"
+)
+
 // HistoryPlanPagePath is the page of the plan version with the id.
 func HistoryPlanPagePath(id int64) string { return fmt.Sprintf("%s?id=%d", PageHistoryPlan, id) }
 
@@ -217,6 +229,16 @@ func EnrolmentStatusLabel(e Enrolment) string {
 		s += " (afvist af jobcentret)"
 	}
 	return s
+}
+
+// RegistrantLabel is who registered as Historik shows it to the viewer:
+// "Dig selv" to the citizen, "Borgeren" to a caseworker who mirrors them
+// (the registration was the citizen's, not the caseworker's).
+func RegistrantLabel(r Registrant, mirror bool) string {
+	if r == RegisteredByCitizen && mirror {
+		return "Borgeren"
+	}
+	return r.Label()
 }
 
 // OccupationChangeLabel is the change of Søgt job som in words.

@@ -152,3 +152,24 @@ func TestEnrolmentStatusLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistrantLabel(t *testing.T) {
+	for _, tc := range []struct {
+		r      Registrant
+		mirror bool
+		want   string
+	}{
+		{RegisteredByCitizen, false, "Dig selv"},
+		{RegisteredByCitizen, true, "Borgeren"},
+		{RegisteredByCaseworker, false, "Sagsbehandler"},
+		{RegisteredByCaseworker, true, "Sagsbehandler"},
+		{RegisteredBySystem, true, "System"},
+	} {
+		if got := RegistrantLabel(tc.r, tc.mirror); got != tc.want {
+			t.Errorf("RegistrantLabel(%q, %v) = %q, want %q", tc.r, tc.mirror, got, tc.want)
+		}
+	}
+	if got := HistoryMeetingPagePath(7); got != "/moeder/moede?id=7&fra=historik" {
+		t.Errorf("HistoryMeetingPagePath(7) = %q", got)
+	}
+}

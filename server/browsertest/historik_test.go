@@ -119,4 +119,8 @@ func testHistorik(t *testing.T, tb *tab) {
 	tb.click(`#moeder-table a[id^="held-meeting-"]`)
 	tb.waitPath(shared.PageMeeting)
 	tb.waitText("#moede-view", "Afholdt")
+	tb.waitText("#moede-back", "Tilbage til Historik")
+	tb.checkA11y("/moeder/moede from Historik")
+	tb.click("#moede-back")
+	tb.waitPath("/historik")
 }
