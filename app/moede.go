@@ -19,12 +19,16 @@ type moedePage struct {
 	app.Compo
 	load pageLoad
 	m    shared.Meeting
+	// fromHistory: opened from Historik → Møder.
+	fromHistory bool
 }
 
 func newMoedePage() *moedePage { return &moedePage{} }
 
 func (p *moedePage) OnNav(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("id")
+	q := ctx.Page().URL().Query()
+	id := q.Get("id")
+	p.fromHistory = q.Get(shared.ParamFrom) == shared.FromHistory
 	fetchInto(ctx, &p.load, func(c context.Context) (shared.Meeting, error) { return api.Meeting(c, id) }, &p.m)
 }
 
@@ -35,7 +39,13 @@ func (p *moedePage) Render() app.UI {
 	}
 	return newShell().Title(title).Access(forCitizenView).Body(
 		ui.Breadcrumb(pathForside, "Planer og aftaler", "Møder"),
-		app.P().Body(app.A().ID("moede-back").Href(shared.PageMeetings).Text("← Tilbage til Møder")),
+		// Opened from Historik → Møder (shared.HistoryMeetingPagePath), the
+		// way back is to Historik.
+		app.If(p.fromHistory, func() app.UI {
+			return app.P().Body(app.A().ID("moede-back").Href(pathHistorik).Text("← Tilbage til Historik"))
+		}).Else(func() app.UI {
+			return app.P().Body(app.A().ID("moede-back").Href(shared.PageMeetings).Text("← Tilbage til Møder"))
+		}),
 		p.load.view(app.Div().Body(app.H1().Text("Møde"), ui.Waiting("Henter mødet …")), p.renderMeeting),
 	)
 }

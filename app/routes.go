@@ -62,6 +62,8 @@ const (
 	pathDataExport = shared.PathDataExport
 	// pathMinSag is Min sag til teamet (SPEC D13).
 	pathMinSag = shared.PageMinSag
+	// pathHistorikPlan is a version of Min Plan opened from Historik (?id=).
+	pathHistorikPlan = shared.PageHistoryPlan
 	// PathDemoCounters is public and kept by the service worker for offline use.
 	PathDemoCounters = "/demo/dagpengetaellere"
 )
@@ -72,7 +74,7 @@ func PagePaths() []string {
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
 		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag,
-		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde}
+		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde, pathHistorikPlan}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -84,6 +86,7 @@ func RegisterRoutes() {
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathDataExport, func() app.Composer { return newDataExportPage() })
+	app.Route(pathHistorikPlan, func() app.Composer { return newHistorikPlanPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
@@ -125,7 +128,7 @@ func RegisterRoutes() {
 func PreloadPaths() map[string][]string {
 	return map[string][]string{
 		pathMinPlan:      {shared.APIPlan},
-		pathHistorik:     {shared.APILoginHistory},
+		pathHistorik:     {shared.APILoginHistory, shared.APIHistory},
 		pathEures:        {shared.APIEures},
 		pathDagpenge:     {shared.APICounters + "?view=" + counterViews[kindDagpenge]},
 		pathSuppl:        {shared.APICounters + "?view=" + counterViews[kindSupplerende]},

@@ -147,6 +147,7 @@ var leakSources = []leakSource{
 	{"kalender", plantCalendar},
 	{"min sag til teamet", plantMinSag},
 	{"fravær", plantAbsences},
+	{"historik", plantHistorik},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -647,6 +648,46 @@ func plantBare(lc *leakCitizen) {
 	lc.ingest("/api/ingest/v1/targetgroup", ingestv1.TargetGroup{
 		MessageID: fmt.Sprintf("leak-%d-fl-bare", lc.n), CPR: lc.cpr, Kontaktgruppe: 1, From: from, Enrolment: shared.EnrolmentTilmeldt,
 	})
+}
+
+// plantHistorik: Historik's registrations (SPEC D12), which the a-kasse
+// is refused whole (000 Billede 28): absences that ended (the a-kasse sees
+// no historical absence, 000 5.5) of each accordion, and a coming delvis
+// raskmelding (not lawful on dagpenge, so never the a-kasse's), their
+// comments hidden; a second plan version, so that the first is an earlier
+// one whose own path every viewer fetches. Fravær's and Til- og
+// afmelding's writers arrive with their features; until then the rows are
+// put in as they write them. The CV's søgbarhed is recorded by plantCV's
+// PUT (a boolean, no marker); the held meeting by plantMeetings.
+func plantHistorik(lc *leakCitizen) {
+	ctx := context.Background()
+	id := lc.citizenID()
+	for _, a := range []struct {
+		kind     shared.AbsenceKind
+		from, to shared.Date
+	}{
+		{shared.AbsenceSygdom, lc.today.AddDays(-60), lc.today.AddDays(-55)},
+		{shared.AbsenceFerie, lc.today.AddDays(-200), lc.today.AddDays(-190)},
+		{shared.AbsenceMidlertidigtArbejde, lc.today.AddDays(-100), lc.today.AddDays(-70)},
+		{shared.AbsenceBarsel, lc.today.AddDays(-500), lc.today.AddDays(-300)},
+		{shared.AbsenceDelvisRaskmelding, lc.today.AddDays(20), lc.today.AddDays(40)},
+	} {
+		if _, err := lc.env.db.NewRaw(`INSERT INTO absences (citizen_id, kind, from_date, to_date, comment, registered_by, registered_at)
+			VALUES (?, ?, ?, ?, ?, 'borger', ?)`, id, string(a.kind), a.from.String(), a.to.String(), lc.hidden(),
+			lc.env.clock.Now().Add(-time.Hour)).Exec(ctx); err != nil {
+			lc.env.tb.Fatal(err)
+		}
+	}
+	if lc.plan != nil {
+		next := *lc.plan
+		next.VersionID += "-2"
+		lc.ingest("/api/ingest/v1/plan", ingestv1.NewPlan(lc.cpr, next))
+		var first int64
+		if err := lc.env.db.NewRaw("SELECT min(id) FROM plan_versions WHERE citizen_id = ?", id).Scan(ctx, &first); err != nil {
+			lc.env.tb.Fatal(err)
+		}
+		lc.paths = append(lc.paths, shared.HistoryPlanVersionPath(first), shared.HistoryPlanPagePath(first))
+	}
 }
 
 func (lc *leakCitizen) citizenID() int64 {

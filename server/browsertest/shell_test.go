@@ -83,7 +83,8 @@ func testReadAloud(t *testing.T, tb *tab) {
 			&& document.getElementById(%[1]q).getAttribute("aria-controls") === %[2]q
 			&& document.getElementById(%[2]q).offsetHeight === 0`, id+"-button", id))
 	}
-	tb.do("focus the Login fold", chromedp.Focus(chromedp.CSS("#login-button")))
+	// Historik's last fold is "Andre fravær og fritagelser" (SPEC D12).
+	tb.do("focus the last fold", chromedp.Focus(chromedp.CSS("#andre-fravaer-button")))
 	tb.do("press Tab", chromedp.KeyEvent(kb.Tab))
 	tb.waitUntil("Tab reaches Kontakt dit jobcenter", `document.activeElement.id === "contact-jobcenter-button"`)
 	tb.do("press Enter", chromedp.KeyEvent(kb.Enter))

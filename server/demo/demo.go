@@ -347,6 +347,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedAbsences(ctx, store, now); err != nil {
 		return err
 	}
+	if err := seedHistorik(ctx, store, now); err != nil {
+		return err
+	}
 	return seedSaved(ctx, store, now)
 }
 

@@ -71,6 +71,10 @@ func Routes() []Route {
 		{"POST " + shared.APINotificationDone, citizenWrite, citizenHandler(handleNotificationDone)},
 		// Historik: "Du har ikke adgang til siden" for the a-kasse.
 		{"GET " + shared.APILoginHistory, citizenRead(Withhold(shared.WithheldHistorik)), citizenHandler(handleLoginHistory)},
+		// The other accordions and an earlier plan version (SPEC D12): the
+		// jobcenter reads them as the citizen does, the a-kasse is refused.
+		{"GET " + shared.APIHistory, citizenRead(Withhold(shared.WithheldHistorik)), citizenHandler(handleHistory)},
+		{"GET " + shared.APIHistoryPlanVersion, citizenRead(Withhold(shared.WithheldHistorik)), citizenHandler(handleHistoryPlanVersion)},
 		{"GET " + shared.APIEures, citizenRead(Allow), citizenHandler(handleGetEures)},
 		{"PUT " + shared.APIEures, citizenWrite, citizenHandler(handlePutEures)},
 		// The a-kasse does not see the 225-hour figures.

@@ -42,6 +42,7 @@ var DataExportTables = []exportTable{
 	{"education_answers", "plan"},
 	{"sought_occupations", "jegsoeger"},
 	{"sought_occupation_history", "jegsoeger"},
+	{"cv_searchability_history", "cv"},
 	{"employment_conditions", "jegsoeger"},
 	{"outbox", "mails"},
 	{"mail_subscriptions", "mails"},
@@ -252,7 +253,12 @@ func exportCV(ctx context.Context, c Citizen) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"cv": cv, "praesentations_cv": pres, "job_i_europa": eures}, nil
+	// Every change of the CV's søgbarhed still kept (Historik's rows).
+	searchable, err := c.CVSearchabilityHistory(ctx, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"cv": cv, "praesentations_cv": pres, "job_i_europa": eures, "soegbarhed": searchable}, nil
 }
 
 func exportJobSeeking(ctx context.Context, c Citizen) (any, error) {

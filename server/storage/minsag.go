@@ -203,13 +203,6 @@ type RehabCaseIn struct {
 	Closed      shared.Date // zero: open
 }
 
-func nullDate(d shared.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d.String()
-}
-
 func errRehabCaseOfAnother() error {
 	return shared.Errorf(shared.EConflict, "Rehabiliteringssagen med dette id hører til en anden borger.")
 }

@@ -77,6 +77,17 @@ import (
 //     30 days after they were asked for. STAR fetches the file within
 //     days; it holds no person's id, but a search's text may hold what a
 //     citizen typed, so it is not kept longer than its fetching needs.
+//   - Historik (SPEC D12; 003 «Jobnet Historik»), 3 years
+//     (shared.HistoryRetentionYears): absences and exemptions of every
+//     kind (Sygdomsregistreringer, Ferieregistreringer, Midlertidigt
+//     arbejde, Andre fravær og fritagelser — for the last the sources
+//     name no period; SPEC E2's 3 years) and enrolments
+//     (Ledighedsstatusser) 3 years after the period's last day, the
+//     Danish day (an open period is never deleted: it is still the
+//     citizen's status); the CV's søgbarhed changes
+//     (cv_searchability_history) and Søgt job som's adds and removes 3
+//     years after the change. Plans (plan_versions) and meetings: no rule,
+//     "alle" [003 «Jobnet Historik»]; they go with the citizen.
 type RetentionRule struct {
 	Name string
 	// Cutoff is the start of the oldest period still kept.
@@ -113,8 +124,19 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 			table: "meeting_slots", expired: "starts_at < ?0 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = meeting_slots.id)"},
 		{Name: "behaviour_exports", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
 			table: "behaviour_exports", expired: "requested_at < ?0"},
+		{Name: "absences", Cutoff: historyCutoff, table: "absences", expired: historyPeriodExpired},
+		{Name: "enrolments", Cutoff: historyCutoff, table: "enrolments", expired: historyPeriodExpired},
+		{Name: "cv_searchability", Cutoff: historyCutoff, table: "cv_searchability_history", expired: "at < ?0"},
+		{Name: "sought_occupation_history", Cutoff: historyCutoff, table: "sought_occupation_history", expired: "at < ?0"},
 	}
 }
+
+// historyCutoff is the start of Historik's three years (SPEC D12).
+func historyCutoff(now time.Time) time.Time { return now.AddDate(-shared.HistoryRetentionYears, 0, 0) }
+
+// historyPeriodExpired: a period whose last day, a Danish day, lies
+// before the cutoff's (shared.HistoryKept is the same rule on the page).
+const historyPeriodExpired = "to_date < (?0::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date"
 
 // screeningCutoff is the start of the oldest day whose answers are still
 // shown: an answer given on day D is shown through D+90, so at the start of

@@ -1,0 +1,56 @@
+package demo
+
+import (
+	"testing"
+	"time"
+
+	"jobnet/shared"
+)
+
+// TestDemoHistorikEveryDay: on every day of a year, at its start and its
+// end, Mads' Historik has rows in each registration accordion, a holiday
+// to come, his sygemelding inside his sygedagpenge forløb and his earlier
+// enrolment ended before it, periods whole, and each registered no later
+// than its start, by someone.
+func TestDemoHistorikEveryDay(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := time.Date(2027, 3, 1, 0, 30, 0, 0, loc)
+	for i := range 366 {
+		now := first.AddDate(0, 0, i)
+		if i%2 == 1 {
+			now = now.Add(23 * time.Hour)
+		}
+		today := shared.DateOf(now)
+		s := HistorikSeed(today, now)
+		var h shared.History
+		h.SortAbsences(s.Absences, today)
+		if len(h.Sickness) < 2 || len(h.Holidays) < 2 || len(h.TemporaryWork) < 1 || len(h.OtherAbsences) < 1 ||
+			len(shared.KeptEnrolments(s.Enrolments, today)) < 1 {
+			t.Fatalf("%s: an accordion is empty: %+v", today, h)
+		}
+		upcoming := 0
+		for _, a := range s.Absences {
+			if !a.Period.To.IsZero() && a.Period.To.Before(a.Period.From) || !a.RegisteredBy.Valid() ||
+				shared.DateOf(a.RegisteredAt).After(a.Period.From) {
+				t.Fatalf("%s: absence %+v", today, a)
+			}
+			if shared.HistoryUpcoming(a.Period, today) {
+				upcoming++
+			}
+		}
+		if upcoming == 0 {
+			t.Fatalf("%s: nothing to come", today)
+		}
+		sick := s.Absences[0]
+		if sick.Kind != shared.AbsenceSygdom || sick.RegisteredBy != shared.RegisteredByCaseworker ||
+			sick.Period.From != today.AddDays(-480) || sick.Period.To.After(today.AddDays(-321)) {
+			t.Fatalf("%s: the sygemelding is not the sygedagpenge forløb's: %+v", today, sick)
+		}
+		if e := s.Enrolments[0]; !e.Period.To.Before(sick.Period.From) {
+			t.Fatalf("%s: the enrolment %+v runs into the sickness", today, e)
+		}
+	}
+}
