@@ -423,3 +423,44 @@ type EnrolmentPage struct {
 func (e Enrolment) PendingDeregistration(today Date) bool {
 	return e.EndReason != "" && !e.Period.To.IsZero() && !e.Period.To.Before(today)
 }
+
+// AKasseEnrolment is what the a-kasse sees of an enrolment: a dagpenge or
+// dimittend enrolment of its member (the target groups it follows, SPEC
+// K1), without who registered it (Historik's, which it is refused).
+type AKasseEnrolment struct {
+	ID         int64          `json:"id"`
+	Benefit    Benefit        `json:"benefit"`
+	Ledighed   Ledighed       `json:"ledighed"`
+	UdenYdelse bool           `json:"uden_ydelse,omitempty"`
+	State      EnrolmentState `json:"state"`
+	Period     Period         `json:"period"`
+	EndReason  string         `json:"end_reason,omitempty"`
+}
+
+// AKasseEnrolmentPage is the a-kasse's view of Til- og afmelding: "Du kan
+// se siden", every registration refused (000 5.5). It leaves out the
+// receipt (the jobcenter's own text to the citizen), why the citizen
+// cannot enrol (it tells the match group and other target groups) and an
+// enrolment for another benefit.
+type AKasseEnrolmentPage struct {
+	Today          Date                   `json:"today"`
+	Status         EnrolmentStatus        `json:"status"`
+	Current        *AKasseEnrolment       `json:"current,omitempty"`
+	DeregisterFrom Date                   `json:"deregister_from,omitzero"`
+	Options        []BenefitOption        `json:"options"`
+	Reasons        []DeregistrationReason `json:"reasons"`
+	LastFrom       Date                   `json:"last_from"`
+}
+
+func (AKasseEnrolmentPage) akasseView() {}
+
+// ProjectEnrolmentPageForAKasse is the a-kasse's view of p.
+func ProjectEnrolmentPageForAKasse(p EnrolmentPage) AKasseEnrolmentPage {
+	out := AKasseEnrolmentPage{Today: p.Today, Status: p.Status, Options: p.Options, Reasons: p.Reasons, LastFrom: p.LastFrom}
+	if c := p.Current; c != nil && (c.Benefit == BenefitDagpenge || c.Benefit == BenefitDimittend) {
+		out.Current = &AKasseEnrolment{ID: c.ID, Benefit: c.Benefit, Ledighed: c.Ledighed, UdenYdelse: c.UdenYdelse,
+			State: c.State, Period: c.Period, EndReason: c.EndReason}
+		out.DeregisterFrom = p.DeregisterFrom
+	}
+	return out
+}

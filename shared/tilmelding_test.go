@@ -254,3 +254,28 @@ func containsStr(s, sub string) bool {
 	}
 	return false
 }
+
+// TestProjectEnrolmentPageForAKasse: the a-kasse sees a dagpenge or
+// dimittend enrolment only, never the receipt nor why the citizen cannot
+// enrol (000 5.5, SPEC K1).
+func TestProjectEnrolmentPageForAKasse(t *testing.T) {
+	today := MustDate("2026-11-02")
+	for _, tt := range []struct {
+		benefit Benefit
+		shown   bool
+	}{{BenefitDagpenge, true}, {BenefitDimittend, true}, {BenefitKontanthjaelp, false}, {BenefitIngen, false}} {
+		t.Run(string(tt.benefit), func(t *testing.T) {
+			p := EnrolmentPage{Today: today, Status: EnrolmentTilmeldt, Blocked: MsgEnrolNotToBeEnrolled,
+				Current:        &Enrolment{ID: 7, Benefit: tt.benefit, State: EnrolmentEffective, RegisteredBy: RegisteredByCitizen},
+				Receipt:        &EnrolmentReceipt{JobcenterText: "Informationsmøde"},
+				DeregisterFrom: today.AddDays(3), Straksbooking: true}
+			a := ProjectEnrolmentPageForAKasse(p)
+			if (a.Current != nil) != tt.shown || (!a.DeregisterFrom.IsZero()) != tt.shown {
+				t.Errorf("current %+v, deregister %v", a.Current, a.DeregisterFrom)
+			}
+			if a.Status != EnrolmentTilmeldt {
+				t.Errorf("status %q", a.Status)
+			}
+		})
+	}
+}
