@@ -497,3 +497,30 @@ func (s *Store) EnrolmentEvents(ctx context.Context, org string, after int64, un
 		WHERE v.org = ? AND v.seq > ? AND v.at <= ? ORDER BY v.seq LIMIT ?`, org, after, until, limit).Scan(ctx, &out)
 	return out, err
 }
+
+// SeedEnrolment writes an enrolment as the case system registered it
+// before Jobnet's own enrolments (the demo's enrolled citizens), unless
+// the citizen has one already: a second seeding changes nothing.
+func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcenter string, matchgruppe int, now time.Time) error {
+	var m *int
+	if matchgruppe != 0 {
+		m = &matchgruppe
+	}
+	if _, err := c.db.NewRaw(`UPDATE citizens SET matchgruppe = ? WHERE id = ?`, m, c.id).Exec(ctx); err != nil {
+		return err
+	}
+	if e.Benefit == "" {
+		return nil
+	}
+	_, err := c.db.NewRaw(`INSERT INTO enrolments (citizen_id, benefit, ledighed, uden_ydelse, state, from_date,
+			registered_by, registered_at, jobcenter_code)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM enrolments WHERE citizen_id = ?)`,
+		c.id, string(e.Benefit), string(e.Ledighed), e.UdenYdelse, string(e.State), timeOfDate(e.Period.From),
+		string(e.RegisteredBy), now, jobcenter, c.id).Exec(ctx)
+	return err
+}
+
+// PutEnrolmentReceiptText is PutEnrolmentReceiptText over the store's pool.
+func (s *Store) PutEnrolmentReceiptText(ctx context.Context, org string, b shared.Benefit, text string, now time.Time) error {
+	return PutEnrolmentReceiptText(ctx, s.db, org, b, text, now)
+}
