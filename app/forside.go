@@ -37,6 +37,8 @@ var (
 	kalenderCard    = menuCard{"Kalender", "Her kan du se dine kommende møder, jobs du har søgt, fravær mm.", pathKalender}
 	beskedbakkeCard = menuCard{"Min beskedbakke", "Se beskeder fra dit jobcenter og dine jobkonsulenter.", pathBeskedbakke}
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
+	// tilmeldingCard: Til- og afmelding (SPEC D8), before Historik.
+	tilmeldingCard  = menuCard{"Til- og afmelding", "Tilmeld dig som ledig, eller afmeld dig.", pathTilmelding}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
 	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
 	timer225Card    = menuCard{"225 timers reglen", "Se, hvor mange timer du har arbejdet de seneste 12 måneder.", pathTimer225}
@@ -73,7 +75,7 @@ func planerCards(f shared.Features, messages int) []menuCard {
 	if f.Timer225 {
 		cards = append(cards, timer225Card)
 	}
-	return append(cards, historikCard)
+	return append(cards, tilmeldingCard, historikCard)
 }
 
 // messageCountText is the card's count.

@@ -49,6 +49,8 @@ const (
 	pathCVEntry      = "/mit-cv/oplysning"
 	pathCVSettings   = "/mit-cv/kontakt-og-sprog"
 	pathPresentation = "/praesentations-cv"
+	// pathTilmelding is Til- og afmelding (SPEC D8).
+	pathTilmelding = shared.PageEnrolment
 	// pathScreening is the Forberedelsesskema (SPEC C5).
 	pathScreening = "/forberedelsesskema"
 	// pathJobAd is an internal ad's page: /job/{id}.
@@ -62,7 +64,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathTilmelding}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -73,6 +75,7 @@ func RegisterRoutes() {
 	app.Route(pathRegister, func() app.Composer { return newRegisterPage() })
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
+	app.Route(pathTilmelding, func() app.Composer { return newTilmeldingPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
