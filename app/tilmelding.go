@@ -68,7 +68,10 @@ func (p *tilmeldingPage) submitEnrol(ctx app.Context, e app.Event) {
 	in := shared.EnrolRequest{Benefit: p.benefit, Ledighed: p.ledighed}
 	submitChecked(ctx, &p.enrol, in.Check(p.page.Options), in, api.Enrol, func(ctx app.Context, out shared.EnrolmentPage) {
 		p.page, p.done = out, "Du er tilmeldt. Se din kvittering nedenfor."
-		ui.FocusSoon(ctx, "tilmelding-receipt-heading")
+		// The form that fired is gone with this render, so the status's
+		// heading, which is always there, takes the focus now; the
+		// success message above it is read out.
+		ui.FocusByID("tilmelding-status-heading")
 	})
 }
 
@@ -83,7 +86,7 @@ func (p *tilmeldingPage) submitDeregister(ctx app.Context, e app.Event) {
 	submitChecked(ctx, &p.dereg, in.Check(p.page.Today, enrolled), in, api.Deregister, func(ctx app.Context, out shared.EnrolmentPage) {
 		p.page, p.done = out, "Din afmelding er registreret fra "+from.Danish()+"."
 		p.reason, p.from = "", ""
-		ui.FocusSoon(ctx, "tilmelding-status-heading")
+		ui.FocusByID("tilmelding-status-heading")
 	})
 }
 
@@ -93,7 +96,7 @@ func (p *tilmeldingPage) submitWithdraw(ctx app.Context, e app.Event) {
 		return api.WithdrawDeregistration(c)
 	}, func(ctx app.Context, out shared.EnrolmentPage) {
 		p.page, p.done = out, "Din afmelding er fortrudt. Du er fortsat tilmeldt."
-		ui.FocusSoon(ctx, "tilmelding-status-heading")
+		ui.FocusByID("tilmelding-status-heading")
 	})
 }
 

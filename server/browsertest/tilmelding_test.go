@@ -52,7 +52,7 @@ func testEnrolment(t *testing.T, tb *tab) {
 	tb.waitText("#tilmelding-receipt", "Husk: Du skal sende din ledighedserklæring og dit dagpengekort til a-kassen.")
 	tb.waitText("#tilmelding-jobcenter-text", "informationsmøde")
 	tb.waitText("#tilmelding-status", "Tilmeldt som ledig")
-	tb.waitUntil("the focus on the receipt", `document.activeElement && document.activeElement.id === "tilmelding-receipt-heading"`)
+	tb.waitUntil("the focus on the status", `document.activeElement && document.activeElement.id === "tilmelding-status-heading"`)
 	tb.checkA11y(shared.PageEnrolment + " (receipt)")
 	tb.screenshot("tilmelding-kvittering")
 
