@@ -55,7 +55,7 @@ func seedEnrolments(ctx context.Context, store *storage.Store, now time.Time) er
 		}
 	}
 	for b, text := range DemoReceiptTexts {
-		if err := store.PutEnrolmentReceiptText(ctx, "jc-101", b, text, now); err != nil {
+		if err := store.SeedEnrolmentReceiptText(ctx, "jc-101", b, text, now); err != nil {
 			return err
 		}
 	}

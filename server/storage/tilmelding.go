@@ -506,7 +506,8 @@ func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcente
 	if matchgruppe != 0 {
 		m = &matchgruppe
 	}
-	if _, err := c.db.NewRaw(`UPDATE citizens SET matchgruppe = ? WHERE id = ?`, m, c.id).Exec(ctx); err != nil {
+	// A match group the jobcenter has set since stays.
+	if _, err := c.db.NewRaw(`UPDATE citizens SET matchgruppe = coalesce(matchgruppe, ?) WHERE id = ?`, m, c.id).Exec(ctx); err != nil {
 		return err
 	}
 	if e.Benefit == "" {
@@ -520,7 +521,11 @@ func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcente
 	return err
 }
 
-// PutEnrolmentReceiptText is PutEnrolmentReceiptText over the store's pool.
-func (s *Store) PutEnrolmentReceiptText(ctx context.Context, org string, b shared.Benefit, text string, now time.Time) error {
-	return PutEnrolmentReceiptText(ctx, s.db, org, b, text, now)
+// SeedEnrolmentReceiptText stores a receipt text the jobcenter has not
+// sent one for yet: a text sent through the ingestion API since the first
+// seeding stays.
+func (s *Store) SeedEnrolmentReceiptText(ctx context.Context, org string, b shared.Benefit, text string, now time.Time) error {
+	_, err := s.db.NewRaw(`INSERT INTO enrolment_receipt_texts (org, benefit, text, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (org, benefit) DO NOTHING`, org, string(b), text, now).Exec(ctx)
+	return err
 }
