@@ -132,5 +132,7 @@ func PreloadPaths() map[string][]string {
 		shared.PageBookMeeting: {shared.APIBookingOffers},
 		// The month of the page's ?maaned= (server/site fills {maaned} in).
 		pathKalender: {shared.CalendarPath("{maaned}")},
+		// Til- og afmelding (SPEC D8).
+		pathTilmelding: {shared.APIEnrolment},
 	}
 }
