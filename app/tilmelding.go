@@ -160,10 +160,13 @@ func (p *tilmeldingPage) renderReceipt() app.UI {
 		body = append(body, app.P().Text("Du er knyttet til "+r.Jobcenter+"."))
 	}
 	if r.DagpengeLinks {
-		body = append(body, app.Ul().ID("tilmelding-dagpenge-links").Body(
-			app.Li().Body(app.A().Href("https://www.borger.dk/arbejde-dagpenge-ferie/dagpenge-kontanthjaelp-og-sygedagpenge/dagpenge").Text("Dagpengekort")),
-			app.Li().Body(app.A().Href("https://www.borger.dk/arbejde-dagpenge-ferie/dagpenge-kontanthjaelp-og-sygedagpenge/dagpenge").Text("Ledighedserklæring")),
-		))
+		// The dagpengekort and the ledighedserklæring are the a-kasse's
+		// forms, each a-kasse its own: the receipt links to borger.dk's
+		// guide to both rather than to one a-kasse's (this project's
+		// choice; 001 names the links, not their address).
+		body = append(body, app.P().ID("tilmelding-dagpenge-links").Body(
+			app.A().Href("https://www.borger.dk/arbejde-dagpenge-ferie/dagpenge-kontanthjaelp-og-sygedagpenge/dagpenge").
+				Text("Læs om dagpengekort og ledighedserklæring på borger.dk")))
 	}
 	if r.JobcenterText != "" {
 		body = append(body, app.Div().ID("tilmelding-jobcenter-text").Class("jobnet-receipt-text").Body(
@@ -270,12 +273,21 @@ func (p *tilmeldingPage) renderDeregister() app.UI {
 					reasonOptions(pg.Reasons, p.reason)...)...),
 			),
 			ui.Field("tilmelding-from").Label("Afmeld fra dato *").Type("date").Value(p.from).
-				Hint("Fra "+pg.Today.Danish()+" til "+pg.LastFrom.Danish()+". Den første dag, du ikke er tilmeldt.").
+				Hint("Fra "+firstFrom(pg).Danish()+" til "+pg.LastFrom.Danish()+". Den første dag, du ikke er tilmeldt.").
 				Error(ferr.field(shared.FieldDeregisterFrom)).
 				OnInput(func(ctx app.Context, e app.Event) { p.from = ui.InputValue(ctx) }),
 			app.Button().Type("submit").ID("tilmelding-dereg-submit").Class("button button-primary").Disabled(p.dereg.busy).Text("Afmeld"),
 		),
 	)
+}
+
+// firstFrom is the first day an afmelding may start: today, or the day
+// after the enrolment began (shared.DeregisterRequest.Check).
+func firstFrom(pg shared.EnrolmentPage) shared.Date {
+	if c := pg.Current; c != nil && !c.Period.From.Before(pg.Today) {
+		return c.Period.From.AddDays(1)
+	}
+	return pg.Today
 }
 
 func reasonOptions(rs []shared.DeregistrationReason, chosen string) []app.UI {
