@@ -354,3 +354,39 @@ func TestEnrolmentReceiptText(t *testing.T) {
 		t.Errorf("receipt %+v", p.Receipt)
 	}
 }
+
+// TestEnrolmentNeedsJegSoegerJobSom: "Enhver tilmelding på Jobnet kræver
+// angivelse af Jeg søger job som" (003): while one of the citizen's
+// occupations is discontinued the page and the server refuse at the field
+// "occupation" with the discontinued message; without any occupation, with
+// the message that points to "Jeg søger job som".
+func TestEnrolmentNeedsJegSoegerJobSom(t *testing.T) {
+	env := newTestEnv(t)
+	henrik := env.as("henrik")
+	var js shared.JobSeeking
+	henrik.decode(henrik.do("GET", shared.APIJobSeeking, nil), 200, &js)
+	if len(js.Occupations) == 0 {
+		t.Fatal("Henrik's demo seeks no occupation")
+	}
+	enrol := shared.EnrolRequest{Benefit: shared.BenefitIngen, Ledighed: shared.LedighedHelt}
+	refused := func(msg string) {
+		t.Helper()
+		if p := henrik.enrolmentPage(); p.Blocked != msg || p.BlockedField != "occupation" {
+			t.Errorf("page blocked %q at %q, want %q", p.Blocked, p.BlockedField, msg)
+		}
+		r := henrik.do("POST", shared.APIEnrolment, enrol)
+		if r.status != 400 || r.err().FieldMessage("occupation") != msg {
+			t.Errorf("enrolment: %d %s, want %q", r.status, r.body, msg)
+		}
+	}
+	// The taxonomy discontinues one of his occupations (a new version).
+	if _, err := env.db.NewRaw(`UPDATE occupations SET discontinued_since = since + 1 WHERE id = ?`,
+		js.Occupations[0].OccupationID).Exec(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	refused(shared.MsgEnrolDiscontinued)
+	for _, o := range js.Occupations {
+		henrik.decode(henrik.do("DELETE", shared.SoughtOccupationPath(o.OccupationID), nil), 200, nil)
+	}
+	refused(shared.MsgEnrolNeedsOccupation)
+}
