@@ -39,7 +39,9 @@ var (
 	historikCard    = menuCard{"Historik", "Se dine tidligere indsatser på Jobnet.", pathHistorik}
 	// Fravær (SPEC D7): this project's card text; the sources show the
 	// page, not its card.
-	fravaerCard     = menuCard{"Fravær", "Meld dig syg eller rask, meld ferie og registrer midlertidigt arbejde.", pathFravaer}
+	fravaerCard = menuCard{"Fravær", "Meld dig syg eller rask, meld ferie og registrer midlertidigt arbejde.", pathFravaer}
+	// tilmeldingCard: Til- og afmelding (SPEC D8), before Historik.
+	tilmeldingCard  = menuCard{"Til- og afmelding", "Tilmeld dig som ledig, eller afmeld dig.", pathTilmelding}
 	dagpengeCard    = menuCard{"Dagpengetællere", "Følg med i dit dagpengeforbrug og muligheden for at forlænge din dagpengeperiode.", pathDagpenge}
 	supplerendeCard = menuCard{"Tællere for supplerende dagpenge", "Følg med i dit forbrug af supplerende dagpenge.", pathSuppl}
 	timer225Card    = menuCard{"225 timers reglen", "Se, hvor mange timer du har arbejdet de seneste 12 måneder.", pathTimer225}
@@ -76,7 +78,7 @@ func planerCards(f shared.Features, messages int) []menuCard {
 	if f.Timer225 {
 		cards = append(cards, timer225Card)
 	}
-	return append(cards, fravaerCard, historikCard)
+	return append(cards, fravaerCard, tilmeldingCard, historikCard)
 }
 
 // messageCountText is the card's count.

@@ -49,6 +49,8 @@ const (
 	pathCVEntry      = "/mit-cv/oplysning"
 	pathCVSettings   = "/mit-cv/kontakt-og-sprog"
 	pathPresentation = "/praesentations-cv"
+	// pathTilmelding is Til- og afmelding (SPEC D8).
+	pathTilmelding = shared.PageEnrolment
 	// pathScreening is the Forberedelsesskema (SPEC C5).
 	pathScreening = "/forberedelsesskema"
 	// Fravær (SPEC D7): "Aktuelt fravær" and its three self-services.
@@ -74,7 +76,7 @@ func PagePaths() []string {
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
 		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag,
-		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde, pathHistorikPlan}
+		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde, pathHistorikPlan, pathTilmelding}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -87,6 +89,7 @@ func RegisterRoutes() {
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
 	app.Route(pathDataExport, func() app.Composer { return newDataExportPage() })
 	app.Route(pathHistorikPlan, func() app.Composer { return newHistorikPlanPage() })
+	app.Route(pathTilmelding, func() app.Composer { return newTilmeldingPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
 	app.Route(pathMinPlan, func() app.Composer { return newMinPlanPage() })
 	app.Route(pathKalender, func() app.Composer { return newKalenderPage() })
@@ -154,5 +157,7 @@ func PreloadPaths() map[string][]string {
 		pathFravaerFerie:   {shared.APIFravaer},
 		pathFravaerSyg:     {shared.APIFravaer},
 		pathFravaerArbejde: {shared.APIFravaer},
+		// Til- og afmelding (SPEC D8).
+		pathTilmelding: {shared.APIEnrolment},
 	}
 }

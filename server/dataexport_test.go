@@ -151,6 +151,7 @@ var exportExtraPlants = []struct{ table, marker, sql string }{
 	{"absence_events", "moment", `INSERT INTO absence_events (org, absence_id, kind, at) SELECT 'jc-101', id, 'registered', $2 FROM absences WHERE citizen_id = $1 LIMIT 1`},
 	{"cv_searchability_history", "moment", `INSERT INTO cv_searchability_history (citizen_id, searchable, at) VALUES ($1, true, $2)`},
 	{"enrolments", "moment", `INSERT INTO enrolments (citizen_id, benefit, ledighed, state, from_date, registered_by, registered_at) VALUES ($1, 'dagpenge', 'helt', 'effektueret', '2026-01-05', 'borger', $2)`},
+	{"enrolment_events", "moment", `INSERT INTO enrolment_events (org, enrolment_id, kind, at) SELECT 'jc-101', id, 'enrolled', $2 FROM enrolments WHERE citizen_id = $1 LIMIT 1`},
 	{"calendar_feeds", "moment", `INSERT INTO calendar_feeds (citizen_id, secret_hash, created_at) VALUES ($1, '\x02', $2)
 		ON CONFLICT (citizen_id) DO UPDATE SET created_at = EXCLUDED.created_at`},
 	{"notifications", "text", `INSERT INTO notifications (citizen_id, kind, title, text) VALUES ($1, 'info', $2, '')`},

@@ -148,6 +148,7 @@ var leakSources = []leakSource{
 	{"min sag til teamet", plantMinSag},
 	{"fravær", plantAbsences},
 	{"historik", plantHistorik},
+	{"til- og afmelding", plantEnrolment},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -638,6 +639,33 @@ func plantBooking(lc *leakCitizen) {
 	var r shared.BookingReceipt
 	lc.citizen.decode(lc.citizen.do("POST", shared.APIBooking, shared.BookingInput{SlotID: slots.Slots[0].ID, Read: true}), 200, &r)
 	lc.paths = append(lc.paths, fmt.Sprintf("%s?rebook=%d", shared.APIBookingOffers, r.Meeting.ID))
+}
+
+// plantEnrolment: the citizen's current enrolment with an afmelding
+// waiting for its day, its reason a marker (the reason is a code of
+// shared.DeregistrationReasons in production; the column is the one field
+// of an enrolment that carries text to the wire). The a-kasse sees a
+// dagpenge or dimittend enrolment only (shared.ProjectEnrolmentPageForAKasse);
+// the others, and who registered them, are hidden from it.
+func plantEnrolment(lc *leakCitizen) {
+	benefits := []shared.Benefit{shared.BenefitDagpenge, shared.BenefitKontanthjaelp, shared.BenefitDimittend, shared.BenefitIngen}
+	b := benefits[lc.rng.IntN(len(benefits))]
+	marker := lc.hidden
+	if b == shared.BenefitDagpenge || b == shared.BenefitDimittend {
+		marker = lc.shown
+	}
+	reason := marker()
+	ctx := context.Background()
+	c := lc.env.store.Citizen(lc.citizenID())
+	e := shared.Enrolment{Benefit: b, Ledighed: shared.LedighedHelt, State: shared.EnrolmentEffective,
+		Period: shared.Period{From: lc.today.AddDays(-20)}, RegisteredBy: shared.RegisteredByCaseworker}
+	if err := c.SeedEnrolment(ctx, e, lc.jobcenter, 0, lc.env.clock.Now()); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	if _, err := lc.env.db.NewRaw(`UPDATE enrolments SET end_reason = ?, to_date = ?, end_pending = true WHERE citizen_id = ?`,
+		reason, lc.today.AddDays(5).String(), lc.citizenID()).Exec(ctx); err != nil {
+		lc.env.tb.Fatal(err)
+	}
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

@@ -23,6 +23,7 @@ func TestAKasseViewsReadAsCitizenTypes(t *testing.T) {
 		{reflect.TypeFor[AKasseScreeningPage](), reflect.TypeFor[ScreeningPage]()},
 		{reflect.TypeFor[AKasseCalendarMonth](), reflect.TypeFor[CalendarMonth]()},
 		{reflect.TypeFor[AKasseFravaer](), reflect.TypeFor[Fravaer]()},
+		{reflect.TypeFor[AKasseEnrolmentPage](), reflect.TypeFor[EnrolmentPage]()},
 	}
 	for _, p := range pairs {
 		for _, problem := range readsAs(p.view, p.full, p.view.Name()) {

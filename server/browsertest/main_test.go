@@ -109,6 +109,7 @@ func TestBrowser(t *testing.T) {
 		{"Fravaer", testFravaer, 0, true},
 		{"FravaerAKasse", testFravaerAKasse, 0, false},
 		{"Historik", testHistorik, 0, true},
+		{"Enrolment", testEnrolment, 0, true},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

@@ -7,6 +7,7 @@ import (
 
 	"jobnet/server/storage"
 	"jobnet/shared"
+	"jobnet/shared/workdays"
 )
 
 // Selvbooking's demo (issue 13, SPEC D4): the online offers of Jobcenter
@@ -80,12 +81,14 @@ type demoDeadline struct {
 var demoDeadlines = []demoDeadline{{"120385-1231", 10}, {"250899-1357", -3}}
 
 // BookingDays are the days the demo's times fall on, from the day after
-// today for three weeks: weekdays that are not Danish public holidays.
+// today for three weeks: the days a jobcenter is open (shared/workdays:
+// weekdays that are not Danish holidays, from rickar/cal's dk package,
+// Grundlovsdag and the two eves included).
 func BookingDays(today shared.Date) []shared.Date {
 	var out []shared.Date
 	for i := 1; i <= 21; i++ {
 		d := today.AddDays(i)
-		if wd := weekday(d); wd != time.Saturday && wd != time.Sunday && !publicHoliday(d) {
+		if workdays.Open(d) {
 			out = append(out, d)
 		}
 	}
@@ -94,38 +97,6 @@ func BookingDays(today shared.Date) []shared.Date {
 
 func weekday(d shared.Date) time.Weekday {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 12, 0, 0, 0, time.UTC).Weekday()
-}
-
-// publicHoliday reports the Danish public holidays and the days
-// jobcentres keep closed (juleaften, nytårsaftensdag, grundlovsdag).
-func publicHoliday(d shared.Date) bool {
-	switch {
-	case d.Month == 1 && d.Day == 1, d.Month == 6 && d.Day == 5, d.Month == 12 && (d.Day == 24 || d.Day == 25 || d.Day == 26 || d.Day == 31):
-		return true
-	}
-	easter := easterSunday(d.Year)
-	for _, off := range []int{-3, -2, 1, 39, 50} { // skærtorsdag, langfredag, 2. påskedag, Kristi himmelfart, 2. pinsedag
-		if easter.AddDays(off) == d {
-			return true
-		}
-	}
-	return false
-}
-
-// easterSunday is Easter Sunday of the Gregorian year (the anonymous
-// Gregorian algorithm).
-func easterSunday(y int) shared.Date {
-	a, b, c := y%19, y/100, y%100
-	d, e := b/4, b%4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b - d - g + 15) % 30
-	i, k := c/4, c%4
-	l := (32 + 2*e + 2*i - h - k) % 7
-	m := (a + 11*h + 22*l) / 451
-	month := (h + l - 7*m + 114) / 31
-	day := (h+l-7*m+114)%31 + 1
-	return shared.Date{Year: y, Month: time.Month(month), Day: day}
 }
 
 // BookingOffers are the demo's offers with their times on the day of now

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"jobnet/shared"
+	"jobnet/shared/workdays"
 )
 
 // TestDemoBookingEveryDay: on every day of a year with a 29 February, at
@@ -35,7 +36,7 @@ func TestDemoBookingEveryDay(t *testing.T) {
 				for _, s := range o.Slots {
 					day := shared.DateOf(s.Start.In(loc))
 					wd := s.Start.In(loc).Weekday()
-					if !s.Start.After(now) || s.Start.After(now.AddDate(0, 0, 22)) || wd == time.Saturday || wd == time.Sunday || publicHoliday(day) {
+					if !s.Start.After(now) || s.Start.After(now.AddDate(0, 0, 22)) || wd == time.Saturday || wd == time.Sunday || !workdays.Open(day) {
 						t.Fatalf("%s: %s/%s at %s (%s)", now, org, o.OriginID, s.Start.In(loc), wd)
 					}
 					if h := s.Start.In(loc).Hour(); h < 9 || h > 14 {
@@ -53,18 +54,23 @@ func TestDemoBookingEveryDay(t *testing.T) {
 	}
 }
 
-func TestEasterAndHolidays(t *testing.T) {
-	for y, want := range map[int]string{2025: "2025-04-20", 2026: "2026-04-05", 2027: "2027-03-28", 2028: "2028-04-16"} {
-		if got := easterSunday(y); got != shared.MustDate(want) {
-			t.Errorf("Easter %d: %s, want %s", y, got, want)
+// TestBookingDaysSkipHolidays: no time on Easter's, Kristi himmelfart's,
+// pinse's, Grundlovsdag's or Christmas's closed days (shared/workdays).
+func TestBookingDaysSkipHolidays(t *testing.T) {
+	closed := map[string]bool{}
+	for _, d := range []string{"2027-03-25", "2027-03-26", "2027-03-29", "2027-05-06", "2027-05-17", "2026-06-05", "2027-12-24", "2027-12-31"} {
+		closed[d] = true
+	}
+	seen := map[string]bool{}
+	for _, from := range []string{"2027-03-20", "2027-05-01", "2027-05-25", "2026-06-01", "2027-12-20"} {
+		for _, d := range BookingDays(shared.MustDate(from)) {
+			if closed[d.String()] {
+				t.Errorf("a booking day on %s", d)
+			}
+			seen[d.String()] = true
 		}
 	}
-	for _, d := range []string{"2027-03-25", "2027-03-26", "2027-03-29", "2027-05-06", "2027-05-17", "2027-06-05", "2027-12-24", "2028-01-01"} {
-		if !publicHoliday(shared.MustDate(d)) {
-			t.Errorf("%s is a holiday", d)
-		}
-	}
-	if publicHoliday(shared.MustDate("2027-03-30")) {
-		t.Error("the Tuesday after Easter is no holiday")
+	if !seen["2027-03-30"] {
+		t.Error("the Tuesday after Easter is a booking day")
 	}
 }

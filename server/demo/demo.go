@@ -347,6 +347,11 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedAbsences(ctx, store, now); err != nil {
 		return err
 	}
+	// The current enrolments before Mads' past one (SeedEnrolment gives a
+	// citizen without any enrolment his current one).
+	if err := seedEnrolments(ctx, store, now); err != nil {
+		return err
+	}
 	if err := seedHistorik(ctx, store, now); err != nil {
 		return err
 	}

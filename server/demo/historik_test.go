@@ -40,6 +40,20 @@ func TestDemoHistorikEveryDay(t *testing.T) {
 			if shared.HistoryUpcoming(a.Period, today) {
 				upcoming++
 			}
+			// A holiday the citizen reported, more than 14 days ahead
+			// (Meld ferie's rule), as the a-kasse sees it coming.
+			if a.Kind == shared.AbsenceFerie && a.RegisteredBy == shared.RegisteredByCitizen &&
+				a.Period.From.DaysSince(shared.DateOf(a.RegisteredAt)) <= shared.FerieNoticeDays {
+				t.Fatalf("%s: a holiday reported too late: %+v", today, a)
+			}
+		}
+		// No two of his absences overlap (one source of them: this seed).
+		for i, a := range s.Absences {
+			for _, b := range s.Absences[i+1:] {
+				if a.Period.Contains(b.Period.From) || b.Period.Contains(a.Period.From) {
+					t.Fatalf("%s: %+v overlaps %+v", today, a, b)
+				}
+			}
 		}
 		if upcoming == 0 {
 			t.Fatalf("%s: nothing to come", today)

@@ -68,6 +68,9 @@ type citizenRequest struct {
 	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
 	fronts  *frontCache    // the front page's nudges, per session
 	travel  travelTimes    // a log's travel time
+	// sessions: a registration that changes the citizen's status of
+	// today (Til- og afmelding) forgets their cached sessions.
+	sessions *sessionCache
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -99,6 +102,7 @@ type ingestRequest struct {
 	publicURL string
 	banners   *bannerCache // forgotten when STAR changes the banner
 	fronts    *frontCache  // a citizen's front page nudges, forgotten on news
+	loc       *time.Location
 }
 
 // handle is a route's handler, of the kind its scope needs. Its answer is
@@ -209,7 +213,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		if g := p.Grant(caller); !g.Allowed() {
 			return nil, shared.Errorf(shared.EForbidden, "%s", g.Message(caller))
 		}
-		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL, banners: &a.banners, fronts: a.fronts})
+		return rt.handle.ingest(&ingestRequest{request: *req, org: org, policy: p, store: a.store, sessions: a.sessions, findjob: a.findjob, publicURL: a.cfg.PublicURL, banners: &a.banners, fronts: a.fronts, loc: a.cfg.Location})
 	}
 	sess, err := a.resolveSession(req.r, req.now)
 	if err != nil && !errors.Is(err, errAnonymous) {
@@ -234,7 +238,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel, sessions: a.sessions}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

@@ -326,5 +326,25 @@ func Routes() []Route {
 		// Jobnet, the a-kasse only of kinds lawful on dagpenge.
 		{"POST /api/ingest/v1/absences", sentBy(Allow, Refuse("Kun jobcentre kan registrere fravær."), true), ingestHandler(handleIngestAbsence)},
 		{"GET /api/ingest/v1/absence-events", sentBy(Allow, Allow, false), ingestHandler(handleAbsenceEvents)},
+
+		// Til- og afmelding (issue 14, SPEC D8, K4): the citizen enrols,
+		// afmelder and takes back a waiting afmelding; the jobcenter sees
+		// the page read-only, the a-kasse its view (a dagpenge or dimittend
+		// enrolment, no receipt, no reason why the member cannot enrol) and
+		// is refused every registration (000 5.5).
+		{"GET " + shared.APIEnrolment, citizenRead(Project), projectedHandler(loadEnrolment, enrolmentForCitizen, enrolmentForAKasse)},
+		{"POST " + shared.APIEnrolment, citizenRegistration, citizenHandler(handleEnrol)},
+		{"POST " + shared.APIDeregistration, citizenRegistration, citizenHandler(handleDeregister)},
+		{"DELETE " + shared.APIDeregistration, citizenRegistration, citizenHandler(handleWithdrawDeregistration)},
+		// The jobcenter effectuates or rejects its citizen's kontanthjælp
+		// enrolment and writes its own receipt texts; the a-kasse reports a
+		// dimittend's dagpengeret; both collect their citizens' enrolment
+		// changes (the a-kasse those of dagpenge and dimittend only).
+		{"POST /api/ingest/v1/enrolment-decisions", sentBy(Allow, Refuse("Kun jobcentre kan effektuere eller afvise en tilmelding."), true),
+			ingestHandler(handleIngestEnrolmentDecision)},
+		{"POST /api/ingest/v1/enrolment-receipt-texts", sentBy(Allow, Refuse("Kun jobcentre skriver tekst på kvitteringen for tilmelding."), false),
+			ingestHandler(handleIngestEnrolmentReceiptText)},
+		{"POST /api/ingest/v1/dagpengeret", sentBy(Refuse("Kun a-kasser kan melde dagpengeret."), Allow, true), ingestHandler(handleIngestDagpengeret)},
+		{"GET /api/ingest/v1/enrolment-events", sentBy(Allow, Allow, false), ingestHandler(handleEnrolmentEvents)},
 	}
 }

@@ -761,3 +761,58 @@ type AbsenceEvent struct {
 	RegisteredBy string      `json:"registered_by"`
 	At           time.Time   `json:"at"`
 }
+
+// ---- Til- og afmelding (SPEC D8; FEATURES.md 6.2) ----
+
+// EnrolmentDecision is the jobcenter's answer to its citizen's waiting
+// kontanthjælp enrolment (the flag): "effectuate" when the citizen came by,
+// "reject" otherwise, with the match group it registered (1–3, 0 for none).
+// "Hvis der matches 2 eller 3, skal borgeren ikke tilmeldes" (001): a
+// match 2 or 3 is a rejection.
+type EnrolmentDecision struct {
+	MessageID   string `json:"message_id" validate:"required,max=100"`
+	CPR         string `json:"cpr" validate:"required,cpr"`
+	Decision    string `json:"decision" validate:"required,oneof=effectuate reject"`
+	Matchgruppe int    `json:"matchgruppe" validate:"gte=0,lte=3"`
+}
+
+// EnrolmentReceiptText is the jobcenter's own text on the receipt of
+// enrolments for one benefit: "en individuel oplysning på kvitteringen til
+// borgerne, fx om informationsmøder e.l. Der er plads til 1500 karakterer"
+// (001). It replaces the jobcenter's earlier text for the benefit.
+type EnrolmentReceiptText struct {
+	MessageID string         `json:"message_id" validate:"required,max=100"`
+	Benefit   shared.Benefit `json:"benefit" validate:"required,oneof=dagpenge kontanthjaelp dimittend ingen"`
+	Text      string         `json:"text" validate:"required"`
+}
+
+// Dagpengeret is the a-kasse's message that its member's dagpengeret
+// begins on From: a dimittend enrolled "uden ydelse" switches to dagpenge
+// on that day, if still enrolled as dimittend then (001).
+type Dagpengeret struct {
+	MessageID string      `json:"message_id" validate:"required,max=100"`
+	CPR       string      `json:"cpr" validate:"required,cpr"`
+	From      shared.Date `json:"from" validate:"required"`
+}
+
+// EnrolmentEvent is one change of an enrolment in Jobnet, for the
+// citizen's jobcenter and, for dagpenge and dimittend, the a-kasse
+// (GET /api/ingest/v1/enrolment-events): enrolled, deregistration_set
+// (an afmelding from a later day), deregistration_withdrawn,
+// deregistered, lapsed, effectuated, rejected, switched_to_dagpenge. The
+// enrolment is given as it is at collection.
+type EnrolmentEvent struct {
+	Seq         int64          `json:"seq"`
+	Kind        string         `json:"kind"`
+	CPR         string         `json:"cpr"`
+	EnrolmentID int64          `json:"enrolment_id"`
+	Benefit     shared.Benefit `json:"benefit"`
+	Ledighed    string         `json:"ledighed"`
+	UdenYdelse  bool           `json:"uden_ydelse"`
+	State       string         `json:"state"`
+	From        shared.Date    `json:"from"`
+	// To is the last day enrolled, when an afmelding is set or applied.
+	To        *shared.Date `json:"to,omitempty"`
+	EndReason string       `json:"end_reason,omitempty"`
+	At        time.Time    `json:"at"`
+}

@@ -110,6 +110,9 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 		river.AddWorker(workers, &raskmeldingerWorker{store: store, log: log, now: cfg.Now, loc: copenhagen})
 		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(dailyAt{hour: RaskmeldingRunHour, loc: copenhagen},
 			func() (river.JobArgs, *river.InsertOpts) { return RaskmeldingerArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+		river.AddWorker(workers, &enrolmentChangesWorker{store: store, log: log, now: cfg.Now, loc: copenhagen})
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(dailyAt{hour: EnrolmentChangesHour, loc: copenhagen},
+			func() (river.JobArgs, *river.InsertOpts) { return EnrolmentChangesArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 		if cfg.addWorkers != nil {
 			cfg.addWorkers(workers)
 		}

@@ -65,6 +65,7 @@ var DataExportTables = []exportTable{
 	{"calendar_feeds", "kalender"},
 	{"absences", "registreringer"},
 	{"absence_events", "registreringer"},
+	{"enrolment_events", "registreringer"},
 	{"enrolments", "registreringer"},
 	{"rehab_cases", "minsag"},
 }
@@ -172,7 +173,13 @@ func exportRegistrations(ctx context.Context, c Citizen) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"fravaer": abs, "fravaer_meddelt": told, "tilmeldinger": enr}, nil
+	// What happened to each enrolment, and whom Jobnet told.
+	enrTold, err := c.jsonRows(ctx, `SELECT e.enrolment_id, e.kind, e.org, e.at FROM enrolment_events e
+		JOIN enrolments n ON n.id = e.enrolment_id WHERE n.citizen_id = $1 ORDER BY e.seq`)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"fravaer": abs, "fravaer_meddelt": told, "tilmeldinger": enr, "tilmeldinger_meddelt": enrTold}, nil
 }
 
 // exportMinSag is every case before the rehabiliteringsteam, closed ones
