@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobnet/server/findjob"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -68,6 +69,10 @@ type citizenRequest struct {
 	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
 	fronts  *frontCache    // the front page's nudges, per session
 	travel  travelTimes    // a log's travel time
+	// Brugerprofil: NemSMS's seam, and the sessions to forget when the
+	// citizen deletes their login.
+	sms      sms.Provider
+	sessions *sessionCache
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -234,7 +239,8 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel,
+			sms: a.cfg.SMS, sessions: a.sessions}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

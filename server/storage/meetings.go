@@ -381,6 +381,7 @@ func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.T
 	}
 	if err := s.db.NewRaw(`SELECT m.id, m.citizen_id FROM meetings m
 		JOIN mail_subscriptions s ON s.citizen_id = m.citizen_id AND s.campaign = ?
+		JOIN contact_details cd ON cd.citizen_id = m.citizen_id AND cd.email <> ''
 		WHERE m.status = 'planned' AND m.reminded_at IS NULL AND m.starts_at >= ? AND m.starts_at < ?
 		ORDER BY m.starts_at, m.id`, CampaignMoederOgPligter, from, from.AddDate(0, 0, 1)).Scan(ctx, &due); err != nil {
 		return 0, err
