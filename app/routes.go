@@ -62,7 +62,7 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true"}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", shared.PageProfile, shared.PageProfileAccount, shared.PageProfileNotices, shared.PageProfileDelete}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -98,6 +98,10 @@ func RegisterRoutes() {
 	app.Route(pathScreening, func() app.Composer { return newScreeningPage() })
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
+	// Brugerprofil (SPEC A3): its four sub-pages.
+	for _, sub := range profilSubPages {
+		app.Route(sub.path, func() app.Composer { return newProfilPage(sub.path) })
+	}
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
 }
 
@@ -129,5 +133,10 @@ func PreloadPaths() map[string][]string {
 		shared.PageBookMeeting: {shared.APIBookingOffers},
 		// The month of the page's ?maaned= (server/site fills {maaned} in).
 		pathKalender: {shared.CalendarPath("{maaned}")},
+		// Brugerprofil's four sub-pages.
+		shared.PageProfile:        {shared.APIProfile},
+		shared.PageProfileAccount: {shared.APIProfile},
+		shared.PageProfileNotices: {shared.APIProfile},
+		shared.PageProfileDelete:  {shared.APIProfile},
 	}
 }

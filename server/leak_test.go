@@ -145,6 +145,7 @@ var leakSources = []leakSource{
 	{"møder", plantMeetings},
 	{"selvbooking", plantBooking},
 	{"kalender", plantCalendar},
+	{"brugerprofil", plantProfile},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -611,6 +612,21 @@ func plantBooking(lc *leakCitizen) {
 	lc.paths = append(lc.paths, fmt.Sprintf("%s?rebook=%d", shared.APIBookingOffers, r.Meeting.ID))
 }
 
+// plantProfile: Brugerprofil (issue 14, SPEC A3). A confirmed e-mail and
+// a temporary address, markers the a-kasse must never see (it is refused
+// the profile whole); the jobcenter reads them, the citizen too, and an
+// e-mail campaign at the address.
+func plantProfile(lc *leakCitizen) {
+	email := lc.hidden() + "@example.dk"
+	if err := lc.env.store.Citizen(lc.citizenID()).SetConfirmedEmail(context.Background(), email, lc.env.clock.Now()); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIProfileAddress, shared.TempAddressInput{Street: lc.hidden(), Postcode: "8000",
+		City: lc.hidden(), From: lc.today.String(), To: lc.today.AddDays(1 + lc.rng.IntN(shared.TempAddressMaxDays)).String()}), 200, nil)
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIProfileNotices, shared.NoticesInput{Subscriptions: []shared.Subscription{
+		{Campaign: shared.Campaigns[lc.rng.IntN(len(shared.Campaigns))].Key, Email: true}}}), 200, nil)
+}
+
 // plantBare gives the bare citizen one open dagpenge forløb and nothing
 // else.
 func plantBare(lc *leakCitizen) {
@@ -658,6 +674,9 @@ var leakProjections = []struct {
 var lawfulOnDagpenge = map[shared.AbsenceKind]bool{
 	shared.AbsenceFerie: true, shared.AbsenceSygdom: true, shared.AbsenceBarsel: true, shared.AbsenceBorgerligtOmbud: true,
 	shared.AbsenceFritagetSelvbooking: true, shared.AbsenceFritagetRaadighed: true, shared.AbsenceJobsoegningUdland: true,
+	// The registrations contract (9f6eb52) made midlertidigt arbejde lawful
+	// on dagpenge; this list had not followed.
+	shared.AbsenceMidlertidigtArbejde: true,
 }
 
 // leakViewer is one role looking at the citizens.
