@@ -357,7 +357,7 @@ func (p *profilPage) renderDelete() app.UI {
 	}
 	ferr := p.delSt.ferr
 	return app.Div().Body(
-		app.P().Text("Når du sletter din adgang, slettes din bruger på Jobnet: dit brugernavn og din adgangskode, dine kontaktoplysninger og dine valg af beskeder. Dit CV slettes ikke."),
+		app.P().ID("profil-delete-intro").Text("Når du sletter din adgang, slettes din bruger på Jobnet: dit brugernavn og din adgangskode, dine kontaktoplysninger og dine valg af beskeder. Dit CV slettes ikke."),
 		app.Form().ID("profil-delete-form").Attr("novalidate", true).Aria("label", shared.ProfileDeleteTitle).OnSubmit(p.deleteAccount).Body(
 			ferr.summary(),
 			p.text("profil-delete-password", "Din adgangskode", "Angiv din adgangskode for at slette din adgang", "password", "current-password",
@@ -370,10 +370,10 @@ func (p *profilPage) renderDelete() app.UI {
 func (p *profilPage) deleteAccount(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	submit(ctx, &p.delSt, p.del, api.DeleteAccount, func(ctx app.Context, _ struct{}) {
-		// The login is gone: start over from the front page, without the
-		// session the app still holds.
+		// The login is gone, its session with it: the app forgets it as
+		// at "Log ud" and shows the login page.
 		ctx.SetState(stateSession, shared.Session{})
-		app.Window().Get("location").Set("href", pathLogin+"?slettet=1")
+		ctx.Navigate(pathLogin)
 	})
 }
 

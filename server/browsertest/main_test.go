@@ -112,6 +112,7 @@ func TestBrowser(t *testing.T) {
 		run  func(t *testing.T, tb *tab)
 	}{
 		{"JobAgent", testJobAgent},
+		{"Profile", testProfile},
 	}
 	// Scenarios with a journey planner (the test's stand-in): each width
 	// gets a portal of its own with it.
