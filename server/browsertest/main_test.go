@@ -104,6 +104,7 @@ func TestBrowser(t *testing.T) {
 		{"BookingKeyboard", testBookingKeyboard, 0, true},
 		{"BookingRebook", testBookingRebook, 0, true},
 		{"BookingAKasse", testBookingAKasse, 0, true},
+		{"ProfileMirror", testProfileMirror, 0, false},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).

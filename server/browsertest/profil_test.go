@@ -177,3 +177,35 @@ func (tb *tab) setDate(sel, value string) {
 	tb.do("set "+sel, chromedp.Evaluate[chromedp.Void](`(el => { el.focus(); el.value = `+js(value)+
 		`; el.dispatchEvent(new Event("input", {bubbles: true})); })(document.querySelector(`+js(sel)+`))`))
 }
+
+// testProfileMirror: the jobcenter's caseworker sees Mads's profile
+// without forms; the a-kasse's is refused it whole (issue 14).
+func testProfileMirror(t *testing.T, tb *tab) {
+	tb.loginCaseworker("nina")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	if n := eval[int](tb, "look for the profile link", `document.querySelectorAll("a.jobnet-user-name").length`); n != 0 {
+		t.Errorf("the caseworker's own name leads to a profile")
+	}
+	tb.open(shared.PageProfile)
+	tb.waitApp()
+	tb.waitText("#profil-readonly", "Du kan se borgerens brugerprofil, men ikke ændre den.")
+	tb.waitText("#profil-readonly", "mads.kristensen@example.dk")
+	if n := eval[int](tb, "look for forms", `document.querySelectorAll(".jobnet-profil form").length`); n != 0 {
+		t.Errorf("the jobcenter's caseworker gets %d forms", n)
+	}
+	tb.checkA11y("Brugerprofil, the jobcenter's view")
+
+	tb.clickButton("Skift til anden borger")
+	tb.waitPath("/sagsbehandleradgang")
+	tb.click("button.jobnet-logout")
+	tb.loginCaseworker("berit")
+	tb.mirror(cprMads)
+	tb.waitMirrorOf("Mads Kristensen")
+	tb.open(shared.PageProfileNotices)
+	tb.waitApp()
+	tb.waitText("div.alert-error", shared.MsgNoAccessProfile)
+	if eval[bool](tb, "look for the address", `document.body.innerText.includes("mads.kristensen@example.dk")`) {
+		t.Errorf("the a-kasse sees the profile's e-mail")
+	}
+}
