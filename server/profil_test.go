@@ -267,6 +267,15 @@ func TestProfileLogin(t *testing.T) {
 	if s := login("mads.k", demo.Password); s == 200 {
 		t.Fatal("the old password still works")
 	}
+	// Guessing the password through an open session is limited as at the
+	// login: ten wrong, then a pause.
+	guess := shared.PasswordInput{OldPassword: "gaet-igen-kodeord", Password: newPw, PasswordRepeat: newPw}
+	for range 10 {
+		wantFieldError(t, c.do("PUT", shared.APIProfilePassword, guess), 400, shared.FieldOldPassword, shared.MsgOldPassword)
+	}
+	if r := c.do("PUT", shared.APIProfilePassword, guess); r.status != http.StatusTooManyRequests {
+		t.Fatalf("the 11th wrong password: %d %s", r.status, r.body)
+	}
 }
 
 // TestProfileNotices: SMS only to a number NemSMS knows (the seam's demo

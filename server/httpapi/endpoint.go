@@ -73,6 +73,7 @@ type citizenRequest struct {
 	// citizen deletes their login.
 	sms      sms.Provider
 	sessions *sessionCache
+	limiter  *loginLimiter // wrong passwords count as at the login
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -240,7 +241,7 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 	}
 	run := func(c storage.Citizen) (any, error) {
 		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel,
-			sms: a.cfg.SMS, sessions: a.sessions}
+			sms: a.cfg.SMS, sessions: a.sessions, limiter: a.limiter}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

@@ -132,8 +132,8 @@ func handlePutPassword(req *citizenRequest) (noContent, error) {
 	if err != nil {
 		return noContent{}, err
 	}
-	if !password.Check(old, in.OldPassword) {
-		return noContent{}, fieldError(shared.EInvalid, shared.FieldOldPassword, shared.MsgOldPassword)
+	if err := checkOwnPassword(req, old, in.OldPassword, shared.FieldOldPassword, shared.MsgOldPassword); err != nil {
+		return noContent{}, err
 	}
 	hash, err := password.Hash(in.Password)
 	if err != nil {
@@ -174,8 +174,8 @@ func handleDeleteAccount(req *citizenRequest) (noContent, error) {
 	if err != nil {
 		return noContent{}, err
 	}
-	if !password.Check(hash, in.Password) {
-		return noContent{}, fieldError(shared.EInvalid, shared.FieldDeletePassword, shared.MsgDeletePassword)
+	if err := checkOwnPassword(req, hash, in.Password, shared.FieldDeletePassword, shared.MsgDeletePassword); err != nil {
+		return noContent{}, err
 	}
 	if err := req.citizen.DeleteAccount(req.ctx()); err != nil {
 		return noContent{}, err
@@ -183,4 +183,20 @@ func handleDeleteAccount(req *citizenRequest) (noContent, error) {
 	req.sessions.forgetCitizen(req.who.ID)
 	req.fronts.forgetCitizen(req.who.ID)
 	return noContent{}, nil
+}
+
+// checkOwnPassword checks the citizen's password on the profile, limited
+// as the login is (10 wrong per 15 minutes, per citizen): a session left
+// open is no way to guess the password.
+func checkOwnPassword(req *citizenRequest, hash, pw, field, msg string) error {
+	key := fmt.Sprintf("profile|citizen|%d", req.who.ID)
+	if !req.limiter.allowed(req.now, key) {
+		return shared.Errorf(shared.ETooManyRequests, "For mange forkerte forsøg. Vent 15 minutter, og prøv igen.")
+	}
+	if !password.Check(hash, pw) {
+		req.limiter.fail(req.now, key)
+		return fieldError(shared.EInvalid, field, msg)
+	}
+	req.limiter.reset(key)
+	return nil
 }
