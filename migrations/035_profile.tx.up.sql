@@ -44,6 +44,8 @@ CREATE TABLE temporary_addresses (
     to_date    date NOT NULL,
     CHECK (to_date >= from_date AND to_date <= from_date + 90)
 );
+-- Retention deletes an address a week after its end, in batches.
+CREATE INDEX temporary_addresses_to_idx ON temporary_addresses (to_date);
 
 -- The campaigns a citizen gets by SMS through NemSMS (the number is the
 -- profile's phone, known to NemSMS when subscribed: server/sms).
