@@ -113,7 +113,8 @@ func TestNoticesNeedConfirmedEmailAndNemSMS(t *testing.T) {
 		msg   string
 	}{
 		{"OK", Profile{Email: "a@example.dk", SMSVerified: true}, both, "", ""},
-		{"OKNothing", Profile{}, NoticesInput{}, "", ""},
+		{"OKNothing", Profile{}, NoticesInput{Subscriptions: []Subscription{}}, "", ""},
+		{"ErrNoList", Profile{}, NoticesInput{}, "subscriptions", "Feltet skal udfyldes."},
 		{"ErrPendingOnly", Profile{PendingEmail: "a@example.dk", SMSVerified: true}, both, FieldNoticesEmail, MsgNoticeNeedsEmail},
 		{"ErrSMSNotVerified", Profile{Email: "a@example.dk", Phone: "11223344"}, both, FieldNoticesSMS, MsgNoticeNeedsPhone},
 		{"ErrCampaign", Profile{Email: "a@example.dk"}, NoticesInput{Subscriptions: []Subscription{{Campaign: "reklame", Email: true}}}, "subscriptions", "Ukendt kampagne."},
