@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"jobnet/server/demo"
 	"jobnet/server/mail"
 	"jobnet/server/servertest"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -364,5 +366,55 @@ func TestProfileRoles(t *testing.T) {
 	own.decode(own.do("GET", shared.APIProfile, nil), 200, &p)
 	if p.Username != "mads" || !p.Enrolled {
 		t.Fatalf("the citizen's own %+v", p)
+	}
+}
+
+// TestProfileSMSNotices: a citizen who gets "Møder og pligter" by SMS gets
+// the plan's change notice and the meeting reminder as SMS, through the
+// SMS outbox, to the profile's phone; the seam sends each once and
+// refuses a number NemSMS does not know.
+func TestProfileSMSNotices(t *testing.T) {
+	env, _ := newMailEnv(t)
+	ctx := context.Background()
+	c := env.client()
+	c.loginCitizen("mads")
+	var p shared.Profile
+	// Mads's demo phone is the one the demo's NemSMS knows.
+	c.decode(c.do("PUT", shared.APIProfileNotices, shared.NoticesInput{Subscriptions: []shared.Subscription{
+		{Campaign: storage.CampaignMoederOgPligter, SMS: true}}}), 200, &p)
+	today := shared.DateOf(env.clock.Now())
+	c.decode(c.do("POST", "/api/ingest/v1/plan", testPlan("sms", today), "Authorization", "Bearer demo-token-jobcenter-koebenhavn"), 200, nil)
+	c.decode(c.do("POST", "/api/ingest/v1/meetings", meetingIn("sms-1", "sms-1", "ZX SMS", at(2, 10, 0)), "Authorization", jcToken), 200, nil)
+	n, err := env.store.RemindMeetings(ctx, "https://jobnet.test", env.clock.Now().In(servertest.Copenhagen))
+	if err != nil || n != 1 {
+		t.Fatalf("RemindMeetings = %d, %v", n, err)
+	}
+	var rows []struct {
+		ID   int64  `bun:"id"`
+		To   string `bun:"to_number"`
+		Kind string `bun:"kind"`
+		Text string `bun:"text_body"`
+	}
+	if err := env.db.NewRaw(`SELECT id, to_number, kind, text_body FROM sms_outbox ORDER BY id`).Scan(ctx, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Kind != storage.SMSPlanChanged || rows[1].Kind != storage.SMSMeetingReminder ||
+		rows[0].To != "20304050" || !strings.Contains(rows[0].Text, "/min-plan") || !strings.Contains(rows[1].Text, "Husk dit møde") {
+		t.Fatalf("the SMS outbox: %+v", rows)
+	}
+	if got := mailsTo(t, env, demo.ProfileEmail); len(got) != 0 {
+		t.Fatalf("mails without an e-mail campaign: %v", got)
+	}
+	nem := sms.NewDemoSink(sms.DemoVerifiedNumbers...)
+	for range 2 { // a second run sends nothing
+		if err := env.store.SendFromSMSOutbox(ctx, rows[0].ID, env.clock.Now, nem.Send); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if sent := nem.Sent(); len(sent) != 1 || sent[0].Number != "20304050" {
+		t.Fatalf("NemSMS got %+v", sent)
+	}
+	if err := env.store.SendFromSMSOutbox(ctx, rows[1].ID, env.clock.Now, sms.NewDemoSink().Send); !errors.Is(err, sms.ErrNotVerified) {
+		t.Fatalf("a number NemSMS does not know: %v", err)
 	}
 }

@@ -255,8 +255,13 @@ const PlanNoticeCampaign = CampaignMoederOgPligter
 // Plan under publicURL, in the accessor's transaction — the one that
 // stores the new plan version — when the citizen subscribes to
 // PlanNoticeCampaign; otherwise it does nothing. It reports whether a
-// mail was enqueued.
+// mail was enqueued. A citizen who gets the campaign by SMS gets the
+// notice as an SMS too (noticeBySMS).
 func (c Citizen) NoticePlanChanged(ctx context.Context, publicURL string, now time.Time) (bool, error) {
+	if err := c.noticeBySMS(ctx, PlanNoticeCampaign, SMSPlanChanged,
+		"Jobnet: Din plan er ændret. Se den på "+publicURL+"/min-plan", now); err != nil {
+		return false, err
+	}
 	email, err := c.MailSubscription(ctx, PlanNoticeCampaign)
 	if IsNotFound(err) {
 		return false, nil
@@ -277,4 +282,20 @@ func (c Citizen) NoticePlanChanged(ctx context.Context, publicURL string, now ti
 		return false, fmt.Errorf("storage: the plan's change notice: %w", err)
 	}
 	return true, nil
+}
+
+// noticeBySMS enqueues text as an SMS of the campaign, in the accessor's
+// transaction, when the citizen gets the campaign by SMS (Brugerprofil,
+// SMSSubscription: the profile's phone, known to NemSMS when chosen);
+// otherwise it does nothing.
+func (c Citizen) noticeBySMS(ctx context.Context, campaign, kind, text string, now time.Time) error {
+	phone, err := c.SMSSubscription(ctx, campaign)
+	if IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = c.EnqueueSMS(ctx, kind, phone, text, now)
+	return err
 }

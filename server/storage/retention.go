@@ -114,6 +114,9 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 		// decision; the sources keep no history of it).
 		{Name: "email_codes", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
 			table: "email_codes", expired: "created_at < ?0"},
+		// The SMS outbox is kept as the mail outbox, 30 days.
+		{Name: "sms_outbox", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "sms_outbox", expired: "created_at < ?0"},
 		{Name: "temporary_addresses", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
 			table: "temporary_addresses", expired: "to_date < ?0::date"},
 	}
