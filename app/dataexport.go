@@ -9,9 +9,9 @@ import (
 
 // dataExportBox is "Hent alle mine data" (GDPR article 20): the two
 // downloads of everything Jobnet holds about the citizen, the JSON file and
-// the readable PDF (shared/dataexport.go). It is a box of its own so that
-// Brugerprofil, and the page pathDataExport that holds it until then, can
-// show it. A caseworker in a mirror session is told that only the citizen
+// the readable PDF (shared/dataexport.go), at the foot of Brugerprofil's
+// Personlige oplysninger (profil.go): the citizen's data, where the
+// citizen's own details are. A caseworker in a mirror session is told that only the citizen
 // can fetch it; the server refuses the download anyway (routes.go,
 // OwnOnly) — the box only hides the links.
 type dataExportBox struct {
@@ -43,18 +43,5 @@ func (b *dataExportBox) Render() app.UI {
 					Attr("download", shared.DataExportPDFName).Text("Hent som PDF")),
 			)
 		}),
-	)
-}
-
-// dataExportPage holds the box until Brugerprofil does.
-type dataExportPage struct{ app.Compo }
-
-func newDataExportPage() *dataExportPage { return &dataExportPage{} }
-
-func (p *dataExportPage) Render() app.UI {
-	return newShell().Title("Hent alle mine data").Access(forCitizenView).Body(
-		ui.Breadcrumb(pathForside, "Brugerprofil", "Hent alle mine data"),
-		app.H1().Text("Mine data i Jobnet"),
-		newDataExportBox(),
 	)
 }

@@ -60,8 +60,6 @@ const (
 	pathFravaerArbejde = shared.PageFravaerArbejde
 	// pathJobAd is an internal ad's page: /job/{id}.
 	pathJobAd = "/job/"
-	// pathDataExport is "Hent alle mine data" (GDPR article 20).
-	pathDataExport = shared.PathDataExport
 	// pathMinSag is Min sag til teamet (SPEC D13).
 	pathMinSag = shared.PageMinSag
 	// pathHistorikPlan is a version of Min Plan opened from Historik (?id=).
@@ -75,8 +73,9 @@ func PagePaths() []string {
 	return []string{pathForside, pathLogin, pathRegister, pathCaseworker, pathHistorik, pathEures,
 		pathSeeking, pathSavedJobs, pathJoblog, pathJoblogNewJob, pathJoblogNewActivity, pathScreening,
 		pathCV, pathCVEntry, pathCVSettings, pathPresentation,
-		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathDataExport, pathMinSag,
-		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde, pathHistorikPlan, pathTilmelding}
+		pathMinPlan, pathMoeder, pathMoede, pathKalender, pathKalender + "?maaned=2026-12", pathBeskedbakke, pathBesked, shared.PageBookMeeting, pathDagpenge, pathSuppl, pathTimer225, PathDemoCounters, pathFindJob, pathFindJob + "?WIDK=true", pathMinSag,
+		pathFravaer, pathFravaerFerie, pathFravaerSyg, pathFravaerArbejde, pathHistorikPlan, pathTilmelding,
+		shared.PageProfile, shared.PageProfileAccount, shared.PageProfileNotices, shared.PageProfileDelete}
 }
 
 // RegisterRoutes maps page paths to components. The WASM main and the
@@ -87,7 +86,6 @@ func RegisterRoutes() {
 	app.Route(pathRegister, func() app.Composer { return newRegisterPage() })
 	app.Route(pathCaseworker, func() app.Composer { return newCaseworkerPage() })
 	app.Route(pathHistorik, func() app.Composer { return newHistorikPage() })
-	app.Route(pathDataExport, func() app.Composer { return newDataExportPage() })
 	app.Route(pathHistorikPlan, func() app.Composer { return newHistorikPlanPage() })
 	app.Route(pathTilmelding, func() app.Composer { return newTilmeldingPage() })
 	app.Route(pathEures, func() app.Composer { return newEuresPage() })
@@ -120,6 +118,10 @@ func RegisterRoutes() {
 	app.Route(pathFravaerFerie, func() app.Composer { return newFravaerFeriePage() })
 	app.Route(pathFravaerSyg, func() app.Composer { return newFravaerSygPage() })
 	app.Route(pathFravaerArbejde, func() app.Composer { return newFravaerArbejdePage() })
+	// Brugerprofil (SPEC A3): its four sub-pages.
+	for _, sub := range profilSubPages {
+		app.Route(sub.path, func() app.Composer { return newProfilPage(sub.path) })
+	}
 	app.RouteWithRegexp("^"+pathJobAd+"[0-9]+$", func() app.Composer { return newJobAdPage() })
 }
 
@@ -159,5 +161,10 @@ func PreloadPaths() map[string][]string {
 		pathFravaerArbejde: {shared.APIFravaer},
 		// Til- og afmelding (SPEC D8).
 		pathTilmelding: {shared.APIEnrolment},
+		// Brugerprofil's four sub-pages.
+		shared.PageProfile:        {shared.APIProfile},
+		shared.PageProfileAccount: {shared.APIProfile},
+		shared.PageProfileNotices: {shared.APIProfile},
+		shared.PageProfileDelete:  {shared.APIProfile},
 	}
 }

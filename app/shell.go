@@ -201,7 +201,13 @@ func (s *shell) Render() app.UI {
 					app.If(s.signedIn(), func() app.UI {
 						return app.Div().Class("jobnet-user").Body(
 							app.P().Class("user").Body(
-								app.Span().Class("jobnet-user-name").Text(a.Name),
+								// Brugerprofil is reached from the citizen's name in the
+								// header (003 «Brugerprofil»); a caseworker's name is
+								// their own and leads nowhere.
+								app.If(a.Role == shared.RoleCitizen, func() app.UI {
+									return app.A().Class("jobnet-user-name").ID("jobnet-profile-link").Href(shared.PageProfile).
+										Title(shared.ProfileTitle).Text(a.Name)
+								}).Else(func() app.UI { return app.Span().Class("jobnet-user-name").Text(a.Name) }),
 								app.If(a.Organisation != nil, func() app.UI {
 									return app.Span().Class("jobnet-user-org").Text(" – " + orgName(a))
 								}),

@@ -149,6 +149,7 @@ var leakSources = []leakSource{
 	{"fravær", plantAbsences},
 	{"historik", plantHistorik},
 	{"til- og afmelding", plantEnrolment},
+	{"brugerprofil", plantProfile},
 }
 
 // kontaktgrupper the forløb are drawn from: dagpenge and dimittend (which
@@ -666,6 +667,21 @@ func plantEnrolment(lc *leakCitizen) {
 		reason, lc.today.AddDays(5).String(), lc.citizenID()).Exec(ctx); err != nil {
 		lc.env.tb.Fatal(err)
 	}
+}
+
+// plantProfile: Brugerprofil (issue 14, SPEC A3). A confirmed e-mail and
+// a temporary address, markers the a-kasse must never see (it is refused
+// the profile whole); the jobcenter reads them, the citizen too, and an
+// e-mail campaign at the address.
+func plantProfile(lc *leakCitizen) {
+	email := lc.hidden() + "@example.dk"
+	if err := lc.env.store.Citizen(lc.citizenID()).SetConfirmedEmail(context.Background(), email, lc.env.clock.Now()); err != nil {
+		lc.env.tb.Fatal(err)
+	}
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIProfileAddress, shared.TempAddressInput{Street: lc.hidden(), Postcode: "8000",
+		City: lc.hidden(), From: lc.today.String(), To: lc.today.AddDays(1 + lc.rng.IntN(shared.TempAddressMaxDays)).String()}), 200, nil)
+	lc.citizen.decode(lc.citizen.do("PUT", shared.APIProfileNotices, shared.NoticesInput{Subscriptions: []shared.Subscription{
+		{Campaign: shared.Campaigns[lc.rng.IntN(len(shared.Campaigns))].Key, Email: true}}}), 200, nil)
 }
 
 // plantBare gives the bare citizen one open dagpenge forløb and nothing

@@ -117,6 +117,10 @@ func TestPlanChangeNoticeByMail(t *testing.T) {
 	}
 	subscribe := func(campaign string) {
 		t.Helper()
+		// A campaign's mail goes to a confirmed address only (Brugerprofil).
+		if err := env.store.Citizen(mads.ID).SetConfirmedEmail(ctx, "mads@example.dk", env.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
 		if err := env.store.Citizen(mads.ID).SetMailSubscription(ctx, campaign, "mads@example.dk"); err != nil {
 			t.Fatal(err)
 		}

@@ -516,6 +516,10 @@ func TestMeetingReminders(t *testing.T) {
 	jonas := meetingIn("r-5", "r-5", "ZX Jonas", at(2, 9, 0))
 	jonas.CPR = cprJonas
 	send(jonas)
+	// A campaign's mail goes to a confirmed address only (Brugerprofil).
+	if err := env.store.Citizen(env.citizenID(cprMads)).SetConfirmedEmail(ctx, "mads@example.dk", env.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 	if err := env.store.Citizen(env.citizenID(cprMads)).SetMailSubscription(ctx, storage.CampaignMoederOgPligter, "mads@example.dk"); err != nil {
 		t.Fatal(err)
 	}

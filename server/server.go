@@ -14,6 +14,7 @@ import (
 	"jobnet/server/journey"
 	"jobnet/server/mail"
 	"jobnet/server/site"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -44,6 +45,8 @@ type Config struct {
 	// Journey is the journey planner behind a log's travel time; nil:
 	// none (httpapi.Config).
 	Journey journey.Planner
+	// SMS is NemSMS's seam (Brugerprofil); nil: the demo's sink.
+	SMS sms.Provider
 	// Post is the in-process mail sink whose mails /dev/post shows: set
 	// only in the demo without an SMTP server; nil makes /dev/post 404.
 	Post *mail.Sink
@@ -67,7 +70,7 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	}
 	api, err := httpapi.New(store, log, httpapi.Config{IdleTimeout: cfg.IdleTimeout, SecureCookies: cfg.SecureCookies,
 		Location: cfg.Location, Now: cfg.Now, FlushEvery: cfg.FlushEvery, PublicRate: cfg.PublicRate, PublicURL: cfg.PublicURL,
-		Journey: cfg.Journey})
+		Journey: cfg.Journey, SMS: cfg.SMS})
 	if err != nil {
 		return nil, err
 	}

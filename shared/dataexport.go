@@ -54,6 +54,3 @@ const (
 	DataExportJSONName = "jobnet-data.json"
 	DataExportPDFName  = "jobnet-data.pdf"
 )
-
-// PathDataExport is the page of "Hent alle mine data".
-const PathDataExport = "/mine-data"

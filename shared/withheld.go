@@ -34,6 +34,7 @@ const (
 	WithheldAbsenceHistory      WithheldKind = "historisk-fravaer"
 	WithheldHours225            WithheldKind = "225-timer"
 	WithheldEducationDrafts     WithheldKind = "uddannelsespaalaeg-kladder"
+	WithheldBrugerprofil        WithheldKind = "brugerprofil"
 )
 
 // Withheld is one kind of data a role is not shown, as the banner says it.
@@ -78,7 +79,13 @@ var akasseWithheld = []Withheld{
 		Why: "Den gælder kontanthjælp, uddannelseshjælp og integrationsydelse, som a-kassen ikke har del i."},
 	{Kind: WithheldEducationDrafts, What: "Svar på uddannelsespålæg, som medlemmet ikke har sendt",
 		Why: "Kladder er medlemmets egne, indtil de er sendt til jobcentret."},
+	{Kind: WithheldBrugerprofil, What: "Brugerprofil",
+		Why: "Kontaktoplysninger, login og beskedvalg er medlemmets egne og indgår ikke i a-kassens opgaver.", Refusal: MsgNoAccessProfile, APIPath: APIProfile},
 }
+
+// MsgNoAccessProfile refuses the a-kasse Brugerprofil (issue 14: "nothing
+// of Brugerprofil"; the sources name no a-kasse access to it, 000 3–5).
+const MsgNoAccessProfile = "Du har ikke adgang til medlemmets brugerprofil."
 
 // WithheldFrom is what a caseworker in the role is not shown: the
 // jobcenter sees the citizen's Jobnet whole (SPEC K1), the a-kasse as the

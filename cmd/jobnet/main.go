@@ -51,6 +51,7 @@ import (
 	"jobnet/server/journey"
 	"jobnet/server/mail"
 	"jobnet/server/pgembed"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 )
 
@@ -144,8 +145,11 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		defer sink.Close()
 	}
 	publicURL := strings.TrimSuffix(env("JOBNET_PUBLIC_URL", "http://"+addr), "/")
+	// NemSMS is outside this project's reach: its seam is the demo's sink,
+	// which sends only to the numbers it knows as verified (server/sms).
+	nemSMS := sms.NewDemoSink(sms.DemoVerifiedNumbers...)
 	queue, err := jobs.New(db, log, jobs.Config{Work: worker != "off", IdleTimeout: idle,
-		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender, PublicURL: publicURL})
+		RetentionDryRun: os.Getenv("JOBNET_RETENTION_DRY_RUN") == "1", Mail: sender, PublicURL: publicURL, SMS: nemSMS})
 	if err != nil {
 		return err
 	}
@@ -188,6 +192,7 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 	}
 	srv, err := server.New(store, log, server.Config{
 		Journey:       planner,
+		SMS:           nemSMS,
 		IdleTimeout:   idle,
 		SecureCookies: os.Getenv("JOBNET_SECURE_COOKIES") == "1",
 		WebDir:        env("JOBNET_WEB_DIR", "web"),

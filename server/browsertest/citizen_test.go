@@ -15,11 +15,11 @@ func testCitizenLogin(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
 
 	// The header comes with the session, which loads beside the overview.
-	tb.waitText("span.jobnet-user-name", "Mads Kristensen")
+	tb.waitText("a.jobnet-user-name", "Mads Kristensen") // the way to Brugerprofil (003)
 	if got := tb.text("button.jobnet-logout"); got != "Log ud" {
 		t.Errorf("the log-out button says %q, want Log ud", got)
 	}
-	for _, sel := range []string{"span.jobnet-user-name", "button.jobnet-logout"} {
+	for _, sel := range []string{"a.jobnet-user-name", "button.jobnet-logout"} {
 		if why := tb.inView(sel); why != "" {
 			t.Errorf("%s is not visible at once on the Forside: %s", sel, why)
 		}

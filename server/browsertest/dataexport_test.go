@@ -10,15 +10,16 @@ import (
 	"jobnet/shared"
 )
 
-// testDataExport: "Hent alle mine data" — the citizen reaches both
+// testDataExport: "Hent alle mine data", on Brugerprofil's Personlige
+// oplysninger — the citizen reaches both
 // downloads by keyboard and gets the JSON file and the readable PDF; a
 // caseworker mirroring the citizen is told that only the citizen can fetch
 // them, and sees no link. axe-core on both.
 func testDataExport(t *testing.T, tb *tab) {
 	tb.loginCitizen("mads", "Mads Kristensen")
-	tb.open(shared.PathDataExport)
+	tb.open(shared.PageProfile)
 	tb.waitText("#dataexport", "Hent alle mine data")
-	tb.checkA11y(shared.PathDataExport + " (borger)")
+	tb.checkA11y(shared.PageProfile + " (borger)")
 
 	// By keyboard: Tab from the page's start reaches the JSON link, then
 	// the PDF link.
@@ -58,10 +59,10 @@ func testDataExport(t *testing.T, tb *tab) {
 	tb.loginCaseworker("nina")
 	tb.mirror(cprMads)
 	tb.waitMirrorOf("Mads Kristensen")
-	tb.open(shared.PathDataExport)
+	tb.open(shared.PageProfile)
 	tb.waitText("#dataexport", shared.MsgDataExportOwnOnly)
 	if n := eval[int](tb, "the links", `document.querySelectorAll("#dataexport a").length`); n != 0 {
 		t.Errorf("a caseworker sees %d download links", n)
 	}
-	tb.checkA11y(shared.PathDataExport + " (jobcenter)")
+	tb.checkA11y(shared.PageProfile + " (jobcenter)")
 }

@@ -110,6 +110,7 @@ func TestBrowser(t *testing.T) {
 		{"FravaerAKasse", testFravaerAKasse, 0, false},
 		{"Historik", testHistorik, 0, true},
 		{"Enrolment", testEnrolment, 0, true},
+		{"ProfileMirror", testProfileMirror, 0, false},
 	}
 	// Scenarios that read the portal's mails on /dev/post: each width gets
 	// a portal of its own whose job queue works (startPostPortal).
@@ -118,6 +119,7 @@ func TestBrowser(t *testing.T) {
 		run  func(t *testing.T, tb *tab)
 	}{
 		{"JobAgent", testJobAgent},
+		{"Profile", testProfile},
 	}
 	// Scenarios with a journey planner (the test's stand-in): each width
 	// gets a portal of its own with it.

@@ -355,6 +355,9 @@ func Seed(ctx context.Context, store *storage.Store, now time.Time) error {
 	if err := seedHistorik(ctx, store, now); err != nil {
 		return err
 	}
+	if err := seedProfile(ctx, store, now); err != nil {
+		return err
+	}
 	return seedSaved(ctx, store, now)
 }
 

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"jobnet/server/findjob"
 	"jobnet/server/journey"
+	"jobnet/server/sms"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -42,6 +43,9 @@ type Config struct {
 	// Journey is the journey planner behind a log's travel time; nil:
 	// none, and no log shows one (server/journey).
 	Journey journey.Planner
+	// SMS is NemSMS's seam (Brugerprofil's "Få besked på SMS"); nil: the
+	// demo's sink, which knows sms.DemoVerifiedNumbers only.
+	SMS sms.Provider
 }
 
 // API serves the routes of the route table.
@@ -84,6 +88,9 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.SMS == nil {
+		cfg.SMS = sms.NewDemoSink(sms.DemoVerifiedNumbers...)
 	}
 	routes := Routes()
 	var errs []error

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobnet/server/findjob"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 	"jobnet/shared"
 )
@@ -68,9 +69,11 @@ type citizenRequest struct {
 	findjob *findjob.Index // the taxonomy, for automatch's hotjob groups
 	fronts  *frontCache    // the front page's nudges, per session
 	travel  travelTimes    // a log's travel time
-	// sessions: a registration that changes the citizen's status of
-	// today (Til- og afmelding) forgets their cached sessions.
+	// Brugerprofil: NemSMS's seam, and the sessions to forget when the
+	// citizen deletes their login.
+	sms      sms.Provider
 	sessions *sessionCache
+	limiter  *loginLimiter // wrong passwords count as at the login
 }
 
 func (r *citizenRequest) today() shared.Date { return shared.DateOf(r.now) }
@@ -238,7 +241,8 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return nil, shared.Errorf(shared.EForbidden, "Vælg først den borger, hvis Jobnet du vil se.")
 	}
 	run := func(c storage.Citizen) (any, error) {
-		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel, sessions: a.sessions}
+		cr := &citizenRequest{request: *req, who: *sess.who, citizen: c, events: a.events, loc: a.cfg.Location, findjob: a.findjob, fronts: a.fronts, travel: a.travel,
+			sms: a.cfg.SMS, sessions: a.sessions, limiter: a.limiter}
 		if g.Projected() {
 			return rt.handle.akasse(cr)
 		}

@@ -220,6 +220,19 @@ func Routes() []Route {
 		{"POST " + shared.APIFravaerSyg, citizenRegistration, citizenHandler(handleMeldSyg)},
 		{"POST " + shared.APIFravaerRask, citizenRegistration, citizenHandler(handleMeldRask)},
 		{"POST " + shared.APIFravaerArbejde, citizenRegistration, citizenHandler(handleMeldArbejde)},
+		// Brugerprofil (issue 14, SPEC A3): the citizen's own. The jobcenter
+		// reads it, without the username, and changes nothing; the a-kasse
+		// is shown none of it (shared.WithheldBrugerprofil). Every change is
+		// the citizen's: a caseworker's is refused read-only.
+		{"GET " + shared.APIProfile, citizenRead(Withhold(shared.WithheldBrugerprofil)), citizenHandler(handleGetProfile)},
+		{"PUT " + shared.APIProfileContact, citizenWrite, citizenHandler(handlePutContact)},
+		{"POST " + shared.APIProfileEmailConfirm, citizenWrite, citizenHandler(handleConfirmEmail)},
+		{"PUT " + shared.APIProfileAddress, citizenWrite, citizenHandler(handlePutTempAddress)},
+		{"DELETE " + shared.APIProfileAddress, citizenWrite, citizenHandler(handleDeleteTempAddress)},
+		{"PUT " + shared.APIProfileUsername, citizenWrite, citizenHandler(handlePutUsername)},
+		{"PUT " + shared.APIProfilePassword, citizenWrite, citizenHandler(handlePutPassword)},
+		{"PUT " + shared.APIProfileNotices, citizenWrite, citizenHandler(handlePutNotices)},
+		{"POST " + shared.APIProfileDelete, citizenWrite, citizenHandler(handleDeleteAccount)},
 
 		// STAR's administration: the front page's banner (SPEC B1).
 		{"GET " + shared.APIAdminBanner, fromSTAR, ingestHandler(handleGetBanner)},

@@ -29,6 +29,7 @@ import (
 
 	"jobnet/server/findjob"
 	"jobnet/server/mail"
+	"jobnet/server/sms"
 	"jobnet/server/storage"
 )
 
@@ -53,6 +54,10 @@ type Config struct {
 	// works jobs is given one: cmd/jobnet passes the SMTP server of
 	// JOBNET_SMTP_URL, or the in-process sink of `make run`.
 	Mail mail.Sender
+	// SMS sends the SMS outbox's SMS through NemSMS's seam (the sendSMS
+	// worker); cmd/jobnet passes the demo's sink (server/sms). nil: a
+	// NemSMS that knows no number, so no SMS is sent.
+	SMS sms.Provider
 	// PublicURL is where people reach the portal, for the links in the
 	// job agents' mails.
 	PublicURL string
@@ -90,6 +95,14 @@ func New(db *bun.DB, log *slog.Logger, cfg Config) (*Jobs, error) {
 		if cfg.Mail != nil {
 			river.AddWorker(workers, &sendMailWorker{store: store, sender: cfg.Mail, log: log, now: cfg.Now})
 		}
+		// Any change may enqueue an SMS (a citizen's campaign by SMS), so
+		// its worker is always there; without a provider it has NemSMS's
+		// answer to a number it does not know, and sends nothing.
+		provider := cfg.SMS
+		if provider == nil {
+			provider = sms.NewDemoSink()
+		}
+		river.AddWorker(workers, &sendSMSWorker{store: store, sms: provider, log: log, now: cfg.Now})
 		ix, err := findjob.Default()
 		if err != nil {
 			return nil, err

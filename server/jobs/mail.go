@@ -55,5 +55,8 @@ func insertOpts(job storage.Job) *river.InsertOpts {
 	if _, ok := job.(storage.SendMailJob); ok {
 		return &river.InsertOpts{MaxAttempts: mailAttempts}
 	}
+	if _, ok := job.(storage.SendSMSJob); ok {
+		return &river.InsertOpts{MaxAttempts: mailAttempts}
+	}
 	return nil
 }

@@ -31,7 +31,17 @@ const (
 	KindJobAgentConfirm = "job-agent-confirm"
 	// KindMeetingReminder: a meeting in two days (SPEC D4).
 	KindMeetingReminder = "meeting-reminder"
+	// KindEmailCode: the code that confirms a new address (Brugerprofil,
+	// SPEC A3) — the one mail sent to an address not yet confirmed.
+	KindEmailCode = "email-code"
 )
+
+// EmailCodeData fills the letter KindEmailCode.
+type EmailCodeData struct {
+	Name    string // the citizen's name
+	Code    string
+	Minutes int // how long the code is valid
+}
 
 // MeetingReminderData fills the letter KindMeetingReminder: the meeting as
 // the Møder page shows it.

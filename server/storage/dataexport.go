@@ -46,6 +46,11 @@ var DataExportTables = []exportTable{
 	{"employment_conditions", "jegsoeger"},
 	{"outbox", "mails"},
 	{"mail_subscriptions", "mails"},
+	{"sms_outbox", "mails"},
+	{"sms_subscriptions", "mails"},
+	{"contact_details", "profil"},
+	{"temporary_addresses", "profil"},
+	{"email_codes", "profil"},
 	{"saved_jobs", "gemt"},
 	{"seen_job_ads", "gemt"},
 	{"saved_searches", "gemt"},
@@ -79,6 +84,7 @@ type exportSection struct {
 // exportSections in the file's order.
 var exportSections = []exportSection{
 	{"borger", "Dine oplysninger", exportCitizen},
+	{"profil", "Brugerprofil", exportProfile},
 	{"registreringer", "Fravær og tilmeldinger", exportRegistrations},
 	{"plan", "Min Plan", exportPlan},
 	{"moeder", "Møder og frister for selvbooking", exportMeetings},
@@ -93,7 +99,7 @@ var exportSections = []exportSection{
 	{"jobagenter", "Jobagenter", exportJobAgents},
 	{"notifikationer", "Notifikationer på forsiden", exportNotifications},
 	{"kalender", "Kalenderabonnement", exportCalendar},
-	{"mails", "Mails og abonnementer", exportMails},
+	{"mails", "Mails, SMS og abonnementer", exportMails},
 	{"login", "Login-historik", func(ctx context.Context, c Citizen) (any, error) { return c.LoginHistory(ctx, time.Time{}) }},
 	{"sessioner", "Sessioner", exportSessions},
 	{"jobsoegningsdata", "Jobsøgningsdata (din brug af Jobnet)", exportBehaviour},
@@ -359,8 +365,24 @@ func exportCalendar(ctx context.Context, c Citizen) (any, error) {
 	return c.jsonRows(ctx, `SELECT created_at FROM calendar_feeds WHERE citizen_id = $1`)
 }
 
-// exportMails: every mail Jobnet has sent or will send the citizen, and the
-// subscriptions of "Få besked på e-mail".
+// exportProfile is Brugerprofil as its pages show it (contact details,
+// temporary address, campaigns), and the e-mail codes sent to confirm an
+// address: to which address and when, never the code.
+func exportProfile(ctx context.Context, c Citizen) (any, error) {
+	p, err := c.Profile(ctx)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := c.jsonRows(ctx, `SELECT email, created_at, expires_at, used_at, superseded_at FROM email_codes
+		WHERE citizen_id = $1 ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"profil": p, "bekraeftelseskoder": codes}, nil
+}
+
+// exportMails: every mail and SMS Jobnet has sent or will send the
+// citizen, and the subscriptions of "Få besked på SMS og/eller e-mail".
 func exportMails(ctx context.Context, c Citizen) (any, error) {
 	mails, err := c.jsonRows(ctx, `SELECT created_at, to_address, kind, subject, text_body, sent_at FROM outbox
 		WHERE citizen_id = $1 ORDER BY created_at`)
@@ -371,7 +393,16 @@ func exportMails(ctx context.Context, c Citizen) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"mails": mails, "abonnementer": subs}, nil
+	sms, err := c.jsonRows(ctx, `SELECT created_at, to_number, kind, text_body, sent_at FROM sms_outbox
+		WHERE citizen_id = $1 ORDER BY created_at, id`)
+	if err != nil {
+		return nil, err
+	}
+	smsSubs, err := c.jsonRows(ctx, `SELECT campaign AS sms_kampagne FROM sms_subscriptions WHERE citizen_id = $1 ORDER BY campaign`)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"mails": mails, "abonnementer": subs, "sms": sms, "sms_abonnementer": smsSubs}, nil
 }
 
 // exportSessions: the citizen's own sessions (a caseworker's mirror

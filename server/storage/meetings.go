@@ -371,7 +371,9 @@ const (
 // run, or one on another worker at once, sends nothing twice. A meeting
 // booked or moved onto that day after the run is not reminded (the
 // booking's receipt told the citizen). publicURL is the portal's address
-// for the mail's link. It returns how many mails it enqueued.
+// for the mail's link. A citizen who gets the campaign by SMS gets the
+// reminder as an SMS too (Brugerprofil). It returns how many meetings it
+// reminded.
 func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.Time) (int, error) {
 	day := shared.DateOf(now).AddDays(MeetingReminderDays)
 	from := time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, now.Location())
@@ -380,9 +382,12 @@ func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.T
 		CitizenID int64 `bun:"citizen_id"`
 	}
 	if err := s.db.NewRaw(`SELECT m.id, m.citizen_id FROM meetings m
-		JOIN mail_subscriptions s ON s.citizen_id = m.citizen_id AND s.campaign = ?
 		WHERE m.status = 'planned' AND m.reminded_at IS NULL AND m.starts_at >= ? AND m.starts_at < ?
-		ORDER BY m.starts_at, m.id`, CampaignMoederOgPligter, from, from.AddDate(0, 0, 1)).Scan(ctx, &due); err != nil {
+		AND (EXISTS (SELECT 1 FROM mail_subscriptions s JOIN contact_details cd ON cd.citizen_id = s.citizen_id AND cd.email <> ''
+				WHERE s.citizen_id = m.citizen_id AND s.campaign = ?)
+			OR EXISTS (SELECT 1 FROM sms_subscriptions s JOIN contact_details cd ON cd.citizen_id = s.citizen_id AND cd.phone <> ''
+				WHERE s.citizen_id = m.citizen_id AND s.campaign = ?))
+		ORDER BY m.starts_at, m.id`, from, from.AddDate(0, 0, 1), CampaignMoederOgPligter, CampaignMoederOgPligter).Scan(ctx, &due); err != nil {
 		return 0, err
 	}
 	sent := 0
@@ -400,7 +405,17 @@ func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.T
 			if err != nil {
 				return err
 			}
+			when := shared.MeetingWhen(m.Start, m.End, now.Location())
+			// By SMS to a citizen who gets Møder og pligter so (Brugerprofil).
+			if err := c.noticeBySMS(ctx, CampaignMoederOgPligter, SMSMeetingReminder,
+				"Jobnet: Husk dit møde "+when+". Se dine møder på "+publicURL+shared.PageMeetings, now); err != nil {
+				return err
+			}
 			email, err := c.MailSubscription(ctx, CampaignMoederOgPligter)
+			if IsNotFound(err) {
+				sent++ // by SMS only
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -410,7 +425,7 @@ func (s *Store) RemindMeetings(ctx context.Context, publicURL string, now time.T
 			}
 			msg, err := mail.Letter{Kind: mail.KindMeetingReminder, Lang: mail.Danish, To: email,
 				Data: mail.MeetingReminderData{Name: name, Heading: shared.MeetingOfOrg(m.OrgKind),
-					When: shared.MeetingWhen(m.Start, m.End, now.Location()), Type: m.Type, Form: m.Form, Place: m.Place,
+					When: when, Type: m.Type, Form: m.Form, Place: m.Place,
 					Phone: m.Phone, MeetingsURL: publicURL + shared.PageMeetings}}.Message()
 			if err != nil {
 				return err

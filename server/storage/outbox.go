@@ -9,6 +9,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"jobnet/server/mail"
+	"jobnet/shared"
 )
 
 // The outbox: a mail is a row of table outbox, written in the transaction
@@ -206,25 +207,42 @@ const (
 )
 
 // MailSubscription is the address the citizen has the campaign's mails
-// sent to; not found when they have not subscribed.
+// sent to: their confirmed address (contact_details, Brugerprofil), the
+// only one anything but a confirmation code is sent to (003: "En angivet
+// e-mailadresse skal bekræftes, før der sendes kommunikation til den").
+// Not found when they have not subscribed, or have no confirmed address.
+// Every mail of a campaign (the plan's change notice, the meeting
+// reminder) asks here.
 func (c Citizen) MailSubscription(ctx context.Context, campaign string) (string, error) {
 	var email string
-	err := c.db.NewSelect().Table("mail_subscriptions").Column("email").
-		Where("citizen_id = ? AND campaign = ?", c.id, campaign).Scan(ctx, &email)
+	err := c.db.NewRaw(`SELECT cd.email FROM mail_subscriptions s
+		JOIN contact_details cd ON cd.citizen_id = s.citizen_id AND cd.email <> ''
+		WHERE s.citizen_id = ? AND s.campaign = ?`, c.id, campaign).Scan(ctx, &email)
 	return email, notFound(err, "Abonnementet")
 }
 
 // SetMailSubscription subscribes the citizen to the campaign at email
-// ("" unsubscribes). The profile page that calls it comes later
-// (Brugerprofil); the address is then one the citizen has confirmed.
+// ("" unsubscribes), which must be their confirmed address (a conflict
+// otherwise). The profile page sets every campaign at once
+// (SetSubscriptions).
 func (c Citizen) SetMailSubscription(ctx context.Context, campaign, email string) error {
 	if email == "" {
 		_, err := c.db.NewDelete().Table("mail_subscriptions").Where("citizen_id = ? AND campaign = ?", c.id, campaign).Exec(ctx)
 		return err
 	}
-	_, err := c.db.NewRaw(`INSERT INTO mail_subscriptions (citizen_id, campaign, email) VALUES (?, ?, ?)
-		ON CONFLICT (citizen_id, campaign) DO UPDATE SET email = EXCLUDED.email`, c.id, campaign, email).Exec(ctx)
-	return err
+	res, err := c.db.NewRaw(`INSERT INTO mail_subscriptions (citizen_id, campaign, email)
+		SELECT citizen_id, ?, email FROM contact_details WHERE citizen_id = ? AND email <> '' AND lower(email) = lower(?)
+		ON CONFLICT (citizen_id, campaign) DO UPDATE SET email = EXCLUDED.email`, campaign, c.id, email).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err != nil {
+			return err
+		}
+		return shared.Errorf(shared.EConflict, "%s", shared.MsgNoticeNeedsEmail)
+	}
+	return nil
 }
 
 // PlanNoticeCampaign gates the plan's change notice by e-mail (SPEC D1):
@@ -237,8 +255,13 @@ const PlanNoticeCampaign = CampaignMoederOgPligter
 // Plan under publicURL, in the accessor's transaction — the one that
 // stores the new plan version — when the citizen subscribes to
 // PlanNoticeCampaign; otherwise it does nothing. It reports whether a
-// mail was enqueued.
+// mail was enqueued. A citizen who gets the campaign by SMS gets the
+// notice as an SMS too (noticeBySMS).
 func (c Citizen) NoticePlanChanged(ctx context.Context, publicURL string, now time.Time) (bool, error) {
+	if err := c.noticeBySMS(ctx, PlanNoticeCampaign, SMSPlanChanged,
+		"Jobnet: Din plan er ændret. Se den på "+publicURL+"/min-plan", now); err != nil {
+		return false, err
+	}
 	email, err := c.MailSubscription(ctx, PlanNoticeCampaign)
 	if IsNotFound(err) {
 		return false, nil
@@ -259,4 +282,20 @@ func (c Citizen) NoticePlanChanged(ctx context.Context, publicURL string, now ti
 		return false, fmt.Errorf("storage: the plan's change notice: %w", err)
 	}
 	return true, nil
+}
+
+// noticeBySMS enqueues text as an SMS of the campaign, in the accessor's
+// transaction, when the citizen gets the campaign by SMS (Brugerprofil,
+// SMSSubscription: the profile's phone, known to NemSMS when chosen);
+// otherwise it does nothing.
+func (c Citizen) noticeBySMS(ctx context.Context, campaign, kind, text string, now time.Time) error {
+	phone, err := c.SMSSubscription(ctx, campaign)
+	if IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = c.EnqueueSMS(ctx, kind, phone, text, now)
+	return err
 }

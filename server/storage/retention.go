@@ -128,6 +128,18 @@ func RetentionRules(idle time.Duration) []RetentionRule {
 		{Name: "enrolments", Cutoff: historyCutoff, table: "enrolments", expired: historyPeriodExpired},
 		{Name: "cv_searchability", Cutoff: historyCutoff, table: "cv_searchability_history", expired: "at < ?0"},
 		{Name: "sought_occupation_history", Cutoff: historyCutoff, table: "sought_occupation_history", expired: "at < ?0"},
+		// Brugerprofil (SPEC A3): an e-mail code lives EmailCodeLifetimeMin
+		// minutes; spent, void or not, it is kept a week for support's
+		// questions, then goes. A temporary address goes the week after it
+		// ended: it is no longer a way to reach the citizen (this project's
+		// decision; the sources keep no history of it).
+		{Name: "email_codes", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
+			table: "email_codes", expired: "created_at < ?0"},
+		// The SMS outbox is kept as the mail outbox, 30 days.
+		{Name: "sms_outbox", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -30) },
+			table: "sms_outbox", expired: "created_at < ?0"},
+		{Name: "temporary_addresses", Cutoff: func(now time.Time) time.Time { return now.AddDate(0, 0, -7) },
+			table: "temporary_addresses", expired: "to_date < ?0::date"},
 	}
 }
 

@@ -1,0 +1,4 @@
+DROP TABLE sms_subscriptions;
+DROP TABLE temporary_addresses;
+DROP TABLE email_codes;
+DROP TABLE contact_details;
