@@ -148,7 +148,8 @@ func TestOverviewFeatures(t *testing.T) {
 		"mads":   {Dagpengetaellere: true, Forberedelsesskema: shared.ScreeningDagpenge},
 		"jonas":  {Dagpengetaellere: true, Supplerende: true, Forberedelsesskema: shared.ScreeningDagpenge},
 		"louise": {Timer225: true},
-		"henrik": {},
+		// Henrik's case before the rehabiliteringsteam (Min sag til teamet).
+		"henrik": {MinSag: true},
 	} {
 		c := env.client()
 		c.loginCitizen(user)

@@ -73,8 +73,13 @@ func TestHistorikRetention(t *testing.T) {
 	if want := []string{"ferie Vinterferie med familien", "sygdom "}; !slices.Equal(kept, want) {
 		t.Errorf("absences left %q, want %q", kept, want)
 	}
-	if n := count(`SELECT count(*) FROM enrolments WHERE citizen_id = ?`); n != 0 {
-		t.Errorf("%d enrolments left, want none (the demo's ended 481 days before the seed)", n)
+	// His current enrolment is open, so kept; the earlier one ended 481
+	// days before the seed, so went.
+	if n := count(`SELECT count(*) FROM enrolments WHERE citizen_id = ? AND to_date IS NOT NULL`); n != 0 {
+		t.Errorf("%d ended enrolments left, want none (the demo's ended 481 days before the seed)", n)
+	}
+	if n := count(`SELECT count(*) FROM enrolments WHERE citizen_id = ? AND to_date IS NULL`); n != 1 {
+		t.Errorf("%d open enrolments, want his current one", n)
 	}
 	var old int
 	if err := db.NewRaw(`SELECT count(*) FROM cv_searchability_history WHERE citizen_id = ? AND at < ?`, mads.ID, now.AddDate(-3, 0, 0)).Scan(ctx, &old); err != nil || old != 0 {
