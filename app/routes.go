@@ -115,9 +115,9 @@ func RegisterRoutes() {
 	app.Route(PathDemoCounters, func() app.Composer { return newDemoCountersPage() })
 	app.Route(pathFindJob, func() app.Composer { return newFindJobPage() })
 	app.Route(pathFravaer, func() app.Composer { return newFravaerPage() })
-	app.Route(pathFravaerFerie, func() app.Composer { return newFravaerFeriePage() })
+	app.Route(pathFravaerFerie, func() app.Composer { return newFravaerPeriodPage(ferieService) })
 	app.Route(pathFravaerSyg, func() app.Composer { return newFravaerSygPage() })
-	app.Route(pathFravaerArbejde, func() app.Composer { return newFravaerArbejdePage() })
+	app.Route(pathFravaerArbejde, func() app.Composer { return newFravaerPeriodPage(arbejdeService) })
 	// Brugerprofil (SPEC A3): its four sub-pages.
 	for _, sub := range profilSubPages {
 		app.Route(sub.path, func() app.Composer { return newProfilPage(sub.path) })
