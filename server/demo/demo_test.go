@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"iter"
 	"reflect"
 	"slices"
 	"testing"
@@ -18,16 +19,7 @@ import (
 // plans lie where the README says, and the numbers the browser tests read
 // ("28 af 30 uger", "1.409 af 5.378 timer") come out on every day.
 func TestDemoEveryDayOfAYear(t *testing.T) {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := time.Date(2027, 3, 1, 0, 30, 0, 0, loc) // half past midnight: the day has barely begun
-	for i := range 366 {
-		now := first.AddDate(0, 0, i)
-		if i%2 == 1 {
-			now = now.Add(23 * time.Hour) // and at its end
-		}
+	for now := range aYearOfMoments(t) {
 		d := Build(now, "hash")
 		day := shared.DateOf(now)
 		for _, err := range checkDemo(now, d) {
@@ -35,6 +27,29 @@ func TestDemoEveryDayOfAYear(t *testing.T) {
 		}
 		if t.Failed() {
 			t.FailNow() // one day's errors say enough
+		}
+	}
+}
+
+// aYearOfMoments are the moments the every-day tests build the demo at:
+// each day of a year that has a 29 February, at half past midnight on one
+// day (the day has barely begun) and at half past eleven at night on the
+// next (it is nearly over), Danish time.
+func aYearOfMoments(t *testing.T) iter.Seq[time.Time] {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := time.Date(2027, 3, 1, 0, 30, 0, 0, loc)
+	return func(yield func(time.Time) bool) {
+		for i := range 366 {
+			now := first.AddDate(0, 0, i)
+			if i%2 == 1 {
+				now = now.Add(23 * time.Hour)
+			}
+			if !yield(now) {
+				return
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"testing"
-	"time"
 
 	"jobnet/shared"
 )
@@ -13,16 +12,7 @@ import (
 // enrolment ended before it, periods whole, and each registered no later
 // than its start, by someone.
 func TestDemoHistorikEveryDay(t *testing.T) {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := time.Date(2027, 3, 1, 0, 30, 0, 0, loc)
-	for i := range 366 {
-		now := first.AddDate(0, 0, i)
-		if i%2 == 1 {
-			now = now.Add(23 * time.Hour)
-		}
+	for now := range aYearOfMoments(t) {
 		today := shared.DateOf(now)
 		s := HistorikSeed(today, now)
 		var h shared.History
