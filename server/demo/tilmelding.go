@@ -50,7 +50,8 @@ func seedEnrolments(ctx context.Context, store *storage.Store, now time.Time) er
 		e := shared.Enrolment{Benefit: d.benefit, Ledighed: shared.LedighedHelt, UdenYdelse: d.udenYdelse,
 			State: shared.EnrolmentEffective, Period: shared.Period{From: today.AddDays(d.fromDays)},
 			RegisteredBy: shared.RegisteredByCaseworker}
-		if err := store.Citizen(who.ID).SeedEnrolment(ctx, e, who.Jobcenter, d.matchgruppe, now); err != nil {
+		// Registered on its first day, as Historik shows it.
+		if err := store.Citizen(who.ID).SeedEnrolment(ctx, e, who.Jobcenter, d.matchgruppe, now.AddDate(0, 0, d.fromDays)); err != nil {
 			return err
 		}
 	}

@@ -500,8 +500,9 @@ func (s *Store) EnrolmentEvents(ctx context.Context, org string, after int64, un
 
 // SeedEnrolment writes an enrolment as the case system registered it
 // before Jobnet's own enrolments (the demo's enrolled citizens), unless
-// the citizen has one already: a second seeding changes nothing.
-func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcenter string, matchgruppe int, now time.Time) error {
+// the citizen has one already: a second seeding changes nothing. It is
+// recorded as registered at registeredAt.
+func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcenter string, matchgruppe int, registeredAt time.Time) error {
 	var m *int
 	if matchgruppe != 0 {
 		m = &matchgruppe
@@ -517,7 +518,7 @@ func (c Citizen) SeedEnrolment(ctx context.Context, e shared.Enrolment, jobcente
 			registered_by, registered_at, jobcenter_code)
 		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM enrolments WHERE citizen_id = ?)`,
 		c.id, string(e.Benefit), string(e.Ledighed), e.UdenYdelse, string(e.State), timeOfDate(e.Period.From),
-		string(e.RegisteredBy), now, jobcenter, c.id).Exec(ctx)
+		string(e.RegisteredBy), registeredAt, jobcenter, c.id).Exec(ctx)
 	return err
 }
 
