@@ -1,0 +1,276 @@
+// Package scaleseed builds the national-scale data set (issue 15): a
+// million citizens with their forløb, plans, joblogs, messages, meetings,
+// counters, sessions and history, and a hundred thousand job ads, loaded
+// with COPY. It is server-only (cmd/seedscale and its test use it).
+//
+// The data is a pure function of the seed, the citizen's number and the
+// anchor day: citizen i is the same person in every stage, so the stages
+// can run (and be redone) one at a time.
+//
+// Idempotent and resumable: each stage is one transaction that COPYs its
+// rows and ends by recording the stage in scale_seed_stages (migration
+// 041). A second run skips what is recorded; a stage interrupted midway
+// rolled back with its transaction, so it is redone from nothing. The
+// ads are the exception — storage.CopyJobAds writes on a connection of its
+// own — so their stage first deletes the ads of the scale sender.
+//
+// Every citizen's login has the one password Password, with ONE argon2id
+// hash computed at the start of the citizens stage: argon2 per citizen
+// (tens of milliseconds each, by design) would take hours for a million.
+package scaleseed
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/schollz/progressbar/v3"
+	"github.com/uptrace/bun"
+
+	"jobnet/server/findjob"
+	"jobnet/server/storage"
+	"jobnet/shared"
+)
+
+// Password is the password of every generated citizen's login (username
+// Username(i)).
+const Password = "jobnet-skala-2026"
+
+// AdsSender is the sender (job_ads.sender_org) of the generated ads.
+const AdsSender = "skala"
+
+// Config is what to build.
+type Config struct {
+	Citizens int
+	Ads      int
+	// Seed fixes the data; the same seed, size and anchor give the same rows.
+	Seed uint64
+	// Now is the moment of the run; its day (in Now's location) is the
+	// anchor of a new data set. A data set already begun keeps its anchor.
+	Now time.Time
+	// Index is Find Job's index: the ads' occupations and places.
+	Index *findjob.Index
+	// Progress gets the progress bars (stderr); nil shows none.
+	Progress io.Writer
+}
+
+// StageResult is what one stage did.
+type StageResult struct {
+	Stage   string
+	Rows    int64
+	Took    time.Duration
+	Skipped bool // done by an earlier run
+}
+
+// stage is one transaction's worth of the data set.
+type stage struct {
+	name string
+	// run COPYs the stage's rows in tx and returns how many.
+	run func(ctx context.Context, tx pgx.Tx, g *generator) (int64, error)
+}
+
+// stages in the order they run: the citizens before what refers to them.
+var stages = []stage{
+	{"organisations", seedOrganisations},
+	{"citizens", seedCitizens},
+	{"plans", seedPlans},
+	{"counters", seedCounters},
+	{"joblogs", seedJoblogs},
+	{"messages", seedMessages},
+	{"meetings", seedMeetings},
+	{"history", seedHistory},
+}
+
+// StageNames are the stages, the ads last.
+func StageNames() []string {
+	var out []string
+	for _, s := range stages {
+		out = append(out, s.name)
+	}
+	return append(out, "ads")
+}
+
+// Run builds the data set in db, stage by stage, skipping stages done.
+func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]StageResult, error) {
+	if cfg.Citizens < 1 || cfg.Ads < 0 {
+		return nil, fmt.Errorf("scaleseed: %d citizens and %d ads: need at least one citizen", cfg.Citizens, cfg.Ads)
+	}
+	anchor := shared.DateOf(cfg.Now)
+	var begun sql.NullTime
+	if err := db.NewRaw(`SELECT min(anchor) FROM scale_seed_stages`).Scan(ctx, &begun); err != nil {
+		return nil, err
+	}
+	if begun.Valid {
+		anchor = shared.DateOf(begun.Time)
+	}
+	places, err := store.JoblogPlaces(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := newGenerator(cfg, anchor, places)
+	if err != nil {
+		return nil, err
+	}
+	var out []StageResult
+	for _, s := range stages {
+		r, err := runStage(ctx, db, g, s.name, cfg.Citizens, func(ctx context.Context, tx pgx.Tx) (int64, error) {
+			return s.run(ctx, tx, g)
+		})
+		if err != nil {
+			return out, fmt.Errorf("scaleseed: stage %s: %w", s.name, err)
+		}
+		out = append(out, r)
+	}
+	r, err := seedAds(ctx, db, store, g)
+	if err != nil {
+		return out, fmt.Errorf("scaleseed: stage ads: %w", err)
+	}
+	return append(out, r), nil
+}
+
+// done reports whether a stage is recorded, refusing a data set of
+// another size: its stages would not fit together.
+func done(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}, name string, size int) (bool, error) {
+	var have int
+	err := q.QueryRow(ctx, `SELECT size FROM scale_seed_stages WHERE stage = $1`, name).Scan(&have)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if have != size {
+		return false, fmt.Errorf("the database holds a data set of size %d, not %d (start from an empty database)", have, size)
+	}
+	return true, nil
+}
+
+// runStage runs one stage in a transaction of its own on one pgx
+// connection, and records it in the same transaction.
+func runStage(ctx context.Context, db *bun.DB, g *generator, name string, size int, run func(context.Context, pgx.Tx) (int64, error)) (StageResult, error) {
+	res := StageResult{Stage: name}
+	start := time.Now()
+	err := withPgx(ctx, db, func(pc *pgx.Conn) error {
+		ok, err := done(ctx, pc, name, size)
+		if err != nil || ok {
+			res.Skipped = ok
+			return err
+		}
+		tx, err := pc.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) //nolint:errcheck // after Commit, a no-op
+		// Two runs at once would both find the stage not done.
+		if _, err := tx.Exec(ctx, `LOCK TABLE scale_seed_stages IN EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+		if ok, err := done(ctx, tx, name, size); err != nil || ok {
+			res.Skipped = ok
+			return err
+		}
+		if res.Rows, err = run(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO scale_seed_stages (stage, anchor, size, rows, done_at) VALUES ($1, $2, $3, $4, now())`,
+			name, dateTime(g.today), size, res.Rows); err != nil {
+			return err
+		}
+		return tx.Commit(ctx)
+	})
+	res.Took = time.Since(start)
+	return res, err
+}
+
+// withPgx runs f on one of db's connections as pgx's own, for COPY.
+func withPgx(ctx context.Context, db *bun.DB, f func(*pgx.Conn) error) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error { return f(dc.(*stdlib.Conn).Conn()) })
+}
+
+// seedAds writes the ads with storage.CopyJobAds (server/jobadgen's
+// generator), which COPYs on its own connection: the partial ads of an
+// interrupted run are deleted first.
+func seedAds(ctx context.Context, db *bun.DB, store *storage.Store, g *generator) (StageResult, error) {
+	res := StageResult{Stage: "ads"}
+	start := time.Now()
+	err := withPgx(ctx, db, func(pc *pgx.Conn) error {
+		ok, err := done(ctx, pc, "ads", g.cfg.Ads)
+		res.Skipped = ok
+		return err
+	})
+	if err != nil || res.Skipped {
+		res.Took = time.Since(start)
+		return res, err
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM job_ads WHERE sender_org = ?`, AdsSender); err != nil {
+		return res, err
+	}
+	bar := g.bar(g.cfg.Ads, "ads → job_ads")
+	ads := g.adGenerator()
+	if err := store.CopyJobAds(ctx, AdsSender, g.cfg.Ads, ads.Ad, g.now, func(n int) { _ = bar.Set(n) }); err != nil {
+		return res, err
+	}
+	_ = bar.Finish()
+	if _, err := db.ExecContext(ctx, `INSERT INTO scale_seed_stages (stage, anchor, size, rows, done_at) VALUES ('ads', ?, ?, ?, now())`,
+		dateTime(g.today), g.cfg.Ads, g.cfg.Ads); err != nil {
+		return res, err
+	}
+	res.Rows, res.Took = int64(g.cfg.Ads), time.Since(start)
+	return res, nil
+}
+
+// copyCitizens COPYs the rows rows(i) makes for each citizen i into
+// table, with a progress bar over the citizens.
+func copyCitizens(ctx context.Context, tx pgx.Tx, g *generator, table string, cols []string, rows func(i int, out [][]any) ([][]any, error)) (int64, error) {
+	bar := g.bar(g.cfg.Citizens, table)
+	var buf [][]any
+	i := 0
+	src := pgx.CopyFromFunc(func() ([]any, error) {
+		for len(buf) == 0 {
+			if i == g.cfg.Citizens {
+				return nil, nil
+			}
+			var err error
+			if buf, err = rows(i, buf[:0]); err != nil {
+				return nil, err
+			}
+			i++
+			if i%1000 == 0 {
+				_ = bar.Set(i)
+			}
+		}
+		r := buf[0]
+		buf = buf[1:]
+		return r, nil
+	})
+	n, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, src)
+	_ = bar.Set(i)
+	_ = bar.Finish()
+	return n, err
+}
+
+// bar is a progress bar on the configured writer.
+func (g *generator) bar(n int, what string) *progressbar.ProgressBar {
+	w := g.cfg.Progress
+	if w == nil {
+		w = io.Discard
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(fmt.Sprintf("%-28s", what)),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionThrottle(500*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }))
+}
+
+// dateTime is a date as pgx writes a date column.
+func dateTime(d shared.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
