@@ -123,7 +123,7 @@ func (g *generator) joblog(p person, r *rand.Rand, day shared.Date) shared.Joblo
 		Deadline: &deadline, Company: companies[r.IntN(len(companies))], Contact: caseworkerNames[r.IntN(len(caseworkerNames))],
 		Postcode: pc.Code, City: pc.Name, Status: statuses[r.IntN(len(statuses))], FoundVia: shared.JoblogFoundViaOptions[r.IntN(len(shared.JoblogFoundViaOptions))].Value,
 		ApplyVia: shared.JoblogApplyViaOptions[r.IntN(len(shared.JoblogApplyViaOptions))].Value,
-		Closed: r.IntN(4) == 0}
+		Closed:   r.IntN(4) == 0}
 }
 
 type letter struct {

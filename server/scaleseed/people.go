@@ -74,7 +74,9 @@ func newGenerator(cfg Config, today shared.Date, places shared.JoblogPlaces) (*g
 	return g, nil
 }
 
-func (g *generator) adGenerator() *jobadgen.Generator { return jobadgen.New(g.cfg.Index, g.now, g.cfg.Seed) }
+func (g *generator) adGenerator() *jobadgen.Generator {
+	return jobadgen.New(g.cfg.Index, g.now, g.cfg.Seed)
+}
 
 // rng is citizen i's random numbers in one stream (a stage's own, so
 // that stages do not depend on each other's draws).
@@ -185,7 +187,9 @@ func (g *generator) person(i int) person {
 
 // dagpenge: the member's a-kasse delivers dagpenge counters (KG 1, and
 // KG 8 with tilmeldekategori 5 as the demo's Sofie).
-func (p person) dagpenge() bool { return p.kg == 1 || (p.kg == 8 && p.kategori == shared.TilmeldekategoriDimittend) }
+func (p person) dagpenge() bool {
+	return p.kg == 1 || (p.kg == 8 && p.kategori == shared.TilmeldekategoriDimittend)
+}
 
 // Username is citizen i's login name.
 func Username(i int) string { return fmt.Sprintf("skala%07d", i) }
@@ -198,7 +202,7 @@ func cprOf(i int, anchor shared.Date) (string, shared.Date, int) {
 	// The last digit is odd for a man: 2k+sex stays unique per k, and
 	// below 1000 for up to 7 million citizens.
 	serial := 100 + 2*(i/daysOfAges) + (i^i>>3)&1
-	century := 0                 // with 0–3 the year is 19xx (shared.ParseCPR)
+	century := 0 // with 0–3 the year is 19xx (shared.ParseCPR)
 	if birth.Year >= 2000 {
 		century = 4 // and year ≤ 36: 20xx
 	}

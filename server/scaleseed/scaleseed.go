@@ -273,4 +273,6 @@ func (g *generator) bar(n int, what string) *progressbar.ProgressBar {
 }
 
 // dateTime is a date as pgx writes a date column.
-func dateTime(d shared.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+func dateTime(d shared.Date) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
