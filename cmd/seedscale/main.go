@@ -37,18 +37,19 @@ func main() {
 	citizens := flag.Int("citizens", 1_000_000, "how many citizens")
 	ads := flag.Int("ads", 100_000, "how many job ads")
 	seed := flag.Uint64("seed", 15, "the seed of the generated data")
+	workers := flag.Int("workers", 2, "stages at once after the citizens (a stage keeps about one core busy)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, log, *citizens, *ads, *seed, os.Stdout); err != nil {
+	if err := run(ctx, log, *citizens, *ads, *seed, *workers, os.Stdout); err != nil {
 		log.Error("seedscale stopped", "err", err)
 		stop()
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, out io.Writer) error {
+func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, workers int, out io.Writer) error {
 	dsn := os.Getenv("DATABASE_URL")
 	if dsn == "" {
 		dir := os.Getenv("JOBNET_SCALE_DIR")
@@ -92,7 +93,7 @@ func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, 
 	}
 	start := time.Now()
 	results, err := scaleseed.Run(ctx, db, storage.New(db, nil), scaleseed.Config{Citizens: citizens, Ads: ads, Seed: seed,
-		Now: time.Now().In(copenhagen), Index: ix, Progress: os.Stderr})
+		Now: time.Now().In(copenhagen), Index: ix, Progress: os.Stderr, Workers: workers})
 	fmt.Fprintf(out, "\n%-14s %12s %10s\n", "stage", "rows", "time")
 	for _, r := range results {
 		took := r.Took.Round(100 * time.Millisecond).String()

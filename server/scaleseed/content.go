@@ -44,12 +44,13 @@ var companies = []string{"Coop Danmark", "Salling Group", "Region Hovedstaden", 
 var caseworkerNames = []string{"Nina Pettersen", "Berit Hansen", "Karsten Mølgaard", "Lise Frandsen", "Jakob Ravn", "Susanne Friis",
 	"Ali Demir", "Marie Kjeldsen"}
 
-// itemCount is the plan's size: most 5–30 items, some up to 80, a few up
-// to 200 (a long ressourceforløb's years of items).
+// itemCount is the plan's size: most 5–30 items (fewer more often: the
+// smaller of two draws), some up to 80, a few up to 200 (a long
+// ressourceforløb's years of items).
 func itemCount(r *rand.Rand) int {
 	switch n := r.IntN(100); {
-	case n < 85:
-		return 5 + r.IntN(26)
+	case n < 88:
+		return 5 + min(r.IntN(26), r.IntN(26))
 	case n < 98:
 		return 31 + r.IntN(50)
 	default:

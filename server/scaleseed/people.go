@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/schollz/progressbar/v3"
 
 	"jobnet/server/geo"
 	"jobnet/server/jobadgen"
@@ -30,6 +31,9 @@ type generator struct {
 	// The ids of citizen 0 and of its account: the citizens stage gives
 	// the citizens consecutive ids (citizen i is citizenBase+i).
 	citizenBase, accountBase int64
+
+	// phase is the progress bar of the stages running (Run).
+	phase *progressbar.ProgressBar
 }
 
 type org struct{ code, name string }

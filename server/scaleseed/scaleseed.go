@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -57,6 +58,8 @@ type Config struct {
 	Index *findjob.Index
 	// Progress gets the progress bars (stderr); nil shows none.
 	Progress io.Writer
+	// Workers is how many stages run at once after the citizens (0: 1).
+	Workers int
 }
 
 // StageResult is what one stage did.
@@ -116,21 +119,79 @@ func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]S
 	if err != nil {
 		return nil, err
 	}
-	var out []StageResult
-	for _, s := range stages {
+	run := func(s stage) (StageResult, error) {
 		r, err := runStage(ctx, db, g, s.name, cfg.Citizens, func(ctx context.Context, tx pgx.Tx) (int64, error) {
 			return s.run(ctx, tx, g)
 		})
 		if err != nil {
-			return out, fmt.Errorf("scaleseed: stage %s: %w", s.name, err)
+			err = fmt.Errorf("scaleseed: stage %s: %w", s.name, err)
+		}
+		return r, err
+	}
+	// The organisations and the citizens first, one after the other; then
+	// the stages that refer to the citizens, two at a time on their own
+	// connections: a stage keeps about one core busy (mostly PostgreSQL
+	// parsing and indexing what it is sent), and the machine has two.
+	var out []StageResult
+	g.phase = g.bar(4*cfg.Citizens, "citizens, forløb, logins") // the citizens stage COPYs four tables
+	for _, s := range stages[:2] {
+		r, err := run(s)
+		if err != nil {
+			return out, err
 		}
 		out = append(out, r)
 	}
-	r, err := seedAds(ctx, db, store, g)
-	if err != nil {
-		return out, fmt.Errorf("scaleseed: stage ads: %w", err)
+	if err := withPgx(ctx, db, func(pc *pgx.Conn) error {
+		tx, err := pc.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) //nolint:errcheck // read only
+		return g.ids(ctx, tx)
+	}); err != nil {
+		return out, err
 	}
-	return append(out, r), nil
+	_ = g.phase.Finish()
+	rest := stages[2:]
+	g.phase = g.bar(len(rest)*cfg.Citizens+2*cfg.Citizens+cfg.Ads, "plans, counters, … ads") // history COPYs three tables
+	results := make([]StageResult, len(rest)+1)
+	errs := make([]error, len(rest)+1)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, cfg.Workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				if k == len(rest) {
+					results[k], errs[k] = seedAds(ctx, db, store, g)
+					if errs[k] != nil {
+						errs[k] = fmt.Errorf("scaleseed: stage ads: %w", errs[k])
+					}
+					continue
+				}
+				results[k], errs[k] = run(rest[k])
+			}
+		}()
+	}
+	for k := range results {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	_ = g.phase.Finish()
+	for k, r := range results {
+		if r.Stage != "" {
+			out = append(out, r)
+		}
+		if errs[k] != nil {
+			return out, errs[k]
+		}
+	}
+	return out, ctx.Err()
 }
 
 // done reports whether a stage is recorded, refusing a data set of
@@ -168,12 +229,19 @@ func runStage(ctx context.Context, db *bun.DB, g *generator, name string, size i
 			return err
 		}
 		defer tx.Rollback(ctx) //nolint:errcheck // after Commit, a no-op
-		// Two runs at once would both find the stage not done.
-		if _, err := tx.Exec(ctx, `LOCK TABLE scale_seed_stages IN EXCLUSIVE MODE`); err != nil {
+		// Two runs at once would both find the stage not done: the second
+		// waits for the first's transaction, then finds it done.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('scale_seed_stages'), hashtext($1))`, name); err != nil {
 			return err
 		}
 		if ok, err := done(ctx, tx, name, size); err != nil || ok {
 			res.Skipped = ok
+			return err
+		}
+		// lz4 compresses the large documents (plans) several times faster
+		// than pglz, PostgreSQL's default; reading them needs nothing.
+		// A server built without lz4 keeps its default.
+		if _, err := tx.Exec(ctx, `DO $$ BEGIN SET LOCAL default_toast_compression = 'lz4'; EXCEPTION WHEN OTHERS THEN NULL; END $$`); err != nil {
 			return err
 		}
 		if res.Rows, err = run(ctx, tx); err != nil {
@@ -217,12 +285,10 @@ func seedAds(ctx context.Context, db *bun.DB, store *storage.Store, g *generator
 	if _, err := db.ExecContext(ctx, `DELETE FROM job_ads WHERE sender_org = ?`, AdsSender); err != nil {
 		return res, err
 	}
-	bar := g.bar(g.cfg.Ads, "ads → job_ads")
-	ads := g.adGenerator()
-	if err := store.CopyJobAds(ctx, AdsSender, g.cfg.Ads, ads.Ad, g.now, func(n int) { _ = bar.Set(n) }); err != nil {
+	ads, written := g.adGenerator(), 0
+	if err := store.CopyJobAds(ctx, AdsSender, g.cfg.Ads, ads.Ad, g.now, func(n int) { g.progress(n - written); written = n }); err != nil {
 		return res, err
 	}
-	_ = bar.Finish()
 	if _, err := db.ExecContext(ctx, `INSERT INTO scale_seed_stages (stage, anchor, size, rows, done_at) VALUES ('ads', ?, ?, ?, now())`,
 		dateTime(g.today), g.cfg.Ads, g.cfg.Ads); err != nil {
 		return res, err
@@ -234,7 +300,13 @@ func seedAds(ctx context.Context, db *bun.DB, store *storage.Store, g *generator
 // copyCitizens COPYs the rows rows(i) makes for each citizen i into
 // table, with a progress bar over the citizens.
 func copyCitizens(ctx context.Context, tx pgx.Tx, g *generator, table string, cols []string, rows func(i int, out [][]any) ([][]any, error)) (int64, error) {
-	bar := g.bar(g.cfg.Citizens, table)
+	// The table's indexes that back no constraint are built after the
+	// COPY instead of row by row (much faster at a million citizens),
+	// from their own definitions, in the same transaction.
+	indexes, err := dropIndexes(ctx, tx, table)
+	if err != nil {
+		return 0, err
+	}
 	var buf [][]any
 	i := 0
 	src := pgx.CopyFromFunc(func() ([]any, error) {
@@ -248,7 +320,7 @@ func copyCitizens(ctx context.Context, tx pgx.Tx, g *generator, table string, co
 			}
 			i++
 			if i%1000 == 0 {
-				_ = bar.Set(i)
+				g.progress(1000)
 			}
 		}
 		r := buf[0]
@@ -256,9 +328,53 @@ func copyCitizens(ctx context.Context, tx pgx.Tx, g *generator, table string, co
 		return r, nil
 	})
 	n, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, src)
-	_ = bar.Set(i)
-	_ = bar.Finish()
-	return n, err
+	g.progress(i % 1000)
+	if err != nil {
+		return n, err
+	}
+	for _, def := range indexes {
+		if _, err := tx.Exec(ctx, def); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// dropIndexes drops table's indexes that back no constraint (primary
+// key, unique, exclusion: those stay) and returns their definitions.
+func dropIndexes(ctx context.Context, tx pgx.Tx, table string) ([]string, error) {
+	rows, err := tx.Query(ctx, `SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+		FROM pg_index i
+		WHERE i.indrelid = $1::regclass
+		  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`, table)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.Exec(ctx, "DROP INDEX "+name); err != nil {
+			return nil, err
+		}
+	}
+	return defs, nil
+}
+
+// progress counts n more citizens (or ads) done on the bar of the
+// phase, or of the table.
+func (g *generator) progress(n int) {
+	if g.phase != nil {
+		_ = g.phase.Add(n)
+	}
 }
 
 // bar is a progress bar on the configured writer.

@@ -44,7 +44,7 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Citizens: testCitizens, Ads: testAds, Seed: 15, Now: servertest.Now, Index: ix}
+	cfg := Config{Citizens: testCitizens, Ads: testAds, Seed: 15, Now: servertest.Now, Index: ix, Workers: 2}
 	first, err := Run(ctx, db, store, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -86,6 +86,18 @@ func TestSeed(t *testing.T) {
 	}
 	if recorded != sum+counts["meeting_offers"] {
 		t.Errorf("the stages recorded %d rows, the tables hold %d", recorded, sum+counts["meeting_offers"])
+	}
+
+	// The plans are compressed with lz4 where PostgreSQL has it.
+	var lz4, pglz int
+	if err := db.NewRaw(`SELECT count(*) FILTER (WHERE pg_column_compression(data) = 'lz4'),
+		count(*) FILTER (WHERE pg_column_compression(data) = 'pglz') FROM plan_versions`).Scan(ctx, &lz4, &pglz); err != nil {
+		t.Fatal(err)
+	}
+	if pglz > 0 && lz4 == 0 {
+		t.Logf("PostgreSQL without lz4: %d plans compressed with pglz", pglz)
+	} else if lz4 == 0 || pglz > 0 {
+		t.Errorf("plans compressed: %d with lz4, %d with pglz", lz4, pglz)
 	}
 
 	// Every CPR number passes shared's validator, as is.
