@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -182,7 +183,11 @@ func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]S
 	}
 	close(next)
 	wg.Wait()
-	_ = g.phase.Finish()
+	if ctx.Err() == nil && !slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
+		_ = g.phase.Finish()
+	} else {
+		_ = g.phase.Exit()
+	}
 	for k, r := range results {
 		if r.Stage != "" {
 			out = append(out, r)
@@ -240,8 +245,12 @@ func runStage(ctx context.Context, db *bun.DB, g *generator, name string, size i
 		}
 		// lz4 compresses the large documents (plans) several times faster
 		// than pglz, PostgreSQL's default; reading them needs nothing.
-		// A server built without lz4 keeps its default.
+		// A server built without lz4 keeps its default. The indexes built
+		// after the COPY sort in memory.
 		if _, err := tx.Exec(ctx, `DO $$ BEGIN SET LOCAL default_toast_compression = 'lz4'; EXCEPTION WHEN OTHERS THEN NULL; END $$`); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
 			return err
 		}
 		if res.Rows, err = run(ctx, tx); err != nil {
