@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -34,6 +35,13 @@ import (
 )
 
 func main() {
+	// Generating a million citizens' documents allocates a lot of short-
+	// lived memory and keeps little: collecting when the heap has grown
+	// four times rather than twice (as cmd/jobnet) saves a tenth of the
+	// generator's time. GOGC in the environment still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	citizens := flag.Int("citizens", 1_000_000, "how many citizens")
 	ads := flag.Int("ads", 100_000, "how many job ads")
 	seed := flag.Uint64("seed", 15, "the seed of the generated data")

@@ -26,7 +26,10 @@ import (
 	"jobnet/shared"
 )
 
-func TestMain(m *testing.M) { dbtest.Main(m) }
+func TestMain(m *testing.M) {
+	checkEvery = 1 // every log judged
+	dbtest.Main(m)
+}
 
 const (
 	testCitizens = 2000
