@@ -134,7 +134,20 @@ func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]S
 	// connections: a stage keeps about one core busy (mostly PostgreSQL
 	// parsing and indexing what it is sent), and the machine has two.
 	var out []StageResult
-	g.phase = g.bar(4*cfg.Citizens, "citizens, forløb, logins") // the citizens stage COPYs four tables
+	var recorded []string
+	if err := db.NewRaw(`SELECT stage FROM scale_seed_stages`).Scan(ctx, &recorded); err != nil {
+		return nil, err
+	}
+	// phase is a progress bar, or none when a phase's stages are all done.
+	phase := func(names []string, n int, what string) *progressbar.ProgressBar {
+		for _, name := range names {
+			if !slices.Contains(recorded, name) {
+				return g.bar(n, what)
+			}
+		}
+		return nil
+	}
+	g.phase = phase([]string{"citizens"}, 4*cfg.Citizens, "citizens, forløb, logins") // the citizens stage COPYs four tables
 	for _, s := range stages[:2] {
 		r, err := run(s)
 		if err != nil {
@@ -152,9 +165,9 @@ func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]S
 	}); err != nil {
 		return out, err
 	}
-	_ = g.phase.Finish()
+	g.endPhase(true)
 	rest := stages[2:]
-	g.phase = g.bar(len(rest)*cfg.Citizens+2*cfg.Citizens+cfg.Ads, "plans, counters, … ads") // history COPYs three tables
+	g.phase = phase(StageNames()[2:], len(rest)*cfg.Citizens+2*cfg.Citizens+cfg.Ads, "plans, counters, … ads") // history COPYs three tables
 	results := make([]StageResult, len(rest)+1)
 	errs := make([]error, len(rest)+1)
 	next := make(chan int)
@@ -183,11 +196,7 @@ func Run(ctx context.Context, db *bun.DB, store *storage.Store, cfg Config) ([]S
 	}
 	close(next)
 	wg.Wait()
-	if ctx.Err() == nil && !slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
-		_ = g.phase.Finish()
-	} else {
-		_ = g.phase.Exit()
-	}
+	g.endPhase(ctx.Err() == nil && !slices.ContainsFunc(errs, func(err error) bool { return err != nil }))
 	for k, r := range results {
 		if r.Stage != "" {
 			out = append(out, r)
@@ -384,6 +393,19 @@ func (g *generator) progress(n int) {
 	if g.phase != nil {
 		_ = g.phase.Add(n)
 	}
+}
+
+// endPhase ends the phase's bar: finished, or left where it stopped.
+func (g *generator) endPhase(ok bool) {
+	if g.phase == nil {
+		return
+	}
+	if ok {
+		_ = g.phase.Finish()
+	} else {
+		_ = g.phase.Exit()
+	}
+	g.phase = nil
 }
 
 // bar is a progress bar on the configured writer.
