@@ -6,11 +6,13 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -101,6 +103,16 @@ func TestSeed(t *testing.T) {
 		t.Logf("PostgreSQL without lz4: %d plans compressed with pglz", pglz)
 	} else if lz4 == 0 || pglz > 0 {
 		t.Errorf("plans compressed: %d with lz4, %d with pglz", lz4, pglz)
+	}
+
+	// Every table seeded has its statistics (ANALYZE in its stage).
+	var unanalyzed []string
+	if err := db.NewRaw(`SELECT relname FROM pg_stat_user_tables WHERE relname IN (?) AND last_analyze IS NULL`,
+		bun.In(slices.Collect(maps.Keys(want)))).Scan(ctx, &unanalyzed); err != nil {
+		t.Fatal(err)
+	}
+	if len(unanalyzed) > 0 {
+		t.Errorf("not analyzed: %v", unanalyzed)
 	}
 
 	// Every CPR number passes shared's validator, as is.

@@ -302,6 +302,11 @@ func seedMeetings(ctx context.Context, tx pgx.Tx, g *generator) (int64, error) {
 		}
 		total += n
 	}
+	for _, table := range []string{"meeting_offers", "meeting_slots"} {
+		if err := analyze(ctx, tx, table); err != nil {
+			return total, err
+		}
+	}
 	n, err := copyCitizens(ctx, tx, g, "meetings", []string{"citizen_id", "org", "origin_id", "type_code", "type_name", "form", "starts_at",
 		"ends_at", "place", "phone", "caseworker", "status", "updated_at"},
 		func(i int, out [][]any) ([][]any, error) {
