@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -133,6 +133,14 @@ LEAK_CITIZENS ?= 300
 LEAK_SEED ?= $(shell date +%s)
 leak: poppler
 	go test -count=1 -timeout 30m -run '^TestLeak$$' -v ./server/ -leak.citizens=$(LEAK_CITIZENS) -leak.seed=$(LEAK_SEED)
+
+## seed-scale: the national-scale data set (issue 15) with COPY, resumable: SCALE_CITIZENS citizens and SCALE_ADS ads
+## in DATABASE_URL, or in a private PostgreSQL in .data/scale (JOBNET_SCALE_DIR); logins skala0000000… (README)
+SCALE_CITIZENS ?= 1000000
+SCALE_ADS ?= 100000
+seed-scale:
+	go build -o bin/seedscale ./cmd/seedscale
+	./bin/seedscale -citizens $(SCALE_CITIZENS) -ads $(SCALE_ADS)
 
 clean:
 	rm -rf bin web/app.wasm

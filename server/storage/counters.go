@@ -127,27 +127,10 @@ func decodeCounter(kind string, data []byte, out *shared.Counters) error {
 // StoreCounters keeps the newest figures of each kind present in cs: a
 // delivery older than the stored one changes nothing.
 func (c Citizen) StoreCounters(ctx context.Context, cs shared.Counters, now time.Time) error {
-	if d := cs.Dagpenge; d != nil {
-		doc := dagpengeDocV1{V: 1, AsOf: d.AsOf, Insurance: string(d.Insurance), Indplacering: d.Indplacering, HoursUsed: d.HoursUsed,
-			ExtensionWorkHours: d.ExtensionWorkHours, KarensWorkHours: d.KarensWorkHours, KarensPeriodEnd: d.KarensPeriodEnd,
-			GenoptjeningWorkHours: d.GenoptjeningWorkHours}
-		if err := c.storeCounter(ctx, counterDagpenge, d.AsOf, doc, now); err != nil {
+	for _, d := range CounterDocuments(cs) {
+		if err := c.storeCounter(ctx, d.Kind, d.AsOf, d.Doc, now); err != nil {
 			return err
 		}
-	}
-	if s := cs.Supplerende; s != nil {
-		doc := supplerendeDocV1{V: 1, AsOf: s.AsOf, Insurance: string(s.Insurance), UsedWeeks: s.UsedWeeks,
-			Reports: make([]workReportDocV1, 0, len(s.Reports))}
-		for _, r := range s.Reports {
-			doc.Reports = append(doc.Reports, workReportDocV1{Kind: string(r.Kind), Start: r.Start, Hours: r.Hours})
-		}
-		if err := c.storeCounter(ctx, counterSupplerende, s.AsOf, doc, now); err != nil {
-			return err
-		}
-	}
-	if h := cs.Hours225; h != nil {
-		doc := hours225DocV1{V: 1, AsOf: h.AsOf, HoursLast12Months: h.HoursLast12Months, HighBenefit: h.HighBenefit}
-		return c.storeCounter(ctx, counterTimer225, h.AsOf, doc, now)
 	}
 	return nil
 }

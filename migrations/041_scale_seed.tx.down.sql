@@ -1,0 +1,1 @@
+DROP TABLE scale_seed_stages;
