@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -141,6 +141,11 @@ SCALE_ADS ?= 100000
 seed-scale:
 	go build -o bin/seedscale ./cmd/seedscale
 	./bin/seedscale -citizens $(SCALE_CITIZENS) -ads $(SCALE_ADS)
+
+## scale-jobs: seed-scale (a no-op once done), then the daily scheduled jobs over it, three runs each beside a primary-key SELECT
+scale-jobs:
+	go build -o bin/seedscale ./cmd/seedscale
+	./bin/seedscale -citizens $(SCALE_CITIZENS) -ads $(SCALE_ADS) -jobs
 
 clean:
 	rm -rf bin web/app.wasm

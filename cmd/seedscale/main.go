@@ -46,18 +46,19 @@ func main() {
 	ads := flag.Int("ads", 100_000, "how many job ads")
 	seed := flag.Uint64("seed", 15, "the seed of the generated data")
 	workers := flag.Int("workers", 2, "stages at once after the citizens (a stage keeps about one core busy)")
+	jobs := flag.Bool("jobs", false, "after seeding, time the daily scheduled jobs over the data set (make scale-jobs)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, log, *citizens, *ads, *seed, *workers, os.Stdout); err != nil {
+	if err := run(ctx, log, *citizens, *ads, *seed, *workers, *jobs, os.Stdout); err != nil {
 		log.Error("seedscale stopped", "err", err)
 		stop()
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, workers int, out io.Writer) error {
+func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, workers int, jobs bool, out io.Writer) error {
 	dsn := os.Getenv("DATABASE_URL")
 	private := dsn == ""
 	if private {
@@ -112,7 +113,8 @@ func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, 
 		return err
 	}
 	start := time.Now()
-	results, err := scaleseed.Run(ctx, db, storage.New(db, nil), scaleseed.Config{Citizens: citizens, Ads: ads, Seed: seed,
+	store := storage.New(db, nil)
+	results, err := scaleseed.Run(ctx, db, store, scaleseed.Config{Citizens: citizens, Ads: ads, Seed: seed,
 		Now: time.Now().In(copenhagen), Index: ix, Progress: os.Stderr, Workers: workers})
 	fmt.Fprintf(out, "\n%-14s %12s %10s\n", "stage", "rows", "time")
 	for _, r := range results {
@@ -138,6 +140,9 @@ func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, 
 			return err
 		}
 		fmt.Fprintf(out, "  %-16s %12d\n", table, n)
+	}
+	if jobs {
+		return timeJobs(ctx, db, store, time.Now().In(copenhagen), out)
 	}
 	return nil
 }
