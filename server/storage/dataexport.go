@@ -191,11 +191,7 @@ func exportRegistrations(ctx context.Context, c Citizen) (any, error) {
 // exportMinSag is every case before the rehabiliteringsteam, closed ones
 // too, with its times in Danish time as the page shows them.
 func exportMinSag(ctx context.Context, c Citizen) (any, error) {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return nil, err
-	}
-	return c.RehabCases(ctx, loc)
+	return c.RehabCases(ctx, copenhagen)
 }
 
 // exportPlan is every version of the plan, the newest first (Min Plan

@@ -248,7 +248,8 @@ func JobAgentRunDay(now time.Time) shared.Date {
 	return shared.DateOf(now.In(copenhagen).Add(-JobAgentRunHour * time.Hour))
 }
 
-// copenhagen is the job agents' clock: runs are by the Danish day.
+// copenhagen is Danish time: the job agents' runs are by the Danish day,
+// and the data export writes Min sag's times as its page shows them.
 var copenhagen = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
