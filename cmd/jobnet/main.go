@@ -10,6 +10,8 @@
 //
 //	PORT                      port on 127.0.0.1 (default 8080); ADDR overrides the whole address
 //	DATABASE_URL              PostgreSQL to use; unset: start a private cluster in JOBNET_DATA_DIR
+//	DATABASE_STANDBY_URL      a streaming replica for the reads that may lag (caseworkers' mirror, public
+//	                          Find Job); unset: everything from DATABASE_URL (`make ha-up` sets both)
 //	JOBNET_DATA_DIR           folder of the private cluster (default ./data)
 //	JOBNET_STATE_DIR          where root keeps a cluster the postgres user cannot reach (default /var/lib/jobnet)
 //	JOBNET_WEB_DIR            static files and app.wasm (default ./web)
@@ -154,6 +156,14 @@ func run(ctx context.Context, log *slog.Logger, worker string, out io.Writer) er
 		return err
 	}
 	store := storage.New(db, queue)
+	if u := os.Getenv("DATABASE_STANDBY_URL"); u != "" {
+		standby, err := storage.Open(u)
+		if err != nil {
+			return fmt.Errorf("DATABASE_STANDBY_URL: %w", err)
+		}
+		defer standby.Close()
+		store.UseStandby(standby)
+	}
 	// The demo's data is in before the worker starts, so that the runs a
 	// start does (the job agents') find it.
 	demoLoaded := os.Getenv("JOBNET_DEMO") != "0" && worker != "only"

@@ -252,7 +252,8 @@ func (a *API) serve(w http.ResponseWriter, rt Route, req *request) (any, error) 
 		return run(a.store.Citizen(sess.who.ID))
 	}
 	var v any
-	err = a.store.ReadOnly(req.ctx(), sess.who.ID, func(ctx context.Context, c storage.Citizen) error {
+	// A mirror only reads: from a standby when there is one.
+	err = a.store.ReadOnlyStandby(req.ctx(), sess.who.ID, func(ctx context.Context, c storage.Citizen) error {
 		var err error
 		v, err = run(c)
 		return err

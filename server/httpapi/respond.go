@@ -1,20 +1,16 @@
 package httpapi
 
 import (
-	"database/sql"
-	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
+	"jobnet/server/storage"
 	"jobnet/shared"
 )
 
@@ -156,24 +152,6 @@ var statusOf = map[shared.ErrorCode]int{
 // database's restart or failover takes a few (issue 15 measures it).
 const retryAfter = "2"
 
-// unavailable reports whether err is the database out of reach rather
-// than a fault of the request or of Jobnet: no connection could be made,
-// an open one broke, or the server is shutting down or starting
-// (SQLSTATE classes 08 and 57P). Such a request may simply be sent again.
-func unavailable(err error) bool {
-	var connect *pgconn.ConnectError
-	var pg *pgconn.PgError
-	var netErr net.Error
-	switch {
-	case errors.As(err, &connect), errors.As(err, &netErr), errors.Is(err, driver.ErrBadConn),
-		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, sql.ErrConnDone), pgconn.SafeToRetry(err):
-		return true
-	case errors.As(err, &pg):
-		return strings.HasPrefix(pg.Code, "08") || strings.HasPrefix(pg.Code, "57P")
-	}
-	return false
-}
-
 // writeError answers with the structured error. An error that is not a
 // *shared.Error is logged and described only generically.
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
@@ -181,7 +159,7 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &maxErr) {
 		err = shared.Errorf(shared.EInvalid, "Forespørgslen er for stor.")
 	}
-	if unavailable(err) {
+	if storage.Unavailable(err) {
 		a.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", retryAfter)
 		err = shared.NewError(shared.EUnavailable)

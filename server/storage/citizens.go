@@ -126,6 +126,18 @@ func (s *Store) ReadOnly(ctx context.Context, id int64, fn func(ctx context.Cont
 	})
 }
 
+// ReadOnlyStandby is ReadOnly over the standby (UseStandby), for a
+// caseworker's mirror: what it reads may lag the primary by the standby's
+// replay. A connection lost midway (a standby restarting to follow a new
+// primary) is tried again on another (retryRead), so fn may run twice.
+func (s *Store) ReadOnlyStandby(ctx context.Context, id int64, fn func(ctx context.Context, c Citizen) error) error {
+	return retryRead(ctx, func() error {
+		return s.standby.RunInTx(ctx, &sqlReadOnly, func(ctx context.Context, tx bun.Tx) error {
+			return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs, plans: s.plans})
+		})
+	})
+}
+
 // InTx runs fn with the accessor over one transaction (a savepoint in the
 // one it is already in), for a change of several steps.
 func (c Citizen) InTx(ctx context.Context, fn func(ctx context.Context, c Citizen) error) error {

@@ -177,8 +177,17 @@ func tsQuery(q string) string {
 }
 
 // SearchJobAds runs a search: a page of ads (or up to
-// shared.JobSearchMapMax with coordinates for the map) and the facets.
-func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, error) {
+// shared.JobSearchMapMax with coordinates for the map) and the facets. It
+// reads from the standby (UseStandby), again when that is lost midway.
+func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (res shared.JobSearchResult, err error) {
+	err = retryRead(ctx, func() error {
+		res, err = s.searchJobAds(ctx, ix, q)
+		return err
+	})
+	return res, err
+}
+
+func (s *Store) searchJobAds(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, error) {
 	q = q.Normalize()
 	base, crit, err := searchConds(ix, q)
 	if err != nil {
@@ -223,7 +232,7 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 		}
 	}
 	var rows []adRow
-	if err := s.db.NewRaw(query, append(args, limit, offset)...).Scan(ctx, &rows); err != nil {
+	if err := s.standby.NewRaw(query, append(args, limit, offset)...).Scan(ctx, &rows); err != nil {
 		return shared.JobSearchResult{}, err
 	}
 	res.Ads = make([]shared.JobAdView, 0, len(rows))
@@ -452,7 +461,7 @@ func (s *Store) combos(ctx context.Context, ix *findjob.Index, q shared.JobSearc
 		Facets int64
 		N      int
 	}
-	err := s.db.NewRaw(`SELECT a.facets, count(*) AS n FROM job_ads a WHERE `+w+` GROUP BY a.facets`, args...).Scan(ctx, &rows)
+	err := s.standby.NewRaw(`SELECT a.facets, count(*) AS n FROM job_ads a WHERE `+w+` GROUP BY a.facets`, args...).Scan(ctx, &rows)
 	areaOf := map[int]int{} // kommune → area index
 	for i, a := range ix.Tax.Areas() {
 		for _, k := range a.Municipalities {
@@ -667,7 +676,7 @@ func (s *Store) Suggest(ctx context.Context, q string, kinds []string, limit int
 	}
 	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(folded)
 	var out shared.Suggestions
-	err := s.db.NewRaw(`SELECT kind, label, value FROM (
+	err := s.standby.NewRaw(`SELECT kind, label, value FROM (
 			SELECT kind, label, value, rank, folded LIKE ? AS prefix,
 				row_number() OVER (PARTITION BY kind ORDER BY folded LIKE ? DESC, length(label), label) AS n
 			FROM suggestions WHERE folded LIKE ? AND kind = ANY(?)) s

@@ -67,9 +67,18 @@ func (s *Store) Session(ctx context.Context, tokenHash []byte) (Session, error) 
 		CCPR, CName, CJobcenter, CAKasse, CEnrolment *string
 		CForloeb                                     []byte
 	}
-	err := prepared(ctx, s.db, sessionQuery, tokenHash).Scan(&r.TokenHash, &r.AccountID, &r.CaseworkerID, &r.CreatedAt,
-		&r.LastSeenAt, &r.LastPath, &r.CWName, &r.CWRole, &r.OrgCode, &r.OrgKind, &r.OrgName,
-		&r.CID, &r.CCPR, &r.CName, &r.CJobcenter, &r.CAKasse, &r.CEnrolment, &r.CForloeb)
+	read := func(db *bun.DB) error {
+		return prepared(ctx, db, sessionQuery, tokenHash).Scan(&r.TokenHash, &r.AccountID, &r.CaseworkerID, &r.CreatedAt,
+			&r.LastSeenAt, &r.LastPath, &r.CWName, &r.CWRole, &r.OrgCode, &r.OrgKind, &r.OrgName,
+			&r.CID, &r.CCPR, &r.CName, &r.CJobcenter, &r.CAKasse, &r.CEnrolment, &r.CForloeb)
+	}
+	err := read(s.db)
+	if Unavailable(err) && s.standby != s.db {
+		// The primary is lost (failing over): a standby knows the
+		// session too, so reads from it go on being answered. A log-out
+		// is synchronously replicated before it is acknowledged.
+		err = read(s.standby)
+	}
 	if err != nil {
 		return Session{}, notFound(err, "Sessionen")
 	}

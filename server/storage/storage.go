@@ -22,9 +22,13 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -38,9 +42,12 @@ import (
 
 // Store is the database and the services on it.
 type Store struct {
-	db    *bun.DB
-	jobs  Enqueuer
-	plans *planCache
+	db *bun.DB
+	// standby serves the reads that may lag the primary a little (a
+	// caseworker's mirror, public Find Job); db when there is none.
+	standby *bun.DB
+	jobs    Enqueuer
+	plans   *planCache
 	// combosCache keeps Find Job's counts of all live ads a while.
 	combosCache comboCache
 }
@@ -56,7 +63,18 @@ type Enqueuer interface {
 type Job interface{ Kind() string }
 
 // New returns the store over db. jobs may be nil where nothing enqueues.
-func New(db *bun.DB, jobs Enqueuer) *Store { return &Store{db: db, jobs: jobs, plans: newPlanCache()} }
+func New(db *bun.DB, jobs Enqueuer) *Store {
+	return &Store{db: db, standby: db, jobs: jobs, plans: newPlanCache()}
+}
+
+// UseStandby sends the reads that may lag the primary to standby, a pool
+// over a streaming replica (pgha, `make ha-up`): a caseworker's mirror of
+// a citizen (ReadOnlyStandby) and public Find Job. What a citizen reads of
+// their own is read from the primary, so they see their own write at
+// once; a caseworker sees it once the standby has replayed it, which under
+// synchronous replication is within milliseconds (the failover test
+// measures it). Set it before the store serves.
+func (s *Store) UseStandby(standby *bun.DB) { s.standby = standby }
 
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
@@ -131,6 +149,49 @@ func NewToken() (token string, hash []byte) {
 func TokenHash(token string) []byte {
 	h := sha256.Sum256([]byte(token))
 	return h[:]
+}
+
+// Unavailable reports whether err is the database out of reach rather than
+// a fault of the request or of Jobnet: no connection could be made, an open
+// one broke, or the server is shutting down, starting or failing over
+// (SQLSTATE classes 08 and 57P). Such a request may simply be sent again.
+func Unavailable(err error) bool {
+	var connect *pgconn.ConnectError
+	var pg *pgconn.PgError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &connect), errors.As(err, &netErr), errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, sql.ErrConnDone), pgconn.SafeToRetry(err):
+		return true
+	case errors.As(err, &pg):
+		return strings.HasPrefix(pg.Code, "08") || strings.HasPrefix(pg.Code, "57P")
+	}
+	return false
+}
+
+// Reads that only read are tried again this many times, this long apart
+// (growing), when the database was out of reach (retryRead).
+const (
+	readTries = 3
+	readPause = 100 * time.Millisecond
+)
+
+// retryRead runs read, and again while it fails because the database is
+// out of reach (Unavailable) — a standby restarting to follow a new
+// primary, a pooled connection to a server that is gone — up to readTries
+// times in all. read must only read: it may run more than once.
+func retryRead(ctx context.Context, read func() error) error {
+	for try := 1; ; try++ {
+		err := read()
+		if err == nil || try == readTries || !Unavailable(err) || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(try) * readPause):
+		}
+	}
 }
 
 // sqlReadOnly begins a transaction in which PostgreSQL refuses every write.
