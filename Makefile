@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs ha-up pg-auto-failover clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -38,7 +38,7 @@ run: build
 	./bin/jobnet
 
 ## test: every test — unit, PostgreSQL, WASM and real browser (installs Chromium if missing)
-test: check-wasm-deps build chromium poppler axe
+test: check-wasm-deps build chromium poppler pg-auto-failover axe
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
@@ -68,6 +68,16 @@ poppler:
 	@command -v pdftotext >/dev/null || { \
 		echo "installing poppler-utils (Debian package)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
+## pg-auto-failover: install Debian's pg_auto_failover (the failover test, make ha-up) when missing
+pg-auto-failover:
+	@command -v pg_autoctl >/dev/null || { \
+		echo "installing postgresql-15-auto-failover (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-auto-failover >/dev/null; }
+
+## ha-up: the portal with demo data on PostgreSQL with automatic failover: a monitor and three nodes (throwaway)
+ha-up: build pg-auto-failover
+	go run ./cmd/jobnet-ha
 
 ## axe: fetch the pinned axe-core used by the browser tests
 axe:

@@ -825,3 +825,26 @@ func isUnreserved(ch byte) bool {
 	return 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' || '0' <= ch && ch <= '9' ||
 		ch == '-' || ch == '_' || ch == '.' || ch == '~'
 }
+
+// BinDir is the directory of the installed PostgreSQL server programs
+// (initdb, postgres, pg_ctl): the one on PATH, else the highest version
+// under /usr/lib/postgresql/*/bin.
+func BinDir() (string, error) { return findBinDir() }
+
+// RunAs is whom PostgreSQL's programs must run as: nil when this process is
+// not root, else the postgres user (PostgreSQL refuses to run as root).
+func RunAs() (*syscall.Credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	r, err := lookupRunAs()
+	if err != nil {
+		return nil, err
+	}
+	return r.credential(), nil
+}
+
+// StartTied starts cmd so that it gets its SysProcAttr.Pdeathsig when this
+// whole process dies, not merely the thread that forked it (see
+// startLocked). The channel yields cmd.Wait's result.
+func StartTied(cmd *exec.Cmd) (<-chan error, error) { return startLocked(cmd) }
