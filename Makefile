@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs ha-up pg-auto-failover clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs bench-scale wrk ha-up pg-auto-failover clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -98,7 +98,7 @@ fuzz:
 	done
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http lighthouse
+bench: bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http bench-scale lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
@@ -133,6 +133,18 @@ bench-wasm:
 BENCH_SECONDS ?= 10
 bench-http: build
 	scripts/bench-http.sh $(BENCH_SECONDS)
+
+## bench-scale: seed-scale (a no-op once done; 10 minutes and 14 GB the first time), then the citizen-scoped GETs over HTTP
+## at SCALE_CITIZENS: 200 connections over 10,000 live sessions beside GET /api/eures (a primary-key SELECT); results/scale-http.txt
+bench-scale: build wrk
+	go build -o bin/seedscale ./cmd/seedscale
+	./bin/seedscale -citizens $(SCALE_CITIZENS) -ads $(SCALE_ADS) -http -seconds $(BENCH_SECONDS)
+
+## wrk: install Debian's wrk (the HTTP benchmarks) when missing
+wrk:
+	@command -v wrk >/dev/null || { \
+		echo "installing wrk (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 ## lighthouse: Lighthouse's mobile profile on the demo, login and Min Plan pages (LIGHTHOUSE_RUNS=3)
 lighthouse: build chromium

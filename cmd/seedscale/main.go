@@ -47,18 +47,28 @@ func main() {
 	seed := flag.Uint64("seed", 15, "the seed of the generated data")
 	workers := flag.Int("workers", 2, "stages at once after the citizens (a stage keeps about one core busy)")
 	jobs := flag.Bool("jobs", false, "after seeding, time the daily scheduled jobs over the data set (make scale-jobs)")
+	bench := httpBench{}
+	serve := flag.Bool("http", false, "after seeding, measure the citizen-scoped GETs over HTTP with wrk (make bench-scale)")
+	flag.IntVar(&bench.sessions, "sessions", 10_000, "with -http: live sessions of citizens drawn at random")
+	flag.IntVar(&bench.connections, "connections", 200, "with -http: wrk's connections")
+	flag.IntVar(&bench.seconds, "seconds", 10, "with -http: seconds per wrk run")
+	flag.StringVar(&bench.web, "web", "web", "with -http: the static files and app.wasm (make build)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, log, *citizens, *ads, *seed, *workers, *jobs, os.Stdout); err != nil {
+	bench.citizens = *citizens
+	if !*serve {
+		bench.sessions = 0
+	}
+	if err := run(ctx, log, *citizens, *ads, *seed, *workers, *jobs, bench, os.Stdout); err != nil {
 		log.Error("seedscale stopped", "err", err)
 		stop()
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, workers int, jobs bool, out io.Writer) error {
+func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, workers int, jobs bool, bench httpBench, out io.Writer) error {
 	dsn := os.Getenv("DATABASE_URL")
 	private := dsn == ""
 	if private {
@@ -142,7 +152,13 @@ func run(ctx context.Context, log *slog.Logger, citizens, ads int, seed uint64, 
 		fmt.Fprintf(out, "  %-16s %12d\n", table, n)
 	}
 	if jobs {
-		return timeJobs(ctx, db, store, time.Now().In(copenhagen), out)
+		if err := timeJobs(ctx, db, store, time.Now().In(copenhagen), out); err != nil {
+			return err
+		}
+	}
+	if bench.sessions > 0 {
+		bench.location = copenhagen
+		return benchHTTP(ctx, db, store, bench, out)
 	}
 	return nil
 }

@@ -152,9 +152,22 @@ var statusOf = map[shared.ErrorCode]int{
 // database's restart or failover takes a few (issue 15 measures it).
 const retryAfter = "2"
 
+// statusClientClosed is the status logged for a request whose client went
+// away before its answer.
+const statusClientClosed = 499
+
 // writeError answers with the structured error. An error that is not a
 // *shared.Error is logged and described only generically.
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		// The client closed the connection before its answer (a tab
+		// closed, a load generator stopping): its request was cancelled,
+		// nothing went wrong here, and no one reads the answer. 499 is
+		// nginx's "client closed request", for the request log.
+		a.log.Debug("client gone", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.WriteHeader(statusClientClosed)
+		return
+	}
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
 		err = shared.Errorf(shared.EInvalid, "Forespørgslen er for stor.")

@@ -1,6 +1,14 @@
 package httpapi
 
-import "testing"
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
 
 // TestContentDisposition: an attachment's name by RFC 6266, UTF-8 in
 // filename* and a plain ASCII fallback that cannot end the quoted string.
@@ -15,5 +23,26 @@ func TestContentDisposition(t *testing.T) {
 		if got := contentDisposition(name); got != want {
 			t.Errorf("contentDisposition(%q)\n got %s\nwant %s", name, got, want)
 		}
+	}
+}
+
+// TestWriteErrorClientGone: a request whose client went away is answered
+// 499 and logged as nothing worse than debug, whatever the error it ended
+// with (a cancelled query); a request still wanted gets the structured
+// error.
+func TestWriteErrorClientGone(t *testing.T) {
+	var logged bytes.Buffer
+	a := &API{log: slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	w := httptest.NewRecorder()
+	a.writeError(w, httptest.NewRequest("GET", "/api/joblogs", nil).WithContext(ctx), context.Canceled)
+	if w.Code != statusClientClosed || logged.Len() != 0 {
+		t.Errorf("client gone: %d, logged %q", w.Code, logged.String())
+	}
+	w = httptest.NewRecorder()
+	a.writeError(w, httptest.NewRequest("GET", "/api/joblogs", nil), errors.New("a fault"))
+	if w.Code != 500 || !strings.Contains(logged.String(), "internal error") || !strings.Contains(w.Body.String(), `"code"`) {
+		t.Errorf("a fault: %d %s, logged %q", w.Code, w.Body, logged.String())
 	}
 }
