@@ -150,10 +150,10 @@ var exportExtraPlants = []struct{ table, marker, sql string }{
 	{"employment_conditions", "moment", `INSERT INTO employment_conditions (citizen_id, working_time, start_asap, start_by_agreement, updated_at)
 		VALUES ($1, 'fuldtid', true, false, $2) ON CONFLICT (citizen_id) DO UPDATE SET updated_at = EXCLUDED.updated_at`},
 	{"absences", "text", `INSERT INTO absences (citizen_id, kind, from_date, comment, registered_by) VALUES ($1, 'ferie', '2026-07-01', $2, 'borger')`},
-	{"absence_events", "moment", `INSERT INTO absence_events (org, absence_id, kind, at) SELECT 'jc-101', id, 'registered', $2 FROM absences WHERE citizen_id = $1 LIMIT 1`},
+	{"absence_events", "moment", `INSERT INTO absence_events (citizen_id, org, absence_id, kind, at) SELECT citizen_id, 'jc-101', id, 'registered', $2 FROM absences WHERE citizen_id = $1 LIMIT 1`},
 	{"cv_searchability_history", "moment", `INSERT INTO cv_searchability_history (citizen_id, searchable, at) VALUES ($1, true, $2)`},
 	{"enrolments", "moment", `INSERT INTO enrolments (citizen_id, benefit, ledighed, state, from_date, registered_by, registered_at) VALUES ($1, 'dagpenge', 'helt', 'effektueret', '2026-01-05', 'borger', $2)`},
-	{"enrolment_events", "moment", `INSERT INTO enrolment_events (org, enrolment_id, kind, at) SELECT 'jc-101', id, 'enrolled', $2 FROM enrolments WHERE citizen_id = $1 LIMIT 1`},
+	{"enrolment_events", "moment", `INSERT INTO enrolment_events (citizen_id, org, enrolment_id, kind, at) SELECT citizen_id, 'jc-101', id, 'enrolled', $2 FROM enrolments WHERE citizen_id = $1 LIMIT 1`},
 	{"sms_outbox", "text", `INSERT INTO sms_outbox (created_at, citizen_id, to_number, kind, text_body) VALUES (now(), $1, '20304050', 'plan-changed', $2)`},
 	{"sms_subscriptions", "campaign", `INSERT INTO sms_subscriptions (citizen_id, campaign) VALUES ($1, $2) ON CONFLICT DO NOTHING`},
 	{"email_codes", "text", `INSERT INTO email_codes (citizen_id, email, code_hash, created_at, expires_at) VALUES ($1, $2 || '@example.dk', '\x05', now(), now())`},
@@ -163,7 +163,7 @@ var exportExtraPlants = []struct{ table, marker, sql string }{
 	{"presentation_cvs", "moment", `INSERT INTO presentation_cvs (citizen_id, content, created_at, updated_at) VALUES ($1, '{}', $2, $2)
 		ON CONFLICT (citizen_id) DO UPDATE SET updated_at = EXCLUDED.updated_at`},
 	{"job_agent_tokens", "moment", `INSERT INTO job_agent_tokens (token_hash, agent_id, created_at) SELECT '\x03', id, $2 FROM job_agents WHERE citizen_id = $1 LIMIT 1`},
-	{"meeting_events", "moment", `INSERT INTO meeting_events (org, meeting_id, kind, at) SELECT org, id, 'booked', $2 FROM meetings WHERE citizen_id = $1 LIMIT 1`},
+	{"meeting_events", "moment", `INSERT INTO meeting_events (citizen_id, org, meeting_id, kind, at) SELECT citizen_id, org, id, 'booked', $2 FROM meetings WHERE citizen_id = $1 LIMIT 1`},
 }
 
 // exportMarker finds the markers in a text: the leak sources' and the

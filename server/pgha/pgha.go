@@ -343,7 +343,9 @@ func (f *Formation) live() map[string]bool {
 }
 
 // keep creates a node with pg_autoctl and keeps it running (--run), in its
-// own process group, so that Kill and Stop reach every process of it.
+// own process group, so that Kill and Stop reach every process of it. It
+// returns once the node accepts connections; on an error after the start,
+// the keeper too, for Stop.
 func (f *Formation) keep(ctx context.Context, name string, port int, args ...string) (*Keeper, error) {
 	k := &Keeper{Name: name, Port: port, PGData: filepath.Join(f.dir, name), done: make(chan struct{})}
 	logPath := filepath.Join(f.dir, name+".log")
@@ -386,9 +388,9 @@ func (f *Formation) keep(ctx context.Context, name string, port int, args ...str
 		}
 		select {
 		case <-k.done:
-			return nil, fmt.Errorf("pgha: pg_autoctl for %s exited; its log %s:\n%s", name, logPath, tail(logPath))
+			return k, fmt.Errorf("pgha: pg_autoctl for %s exited; its log %s:\n%s", name, logPath, tail(logPath))
 		case <-wctx.Done():
-			return nil, fmt.Errorf("pgha: %s did not accept connections in time (%v); its log %s:\n%s", name, err, logPath, tail(logPath))
+			return k, fmt.Errorf("pgha: %s did not accept connections in time (%v); its log %s:\n%s", name, err, logPath, tail(logPath))
 		case <-time.After(100 * time.Millisecond):
 		}
 	}

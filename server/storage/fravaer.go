@@ -52,8 +52,8 @@ func (c Citizen) absenceEvent(ctx context.Context, jobcenter, akasse string, id 
 		orgs = append(orgs, akasse)
 	}
 	for _, org := range orgs {
-		if _, err := c.db.NewRaw(`INSERT INTO absence_events (org, absence_id, kind, at) VALUES (?, ?, ?, ?)`,
-			org, id, event, now).Exec(ctx); err != nil {
+		if _, err := c.db.NewRaw(`INSERT INTO absence_events (citizen_id, org, absence_id, kind, at) VALUES (?, ?, ?, ?, ?)`,
+			c.id, org, id, event, now).Exec(ctx); err != nil {
 			return err
 		}
 	}
@@ -199,8 +199,8 @@ func (s *Store) ApplyRaskmeldinger(ctx context.Context, today shared.Date, now t
 				rask_fra = NULL, rask_by = NULL
 			WHERE rask_fra <= ?1 RETURNING id, citizen_id
 		), told AS (
-			INSERT INTO absence_events (org, absence_id, kind, at)
-			SELECT o.org, e.id, 'ended', ?0 FROM ended e JOIN citizens c ON c.id = e.citizen_id
+			INSERT INTO absence_events (citizen_id, org, absence_id, kind, at)
+			SELECT e.citizen_id, o.org, e.id, 'ended', ?0 FROM ended e JOIN citizens c ON c.id = e.citizen_id
 				CROSS JOIN LATERAL (VALUES (1, c.jobcenter_code), (2, c.akasse_code)) AS o (k, org)
 			WHERE o.org IS NOT NULL ORDER BY e.id, o.k
 		)

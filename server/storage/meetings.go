@@ -324,7 +324,8 @@ func (c Citizen) cancelByCitizen(ctx context.Context, id int64, now time.Time) (
 // logMeetingEvent queues what happened to the meeting for its
 // organisation's case system (GET /api/ingest/v1/meeting-events).
 func (c Citizen) logMeetingEvent(ctx context.Context, org string, meetingID int64, kind string, now time.Time) error {
-	_, err := c.db.NewRaw(`INSERT INTO meeting_events (org, meeting_id, kind, at) VALUES (?, ?, ?, ?)`, org, meetingID, kind, now).Exec(ctx)
+	_, err := c.db.NewRaw(`INSERT INTO meeting_events (citizen_id, org, meeting_id, kind, at) VALUES (?, ?, ?, ?, ?)`,
+		c.id, org, meetingID, kind, now).Exec(ctx)
 	return err
 }
 

@@ -293,8 +293,8 @@ func enrolmentEvents(ctx context.Context, db bun.IDB, ids []int64, kind string, 
 	if len(ids) == 0 {
 		return nil
 	}
-	_, err := db.NewRaw(`INSERT INTO enrolment_events (org, enrolment_id, kind, at)
-		SELECT o.org, e.id, ?, ? FROM enrolments e JOIN citizens c ON c.id = e.citizen_id
+	_, err := db.NewRaw(`INSERT INTO enrolment_events (citizen_id, org, enrolment_id, kind, at)
+		SELECT e.citizen_id, o.org, e.id, ?, ? FROM enrolments e JOIN citizens c ON c.id = e.citizen_id
 		CROSS JOIN LATERAL (VALUES (e.jobcenter_code),
 			(CASE WHEN e.benefit IN ('dagpenge', 'dimittend') THEN c.akasse_code END)) AS o (org)
 		WHERE e.id = ANY(?) AND o.org IS NOT NULL
