@@ -15,7 +15,7 @@ GO_SOURCES := $(shell find app shared server migrations cmd -name '*.go' -o -nam
 WEB_STATIC := $(shell find web -type f ! -name '*.br' ! -name '*.gz' ! -name '*.tmp' ! -name app.wasm 2>/dev/null)
 WASM_EXEC := $(shell go env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs bench-scale wrk ha-up pg-auto-failover clean
+.PHONY: run build test test-go test-wasm check-wasm-deps chromium poppler axe dkfds bench bench-go bench-wasm wasm-size wasm-profile bench-findjob bench-jobagents bench-http lighthouse leak fuzz seed-scale scale-jobs bench-scale bench-tti wrk ha-up pg-auto-failover clean
 
 ## build: the WASM app and the static files (precompressed) and the server binary
 build: web/app.wasm bin/web-precompressed bin/jobnet
@@ -98,7 +98,7 @@ fuzz:
 	done
 
 ## bench: every measurement, side by side with its floor in the same run
-bench: bench-go bench-wasm wasm-size bench-findjob bench-jobagents bench-http bench-scale lighthouse
+bench: bench-go bench-wasm wasm-size bench-tti bench-findjob bench-jobagents bench-http bench-scale lighthouse
 
 ## bench-go: the Go benchmarks (API latency per role, PDF, counters, WASM size)
 bench-go: build
@@ -108,6 +108,12 @@ bench-go: build
 wasm-size: web/app.wasm
 	GOOS=js GOARCH=wasm go build -ldflags='$(LDFLAGS)' -o bin/floor.wasm ./internal/wasmfloor
 	go run ./cmd/wasmsize bin/floor.wasm web/app.wasm
+
+## bench-tti: time to interactive of Min Plan in headless Chromium beside go-app's hello world served the same way, cold and warm, 1280 and 375 px
+TTI_RUNS ?= 7
+bench-tti: build chromium
+	GOOS=js GOARCH=wasm go build -ldflags='$(LDFLAGS)' -o bin/floor.wasm ./internal/wasmfloor
+	go run ./cmd/ttibench -runs $(TTI_RUNS)
 
 ## bench-findjob: Find Job's search and suggestions at 100,000 and 1,000,000 generated ads, 8 clients, beside a primary-key SELECT
 FINDJOB_ADS ?= 100000,1000000
