@@ -152,7 +152,7 @@ wrk:
 		echo "installing wrk (Debian package)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-## lighthouse: Lighthouse's mobile profile on the demo, login and Min Plan pages (LIGHTHOUSE_RUNS=3)
+## lighthouse: Lighthouse's mobile and desktop profiles on every page, signed in where needed (LIGHTHOUSE_RUNS=3, LIGHTHOUSE_PAGES, LIGHTHOUSE_PROFILES)
 lighthouse: build chromium
 	scripts/lighthouse.sh
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Lighthouse's mobile profile on the pages a phone user opens first: the public
-# counters demo, the login page and Min Plan (signed in as the demo citizen
-# mads). Prints one table and keeps the reports; it measures and never judges,
-# so it exits 0 unless something broke (build, server, login, Lighthouse).
+# Lighthouse's mobile and desktop profiles on every page of the portal: the
+# public ones, and the citizen's signed in as the demo citizen mads. Prints
+# one table and keeps the reports; it measures and never judges, so it exits
+# 0 unless something broke (build, server, login, Lighthouse).
 #
 #   scripts/lighthouse.sh          (or: make lighthouse)
 #
 # Environment:
-#   LIGHTHOUSE_RUNS  runs per page (default 3); the table shows the median run
-#                    by performance score, as the figures vary between runs
-#   CHROME_PATH      the browser (default Debian's /usr/bin/chromium)
+#   LIGHTHOUSE_RUNS      runs per page and profile (default 3); the table shows
+#                        the median run by performance score, as the figures
+#                        vary between runs
+#   LIGHTHOUSE_PAGES     the pages (default: every page, below)
+#   LIGHTHOUSE_PROFILES  "mobile desktop" (default) or either
+#   CHROME_PATH          the browser (default Debian's /usr/bin/chromium)
 #
 # Lighthouse is installed at its pinned version into .cache/lighthouse; the
 # server runs from bin/jobnet with its own private PostgreSQL in a temporary
@@ -22,7 +25,14 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # The demo citizen and password of server/demo/demo.go.
 USERNAME="mads"
 PASSWORD="jobnet-demo-2026"
-PAGES=(/demo/dagpengetaellere /log-ind /min-plan)
+# Every page a link reaches without an id: the public ones, then Mads'.
+ALL_PAGES="/log-ind /opret-bruger /sagsbehandleradgang /find-job /demo/dagpengetaellere
+  / /min-plan /dagpengetaellere /supplerende-dagpenge /joblog /joblog/ny-jobsoegning /joblog/ny-aktivitet
+  /kalender /moeder /beskedbakke /mit-cv /mit-cv/kontakt-og-sprog /praesentations-cv /jeg-soeger-job-som
+  /gemte-job /job-i-europa /historik /fravaer /fravaer/ferie /fravaer/syg-rask /fravaer/midlertidigt-arbejde
+  /tilmelding /brugerprofil /brugerprofil/faa-besked /brugerprofil/brugernavn-og-adgangskode /min-sag-til-teamet"
+read -r -a PAGES <<<"$(echo ${LIGHTHOUSE_PAGES:-$ALL_PAGES})"
+read -r -a PROFILES <<<"${LIGHTHOUSE_PROFILES:-mobile desktop}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LH_DIR="$ROOT/.cache/lighthouse"
@@ -80,28 +90,37 @@ cookie="$(curl -fsS -o /dev/null -D - -H 'Content-Type: application/json' \
 printf '{"Cookie": "%s"}\n' "$cookie" >"$tmp/headers.json"
 
 mkdir -p "$OUT"
-for page in "${PAGES[@]}"; do
-  slug="$(echo "${page#/}" | tr '/' '_')"
-  for run in $(seq 1 "$RUNS"); do
-    echo "lighthouse $page (run $run of $RUNS)" >&2
-    "$lh" "$base$page" --quiet \
-      --only-categories=performance,accessibility,best-practices \
-      --extra-headers="$tmp/headers.json" \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
-      --output=json --output-path="$OUT/$slug-$run.json" ||
-      die "lighthouse failed on $page (run $run)"
+for profile in "${PROFILES[@]}"; do
+  preset=()
+  case "$profile" in
+  mobile) ;; # Lighthouse's default
+  desktop) preset=(--preset=desktop) ;;
+  *) die "LIGHTHOUSE_PROFILES: mobile or desktop, not '$profile'" ;;
+  esac
+  for page in "${PAGES[@]}"; do
+    slug="$profile-$(echo "${page#/}" | tr '/' '_')"
+    for run in $(seq 1 "$RUNS"); do
+      echo "lighthouse $profile $page (run $run of $RUNS)" >&2
+      "$lh" "$base$page" --quiet "${preset[@]}" \
+        --only-categories=performance,accessibility,best-practices \
+        --extra-headers="$tmp/headers.json" \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
+        --output=json --output-path="$OUT/$slug-$run.json" ||
+        die "lighthouse failed on $page ($profile, run $run)"
+    done
   done
 done
 
 # One row per page: the median run by performance score.
-node - "$OUT" "$RUNS" "$LIGHTHOUSE_VERSION" "${PAGES[@]}" <<'EOF' | tee "$OUT/table.txt"
+node - "$OUT" "$RUNS" "$LIGHTHOUSE_VERSION" "${PROFILES[*]}" "${PAGES[@]}" <<'EOF' | tee "$OUT/table.txt"
 const fs = require("fs");
-const [out, runs, version, ...pages] = process.argv.slice(2);
+const [out, runs, version, profiles, ...pages] = process.argv.slice(2);
 const score = (r, c) => (r.categories[c].score === null ? "—" : Math.round(r.categories[c].score * 100));
-const rows = [["page", "performance", "LCP", "CLS", "accessibility", "best practices", "FCP", "TBT"]];
+const rows = [["profile", "page", "performance", "LCP", "CLS", "accessibility", "best practices", "FCP", "TBT"]];
 let broken = false;
+for (const profile of profiles.split(" "))
 for (const page of pages) {
-  const slug = page.slice(1).replaceAll("/", "_");
+  const slug = profile + "-" + page.slice(1).replaceAll("/", "_");
   const reports = [];
   for (let i = 1; i <= Number(runs); i++) {
     const r = JSON.parse(fs.readFileSync(`${out}/${slug}-${i}.json`, "utf8"));
@@ -118,12 +137,12 @@ for (const page of pages) {
   reports.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
   const r = reports[Math.floor(reports.length / 2)];
   const a = r.audits;
-  rows.push([page, score(r, "performance"), a["largest-contentful-paint"].displayValue,
+  rows.push([profile, page, score(r, "performance"), a["largest-contentful-paint"].displayValue,
     a["cumulative-layout-shift"].displayValue, score(r, "accessibility"), score(r, "best-practices"),
     a["first-contentful-paint"].displayValue, a["total-blocking-time"].displayValue]);
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map(r => String(r[c]).length)));
 for (const r of rows) console.log(r.map((v, c) => String(v).padEnd(widths[c])).join("  ").trimEnd());
-console.log(`\nLighthouse ${version}, mobile profile, median of ${runs} run(s) per page; reports in ${out}`);
+console.log(`\nLighthouse ${version}, ${profiles} profile(s), median of ${runs} run(s) per page; reports in ${out}`);
 if (broken) process.exit(1);
 EOF
