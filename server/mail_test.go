@@ -53,7 +53,7 @@ func newMailEnv(t *testing.T) (*testEnv, *mail.Sink) {
 		defer cancel()
 		_ = queue.Stop(ctx)
 	})
-	srv, err := New(store, log, Config{IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen,
+	srv, err := New(store, log, Config{IdleTimeout: 20 * time.Minute, WebDir: servertest.WebDir(t), Location: servertest.Copenhagen,
 		Now: clock.Now, PublicRate: -1, PublicURL: "https://jobnet.test", Post: sink})
 	if err != nil {
 		t.Fatal(err)

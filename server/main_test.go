@@ -10,7 +10,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,20 +34,6 @@ type testEnv struct {
 	clock *servertest.Clock
 }
 
-// fakeWebDir holds a stand-in app.wasm and its precompressed siblings; the
-// real one is built by `make build` and used by the browser tests.
-func fakeWebDir(t testing.TB) string {
-	dir := t.TempDir()
-	for name, body := range map[string]string{
-		"app.wasm": "\x00asm raw", "app.wasm.br": "brotli-bytes", "app.wasm.gz": "gzip-bytes",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // newTestEnv starts a server with the demo data on a fresh database, at
 // the pinned moment servertest.Now.
 func newTestEnv(t testing.TB) *testEnv {
@@ -67,7 +52,7 @@ func newTestEnvWith(t testing.TB, configure func(*Config)) *testEnv {
 	if err := demo.Seed(context.Background(), store, clock.Now()); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	cfg := Config{IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1}
+	cfg := Config{IdleTimeout: 20 * time.Minute, WebDir: servertest.WebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1}
 	configure(&cfg)
 	srv, err := New(store, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), cfg)
 	if err != nil {

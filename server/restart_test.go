@@ -65,7 +65,7 @@ func TestDatabaseRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv, err := New(store, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
-		Config{IdleTimeout: 20 * time.Minute, WebDir: fakeWebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1})
+		Config{IdleTimeout: 20 * time.Minute, WebDir: servertest.WebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,12 +98,15 @@ func TestFailover(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv, err := server.New(store, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Config{IdleTimeout: 20 * time.Minute,
-		WebDir: webDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1})
+		WebDir: servertest.WebDir(t), Location: servertest.Copenhagen, Now: clock.Now, PublicRate: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	defer func() {
+		ts.Close()
+		_ = srv.Close(context.Background())
+	}()
 
 	mads := login(t, ts, shared.APILogin, "mads")
 	nina := login(t, ts, shared.APICaseworkerLogin, "nina")
@@ -288,17 +291,6 @@ func TestFailover(t *testing.T) {
 	if lost > 0 {
 		t.Errorf("%d of %d acknowledged writes lost", lost, len(acknowledged))
 	}
-}
-
-// webDir stands in for make build's web/: the API is what is tested.
-func webDir(t *testing.T) string {
-	dir := t.TempDir()
-	for _, name := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("\x00asm"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func joblog(title string) shared.JoblogInput {

@@ -10,8 +10,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -229,14 +227,8 @@ func readPages(t *testing.T, db *bun.DB, store *storage.Store) {
 	for !g.person(i).dagpenge() {
 		i++
 	}
-	web := t.TempDir()
-	for _, name := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
-		if err := os.WriteFile(filepath.Join(web, name), []byte("stand-in"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	srv, err := server.New(store, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Config{IdleTimeout: 20 * time.Minute,
-		WebDir: web, Location: servertest.Copenhagen, Now: func() time.Time { return servertest.Now }, PublicRate: -1})
+		WebDir: servertest.WebDir(t), Location: servertest.Copenhagen, Now: func() time.Time { return servertest.Now }, PublicRate: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
