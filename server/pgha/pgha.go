@@ -170,10 +170,10 @@ func Start(ctx context.Context, dir string, nodes int, log *slog.Logger) (_ *For
 	// A standby starts as a base backup of the primary, which waits for a
 	// spread checkpoint (minutes, by checkpoint_timeout): CHECKPOINT makes
 	// the one in progress finish at once.
-	checkpoints := make(chan struct{})
-	go f.checkpointUntil(checkpoints, f.Nodes[0])
+	copied, stopCheckpoints := context.WithCancel(ctx)
+	go f.checkpointUntil(copied, f.Nodes[0])
 	wg.Wait()
-	close(checkpoints)
+	stopCheckpoints()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -396,15 +396,9 @@ func (f *Formation) keep(ctx context.Context, name string, port int, args ...str
 	}
 }
 
-// checkpointUntil asks the node for a CHECKPOINT every 300 ms until done
-// is closed.
-func (f *Formation) checkpointUntil(done <-chan struct{}, k *Keeper) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		<-done
-		cancel()
-	}()
+// checkpointUntil asks the node for a CHECKPOINT every 300 ms until ctx
+// ends.
+func (f *Formation) checkpointUntil(ctx context.Context, k *Keeper) {
 	for {
 		if conn, err := pgx.Connect(ctx, k.dsn("postgres")); err == nil {
 			_, _ = conn.Exec(ctx, "CHECKPOINT")

@@ -121,9 +121,7 @@ func (s *Store) Citizen(id int64) Citizen {
 // ReadOnly runs fn with the accessor for the citizen with id over one
 // read-only transaction: PostgreSQL refuses anything it tries to write.
 func (s *Store) ReadOnly(ctx context.Context, id int64, fn func(ctx context.Context, c Citizen) error) error {
-	return s.db.RunInTx(ctx, &sqlReadOnly, func(ctx context.Context, tx bun.Tx) error {
-		return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs, plans: s.plans})
-	})
+	return s.readOnly(ctx, s.db, id, fn)
 }
 
 // ReadOnlyStandby is ReadOnly over the standby (UseStandby), for a
@@ -131,10 +129,12 @@ func (s *Store) ReadOnly(ctx context.Context, id int64, fn func(ctx context.Cont
 // replay. A connection lost midway (a standby restarting to follow a new
 // primary) is tried again on another (retryRead), so fn may run twice.
 func (s *Store) ReadOnlyStandby(ctx context.Context, id int64, fn func(ctx context.Context, c Citizen) error) error {
-	return retryRead(ctx, func() error {
-		return s.standby.RunInTx(ctx, &sqlReadOnly, func(ctx context.Context, tx bun.Tx) error {
-			return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs, plans: s.plans})
-		})
+	return retryRead(ctx, func() error { return s.readOnly(ctx, s.standby, id, fn) })
+}
+
+func (s *Store) readOnly(ctx context.Context, db *bun.DB, id int64, fn func(ctx context.Context, c Citizen) error) error {
+	return db.RunInTx(ctx, &sqlReadOnly, func(ctx context.Context, tx bun.Tx) error {
+		return fn(ctx, Citizen{db: tx, id: id, jobs: s.jobs, plans: s.plans})
 	})
 }
 
