@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"jobnet/internal/stats"
 	"jobnet/server"
 	"jobnet/server/scaleseed"
 	"jobnet/server/storage"
@@ -266,17 +266,13 @@ func wrkMillis(v string) float64 {
 
 // median is the run of each figure's median.
 func median(rs []wrkResult) wrkResult {
-	pick := func(f func(wrkResult) float64) float64 {
+	of := func(f func(wrkResult) float64) float64 {
 		v := make([]float64, len(rs))
 		for i, r := range rs {
 			v[i] = f(r)
 		}
-		slices.Sort(v)
-		if len(v)%2 == 1 {
-			return v[len(v)/2]
-		}
-		return (v[len(v)/2-1] + v[len(v)/2]) / 2
+		return stats.Median(v)
 	}
-	return wrkResult{pick(func(r wrkResult) float64 { return r.rps }), pick(func(r wrkResult) float64 { return r.p50 }),
-		pick(func(r wrkResult) float64 { return r.p99 })}
+	return wrkResult{of(func(r wrkResult) float64 { return r.rps }), of(func(r wrkResult) float64 { return r.p50 }),
+		of(func(r wrkResult) float64 { return r.p99 })}
 }

@@ -29,7 +29,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +39,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"jobnet/internal/stats"
 	"jobnet/internal/wasmfloor/hello"
 	"jobnet/shared"
 )
@@ -71,17 +71,8 @@ func main() {
 	web := flag.String("web", "web", "the server's static files and app.wasm (make build)")
 	floorWasm := flag.String("floor", "bin/floor.wasm", "go-app's hello world built as app.wasm is (make wasm-size)")
 	out := flag.String("out", "results/tti.txt", "where the table is kept")
-	serveOnly := flag.Bool("serve-floor", false, "only serve the floor and print its address (to look at it)")
 	flag.Parse()
 	ctx := context.Background()
-	if *serveOnly {
-		url, _, err := serveFloor(*floorWasm)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Println(url)
-		select {}
-	}
 	if err := run(ctx, *runs, *jobnet, *web, *floorWasm, *out); err != nil {
 		log.Fatal("ttibench: ", err)
 	}
@@ -142,8 +133,8 @@ func run(ctx context.Context, runs int, jobnet, web, floorWasm, out string) erro
 		floor := times[pages[0].name][w.name]
 		for _, p := range pages {
 			m := times[p.name][w.name]
-			fmt.Fprintf(&t, "%-20s %-8s %10.0f %10.0f %11.2f %11.2f\n", p.name, w.name, median(m[false]), median(m[true]),
-				median(m[false])/median(floor[false]), median(m[true])/median(floor[true]))
+			fmt.Fprintf(&t, "%-20s %-8s %10.0f %10.0f %11.2f %11.2f\n", p.name, w.name, stats.Median(m[false]), stats.Median(m[true]),
+				stats.Median(m[false])/stats.Median(floor[false]), stats.Median(m[true])/stats.Median(floor[true]))
 		}
 	}
 	fmt.Fprintf(&t, "goal: Min Plan within 1.5 x the floor\n")
@@ -323,13 +314,4 @@ func login(base string) (*http.Cookie, error) {
 		}
 	}
 	return nil, errors.New("login: no session cookie")
-}
-
-func median(v []float64) float64 {
-	s := slices.Clone(v)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
