@@ -848,3 +848,8 @@ func RunAs() (*syscall.Credential, error) {
 // whole process dies, not merely the thread that forked it (see
 // startLocked). The channel yields cmd.Wait's result.
 func StartTied(cmd *exec.Cmd) (<-chan error, error) { return startLocked(cmd) }
+
+// LogTail is the end of a server's log at path (its last 4,000 bytes, from
+// the latest start this package marked), headed by what and the path, for
+// an error message; "" when there is nothing to show.
+func LogTail(path, what string) string { return tailOf(path, what) }

@@ -388,9 +388,9 @@ func (f *Formation) keep(ctx context.Context, name string, port int, args ...str
 		}
 		select {
 		case <-k.done:
-			return k, fmt.Errorf("pgha: pg_autoctl for %s exited; its log %s:\n%s", name, logPath, tail(logPath))
+			return k, fmt.Errorf("pgha: pg_autoctl for %s exited%s", name, pgembed.LogTail(logPath, "its log"))
 		case <-wctx.Done():
-			return k, fmt.Errorf("pgha: %s did not accept connections in time (%v); its log %s:\n%s", name, err, logPath, tail(logPath))
+			return k, fmt.Errorf("pgha: %s did not accept connections in time (%v)%s", name, err, pgembed.LogTail(logPath, "its log"))
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
@@ -510,11 +510,4 @@ func postmasterPID(pgdata string) int {
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]))
 	return pid
-}
-
-// tail is the last lines of a log, for an error.
-func tail(path string) string {
-	b, _ := os.ReadFile(path)
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	return strings.Join(lines[max(0, len(lines)-20):], "\n")
 }
