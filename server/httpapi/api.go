@@ -67,11 +67,15 @@ type API struct {
 	publicLimit *clientLimiter
 	stop        chan struct{}
 	stopped     chan struct{}
+	// stopIndex ends the keeper of Find Job's index; indexStopped closes
+	// when it has.
+	stopIndex    context.CancelFunc
+	indexStopped chan struct{}
 }
 
 // New checks the route table against the policy's rules and builds the
-// API; it starts the writer of liveness and behaviour events, which Close
-// stops.
+// API; it starts the writer of liveness and behaviour events and the
+// keeper of Find Job's index (storage.KeepJobSearch), which Close stops.
 func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = 20 * time.Minute
@@ -114,6 +118,13 @@ func New(store *storage.Store, log *slog.Logger, cfg Config) (*API, error) {
 	a.cfg.PublicRate = cfg.PublicRate
 	a.publicLimit = newClientLimiter(cfg.PublicRate, max(PublicBurst, int(cfg.PublicRate)))
 	go a.writeDown()
+	var indexCtx context.Context
+	indexCtx, a.stopIndex = context.WithCancel(context.Background())
+	a.indexStopped = make(chan struct{})
+	go func() {
+		defer close(a.indexStopped)
+		store.KeepJobSearch(indexCtx, ix, func(err error) { a.log.Error("building Find Job's index", "err", err) })
+	}()
 	return a, nil
 }
 
@@ -176,8 +187,11 @@ func (a *API) Flush(ctx context.Context) error {
 }
 
 // Close stops the writer and writes down what is left: after the HTTP
-// server has shut down, no behaviour event is lost.
+// server has shut down, no behaviour event is lost. It stops the keeper
+// of Find Job's index too.
 func (a *API) Close(ctx context.Context) error {
+	a.stopIndex()
+	<-a.indexStopped
 	close(a.stop)
 	<-a.stopped
 	return a.Flush(ctx)

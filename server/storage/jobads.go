@@ -55,6 +55,7 @@ func (s *Store) PutJobAd(ctx context.Context, org string, p findjob.Placed, now 
 	}
 	if len(rows) == 1 {
 		s.combosCache.clear()
+		s.ads.changed()
 		return rows[0].ID, true, nil
 	}
 	err = s.db.NewSelect().Table("job_ads").Column("id").Where("sender_org = ? AND sender_id = ?", org, ad.SenderID).Scan(ctx, &id)
@@ -100,6 +101,7 @@ func (s *Store) WithdrawJobAd(ctx context.Context, org, senderID string, now tim
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
 		s.combosCache.clear()
+		s.ads.changed()
 		return true, nil
 	}
 	exists, err := s.db.NewSelect().Table("job_ads").Where("sender_org = ? AND sender_id = ?", org, senderID).Exists(ctx)
@@ -207,6 +209,7 @@ func (s *Store) CopyJobAds(ctx context.Context, org string, n int, ad func(i int
 		})
 		_, err := pc.CopyFrom(ctx, pgx.Identifier{"job_ads"}, cols, src)
 		s.combosCache.clear()
+		s.ads.bulkLoaded()
 		if progress != nil {
 			progress(i)
 		}

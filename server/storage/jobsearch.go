@@ -83,8 +83,7 @@ func searchConds(ix *findjob.Index, s shared.JobSearch) (base cond, crit map[str
 		pc, ok := ix.Postcode(s.Postcode)
 		switch {
 		case !ok:
-			return cond{}, nil, &shared.Error{Code: shared.EInvalid, Message: "Søgningen kunne ikke læses.",
-				Fields: []shared.FieldError{{Field: "postnr", Message: "Postnummeret findes ikke."}}}
+			return cond{}, nil, noPostcode()
 		case s.Km > 0:
 			// Ads without coordinates are never in a circle.
 			base = base.and(cond{`a.lat IS NOT NULL AND earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(a.lat, a.lon)
@@ -189,6 +188,42 @@ func (s *Store) SearchJobAds(ctx context.Context, ix *findjob.Index, q shared.Jo
 
 func (s *Store) searchJobAds(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, error) {
 	q = q.Normalize()
+	// A search with text or a place reads what it finds in the index
+	// (adindex.go), when there is one; a search of all ads (the page as it
+	// opens, a filter chosen) is the database's, through the publication
+	// index and the whole instance's cached counts.
+	if narrowed := q.Q != "" || q.Postcode != ""; narrowed {
+		if res, ok, err := s.searchJobAdsIndexed(ctx, ix, q); ok || err != nil {
+			return res, err
+		}
+	}
+	return s.searchJobAdsSQL(ctx, ix, q)
+}
+
+// searchJobAdsIndexed is the search through the index; ok is false when
+// it has none to offer (not built, or a text it cannot read).
+func (s *Store) searchJobAdsIndexed(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, bool, error) {
+	var prefixes []string
+	if tsq := tsQuery(q.Q); tsq != "" {
+		p, ok, err := s.prefixes(ctx, tsq)
+		if !ok || err != nil {
+			return shared.JobSearchResult{}, false, err
+		}
+		prefixes = p
+	} else if strings.TrimSpace(q.Q) != "" {
+		return shared.JobSearchResult{}, false, nil // nothing searchable in the text: the database says none
+	}
+	d, release, err := s.freshAds(ctx, ix)
+	if d == nil || err != nil {
+		return shared.JobSearchResult{}, false, err
+	}
+	defer release()
+	res, err := s.searchIndex(ctx, ix, d, q, prefixes)
+	return res, true, err
+}
+
+// searchJobAdsSQL is the search in the database.
+func (s *Store) searchJobAdsSQL(ctx context.Context, ix *findjob.Index, q shared.JobSearch) (shared.JobSearchResult, error) {
 	base, crit, err := searchConds(ix, q)
 	if err != nil {
 		return shared.JobSearchResult{}, err
@@ -354,81 +389,97 @@ type counts struct {
 	duration, time      map[string]int
 }
 
-// count sums the combinations into every criterion's counts. Each
+// count sums the combinations into every criterion's counts.
+func count(ix *findjob.Index, combos []combo, q shared.JobSearch) counts {
+	c := newCounter(ix, q)
+	for _, k := range combos {
+		c.add(k)
+	}
+	return c.counts()
+}
+
+// counter sums combinations into every criterion's counts. Each
 // combination is judged once per criterion; a criterion's counts take the
 // combinations every other criterion lets through.
-func count(ix *findjob.Index, combos []combo, q shared.JobSearch) counts {
-	sets := setsOf(ix, q)
-	var geo [1024]int
-	var abroad, hotjob, total, unplaced int
-	disco := map[int]int{}
-	var terms, duration, times [4]int
-	for _, k := range combos {
-		fails, failed := 0, -1
-		for i := range criteria {
-			if !k.meets(&sets, i) {
-				fails++
-				failed = i
-				if fails > 1 {
-					break
-				}
+type counter struct {
+	sets                            criteriaSets
+	geo                             [1024]int
+	abroad, hotjob, total, unplaced int
+	disco                           map[int]int
+	terms, duration, times          [4]int
+}
+
+func newCounter(ix *findjob.Index, q shared.JobSearch) *counter {
+	return &counter{sets: setsOf(ix, q), disco: map[int]int{}}
+}
+
+// add counts k, and reports whether it meets every criterion.
+func (c *counter) add(k combo) bool {
+	fails, failed := 0, -1
+	for i := range criteria {
+		if !k.meets(&c.sets, i) {
+			fails++
+			failed = i
+			if fails > 1 {
+				return false // no criterion's count takes it
 			}
-		}
-		if fails > 1 {
-			continue // no criterion's count takes it
-		}
-		// With no failure every count takes it; with one, only the
-		// failing criterion's own.
-		take := func(i int) bool { return fails == 0 || failed == i }
-		if fails == 0 {
-			total += k.N
-			if k.Abroad {
-				unplaced += k.N
-			}
-		}
-		if take(0) {
-			if k.Abroad {
-				abroad += k.N
-			} else {
-				geo[k.Kommune&1023] += k.N
-			}
-		}
-		if take(1) {
-			disco[k.Disco] += k.N
-		}
-		if take(2) {
-			terms[k.Terms] += k.N
-			if k.Hotjob {
-				hotjob += k.N
-			}
-		}
-		if take(3) {
-			duration[k.Duration] += k.N
-		}
-		if take(4) {
-			times[k.Time] += k.N
 		}
 	}
-	c := counts{total: total, withoutPlace: unplaced, geo: map[string]int{"udland": abroad}, disco: map[string]int{},
-		terms: map[string]int{"hotjob": hotjob}, duration: map[string]int{}, time: map[string]int{}}
-	for code, n := range geo {
+	// With no failure every count takes it; with one, only the failing
+	// criterion's own.
+	take := func(i int) bool { return fails == 0 || failed == i }
+	if fails == 0 {
+		c.total += k.N
+		if k.Abroad {
+			c.unplaced += k.N
+		}
+	}
+	if take(0) {
+		if k.Abroad {
+			c.abroad += k.N
+		} else {
+			c.geo[k.Kommune&1023] += k.N
+		}
+	}
+	if take(1) {
+		c.disco[k.Disco] += k.N
+	}
+	if take(2) {
+		c.terms[k.Terms] += k.N
+		if k.Hotjob {
+			c.hotjob += k.N
+		}
+	}
+	if take(3) {
+		c.duration[k.Duration] += k.N
+	}
+	if take(4) {
+		c.times[k.Time] += k.N
+	}
+	return fails == 0
+}
+
+func (c *counter) counts() counts {
+	out := counts{total: c.total, withoutPlace: c.unplaced, geo: map[string]int{"udland": c.abroad}, disco: map[string]int{},
+		terms: map[string]int{"hotjob": c.hotjob}, duration: map[string]int{}, time: map[string]int{}}
+	for code, n := range c.geo {
 		if n > 0 {
-			c.geo[fmt.Sprintf("%04d", code)] = n
+			out.geo[fmt.Sprintf("%04d", code)] = n
 		}
 	}
-	for code, n := range disco {
-		c.disco[fmt.Sprintf("%06d", code)] = n
+	for code, n := range c.disco {
+		out.disco[fmt.Sprintf("%06d", code)] = n
 	}
 	for i, o := range shared.TermsOptions {
-		c.terms[o.Value] = terms[i]
+		out.terms[o.Value] = c.terms[i]
 	}
 	for i, o := range shared.DurationOptions {
-		c.duration[o.Value] = duration[i]
+		out.duration[o.Value] = c.duration[i]
 	}
 	for i, o := range shared.WorkingTimeOptions {
-		c.time[o.Value] = times[i]
+		out.time[o.Value] = c.times[i]
 	}
-	return c
+	return out
 }
 
 // liveAds is the number of live ads of the instance, from the whole
@@ -462,13 +513,7 @@ func (s *Store) combos(ctx context.Context, ix *findjob.Index, q shared.JobSearc
 		N      int
 	}
 	err := s.standby.NewRaw(`SELECT a.facets, count(*) AS n FROM job_ads a WHERE `+w+` GROUP BY a.facets`, args...).Scan(ctx, &rows)
-	areaOf := map[int]int{} // kommune → area index
-	for i, a := range ix.Tax.Areas() {
-		for _, k := range a.Municipalities {
-			n, _ := strconv.Atoi(k)
-			areaOf[n] = i
-		}
-	}
+	areaOf := areaIndexes(ix)
 	out := make([]combo, len(rows))
 	for i, r := range rows {
 		out[i] = unpackFacets(r.Facets)
@@ -674,16 +719,68 @@ func (s *Store) Suggest(ctx context.Context, q string, kinds []string, limit int
 	if len([]rune(folded)) < shared.SuggestMinChars {
 		return shared.Suggestions{}, nil
 	}
-	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(folded)
-	var out shared.Suggestions
-	err := s.standby.NewRaw(`SELECT kind, label, value FROM (
-			SELECT kind, label, value, rank, folded LIKE ? AS prefix,
-				row_number() OVER (PARTITION BY kind ORDER BY folded LIKE ? DESC, length(label), label) AS n
-			FROM suggestions WHERE folded LIKE ? AND kind = ANY(?)) s
-		WHERE n <= 4 ORDER BY prefix DESC, rank, length(label), label LIMIT ?`,
-		like+"%", like+"%", "%"+like+"%", pgdialect.Array(kinds), limit).Scan(ctx, &out)
-	if out == nil {
-		out = shared.Suggestions{}
+	key := fmt.Sprintf("%s\x00%s\x00%d", folded, strings.Join(kinds, ","), limit)
+	if out, ok := s.suggestions.get(key); ok {
+		return out, nil
+	}
+	out, err := s.suggest(ctx, folded, kinds, limit)
+	if err == nil {
+		s.suggestions.put(key, out)
 	}
 	return out, err
+}
+
+// suggest is Suggest in the database: pg_trgm's index finds the labels
+// that hold the text.
+func (s *Store) suggest(ctx context.Context, folded string, kinds []string, limit int) (shared.Suggestions, error) {
+	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(folded)
+	// Prepared: planning the statement took longer than running it.
+	rows, err := preparedRows(ctx, s.standby, `SELECT kind, label, value FROM (
+			SELECT kind, label, value, rank, folded LIKE $1 AS prefix,
+				row_number() OVER (PARTITION BY kind ORDER BY folded LIKE $1 DESC, length(label), label) AS n
+			FROM suggestions WHERE folded LIKE $2 AND kind = ANY($3)) s
+		WHERE n <= 4 ORDER BY prefix DESC, rank, length(label), label LIMIT $4`,
+		like+"%", "%"+like+"%", kinds, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := shared.Suggestions{}
+	for rows.Next() {
+		var sg shared.Suggestion
+		if err := rows.Scan(&sg.Kind, &sg.Label, &sg.Value); err != nil {
+			return nil, err
+		}
+		out = append(out, sg)
+	}
+	return out, rows.Err()
+}
+
+// suggestionCache keeps the suggestions' answers by what was typed. They
+// change only with the taxonomy's release, which comes with a new server
+// (storage.LoadReference loads it as that server starts), so an answer is
+// good for the process's life; the cache starts over when it holds
+// suggestionCacheMax answers. People type the same beginnings of words
+// ("pæd", "lager"), so most answers come from it.
+type suggestionCache struct {
+	mu sync.Mutex
+	m  map[string]shared.Suggestions
+}
+
+const suggestionCacheMax = 20000
+
+func (c *suggestionCache) get(key string) (shared.Suggestions, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out, ok := c.m[key]
+	return slices.Clone(out), ok
+}
+
+func (c *suggestionCache) put(key string, out shared.Suggestions) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= suggestionCacheMax {
+		c.m = map[string]shared.Suggestions{}
+	}
+	c.m[key] = slices.Clone(out)
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,6 +62,18 @@ func benchStore(b *testing.B, n int) *storage.Store {
 		b.Fatal(err)
 	}
 	fmt.Fprintf(os.Stderr, "\n%d ads written and analysed in %s\n", n, time.Since(start).Round(time.Second))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start = time.Now()
+	if err := s.WarmJobSearch(context.Background(), ix); err != nil {
+		b.Fatal(err)
+	}
+	built := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	fmt.Fprintf(os.Stderr, "Find Job's index of %d ads built in %s, %.1f MB in memory\n", n, built.Round(time.Millisecond),
+		float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/1e6)
 	benchDBs[n], benchBun[n] = s, db
 	return s
 }
@@ -166,12 +179,26 @@ func BenchmarkFindJob(b *testing.B) {
 				return err
 			})
 		})
+		// The same searches in the database alone, as before the index.
+		b.Run(fmt.Sprintf("ads=%d/search-text+2filters+facets-in-database", n), func(b *testing.B) {
+			runClients(b, func(i int) error {
+				_, err := s.SearchJobAdsSQL(ctx, ix, benchSearches[i%len(benchSearches)])
+				return err
+			})
+		})
 		b.Run(fmt.Sprintf("ads=%d/search-all+facets", n), func(b *testing.B) {
 			runClients(b, func(i int) error { _, err := s.SearchJobAds(ctx, ix, shared.JobSearch{Page: 1 + i%5}); return err })
 		})
 		b.Run(fmt.Sprintf("ads=%d/suggest", n), func(b *testing.B) {
 			runClients(b, func(i int) error {
 				_, err := s.Suggest(ctx, benchSuggestions[i%len(benchSuggestions)], kinds, 12)
+				return err
+			})
+		})
+		// The same in the database every time, as on a cold cache.
+		b.Run(fmt.Sprintf("ads=%d/suggest-in-database", n), func(b *testing.B) {
+			runClients(b, func(i int) error {
+				_, err := s.SuggestInDatabase(ctx, benchSuggestions[i%len(benchSuggestions)], kinds, 12)
 				return err
 			})
 		})

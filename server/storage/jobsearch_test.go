@@ -3,6 +3,7 @@ package storage_test
 import (
 	"cmp"
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -245,5 +246,182 @@ func TestSearchRadius(t *testing.T) {
 		if km == 50 && want < 10 {
 			t.Errorf("only %d ads within 50 km of Aarhus: the case tests little", want)
 		}
+	}
+}
+
+// TestSearchIndexAgrees: the in-memory index answers every search with
+// text or a place as the database does — the total, the pages, every
+// facet's counts, the ads without a place, and the page's ads in order.
+func TestSearchIndexAgrees(t *testing.T) {
+	ctx := context.Background()
+	ix := findjobIndex(t)
+	db := dbtest.MustOpenDB(t)
+	g := jobadgen.New(ix, now, 1)
+	inDB := storage.New(db, nil)
+	if err := inDB.CopyJobAds(ctx, "gen", 3000, g.Ad, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3000; i += 97 { // some withdrawn, which neither finds
+		if _, err := inDB.WithdrawJobAd(ctx, "gen", g.Ad(i).Ad.SenderID, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inMem := storage.New(db, nil)
+	if err := inMem.WarmJobSearch(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	broad := 0
+	for _, q := range []shared.JobSearch{
+		{Q: "medarbejder"},
+		{Q: "Medarbejder", Page: 3},
+		{Q: "medarbejder", Page: 99},
+		{Q: "lager"},
+		{Q: "pædagog", Areas: []string{"hovedstaden-og-bornholm", "fyn"}},
+		{Q: "Social- og sundhedshjælper"},
+		{Q: "sygeplejersker", Disco: []string{"2"}},
+		{Q: "kok", WorkingTimes: []string{"deltid"}, HoursMin: 20, HoursMax: 30},
+		{Q: "medarbejder", Kommuner: []string{"0751", "0101"}, Terms: []string{"ordinaer"}, Hotjob: true, Durations: []string{"fast"}},
+		{Q: "konsulent", WIDK: true},
+		{Q: "og"},    // a stop word only
+		{Q: "zzqxj"}, // nothing
+		{Q: "a", Abroad: true},
+		{Postcode: "8000"},
+		{Postcode: "8000", Km: 50},
+		{Postcode: "2300", Km: 25, Q: "assistent"},
+		{Postcode: "8000", Km: 100, Map: true},
+		{Q: "medarbejder", Map: true},
+	} {
+		q = q.Normalize()
+		t.Run(q.Query().Encode(), func(t *testing.T) {
+			want, err := inDB.SearchJobAdsSQL(ctx, ix, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok, err := inMem.SearchJobAdsIndexed(ctx, ix, q)
+			if err != nil || !ok {
+				t.Fatalf("the index did not answer: %v", err)
+			}
+			if got.Total != want.Total || got.Pages != want.Pages || got.WithoutPlace != want.WithoutPlace {
+				t.Errorf("total %d, pages %d, without a place %d; the database: %d, %d, %d",
+					got.Total, got.Pages, got.WithoutPlace, want.Total, want.Pages, want.WithoutPlace)
+			}
+			if !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("facets differ:\n%+v\nthe database:\n%+v", got.Facets, want.Facets)
+			}
+			ids := func(ads []shared.JobAdView) []int64 {
+				var out []int64
+				for _, a := range ads {
+					out = append(out, a.ID)
+				}
+				return out
+			}
+			if !slices.Equal(ids(got.Ads), ids(want.Ads)) {
+				t.Errorf("ads %v, the database's %v", ids(got.Ads), ids(want.Ads))
+			}
+			if want.Total > shared.JobSearchPageSize {
+				broad++
+			}
+		})
+	}
+	if broad < 5 {
+		t.Errorf("only %d searches find more than a page: the paging is hardly tested", broad)
+	}
+}
+
+// TestSearchIndexFollowsChanges: an ad sent, changed or withdrawn through
+// the store is found (or not) by the index's next search; another
+// server's change once the index is older than a second.
+func TestSearchIndexFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	ix := findjobIndex(t)
+	db := dbtest.MustOpenDB(t)
+	g := jobadgen.New(ix, now, 1)
+	s := storage.New(db, nil)
+	if err := s.CopyJobAds(ctx, "gen", 500, g.Ad, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WarmJobSearch(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	found := func(store *storage.Store, text string) []int64 {
+		t.Helper()
+		res, ok, err := store.SearchJobAdsIndexed(ctx, ix, shared.JobSearch{Q: text})
+		if err != nil || !ok {
+			t.Fatalf("the index did not answer: %v", err)
+		}
+		var ids []int64
+		for _, a := range res.Ads {
+			ids = append(ids, a.ID)
+		}
+		if len(ids) != res.Total {
+			t.Fatalf("%d ads on the page of %d", len(ids), res.Total)
+		}
+		return ids
+	}
+	p := g.Ad(500)
+	p.Ad.Title = "Zebrapasser i Zoologisk Have"
+	id, _, err := s.PutJobAd(ctx, "gen", p, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(s, "zebrapasser"); !slices.Equal(got, []int64{id}) {
+		t.Fatalf("a new ad: %v, want [%d]", got, id)
+	}
+	p.Ad.Title = "Elefantpasser i Zoologisk Have"
+	if _, _, err := s.PutJobAd(ctx, "gen", p, now); err != nil {
+		t.Fatal(err)
+	}
+	if got := found(s, "zebrapasser"); len(got) != 0 {
+		t.Errorf("a changed ad is found by its old title: %v", got)
+	}
+	if got := found(s, "elefantpasser"); !slices.Equal(got, []int64{id}) {
+		t.Errorf("a changed ad by its new title: %v, want [%d]", got, id)
+	}
+	if _, err := s.WithdrawJobAd(ctx, "gen", p.Ad.SenderID, now); err != nil {
+		t.Fatal(err)
+	}
+	if got := found(s, "elefantpasser"); len(got) != 0 {
+		t.Errorf("a withdrawn ad is found: %v", got)
+	}
+	// Another server sends it again.
+	if _, _, err := storage.New(db, nil).PutJobAd(ctx, "gen", p, now); err != nil {
+		t.Fatal(err)
+	}
+	s.AgeJobSearchIndex()
+	if got := found(s, "elefantpasser"); !slices.Equal(got, []int64{id}) {
+		t.Errorf("another server's ad after a second: %v, want [%d]", got, id)
+	}
+}
+
+// TestSuggestCache: the suggestions kept by what was typed are the
+// database's, asked again or not, whatever the kinds and the limit.
+func TestSuggestCache(t *testing.T) {
+	ctx := context.Background()
+	s := storage.New(dbtest.MustOpenDB(t), nil)
+	all := []string{shared.SuggestOccupation, shared.SuggestAlias, shared.SuggestGroup, shared.SuggestTown, shared.SuggestPostcode, shared.SuggestCountry}
+	for _, tt := range []struct {
+		q     string
+		kinds []string
+		limit int
+	}{
+		{"pæd", all, 12}, {"Pæd", all, 12}, {"pæd", all, 3}, {"pæd", []string{shared.SuggestTown}, 12},
+		{"aar", all, 12}, {"2300", all, 12}, {"zzqx", all, 12},
+	} {
+		want, err := s.SuggestInDatabase(ctx, tt.q, tt.kinds, tt.limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			got, err := s.Suggest(ctx, tt.q, tt.kinds, tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q %v %d: %v, the database %v", tt.q, tt.kinds, tt.limit, got, want)
+			}
+		}
+	}
+	if got, _ := s.Suggest(ctx, "pæd", all, 12); len(got) == 0 {
+		t.Error("no suggestions for pæd: the case tests nothing")
 	}
 }

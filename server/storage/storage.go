@@ -50,6 +50,10 @@ type Store struct {
 	plans   *planCache
 	// combosCache keeps Find Job's counts of all live ads a while.
 	combosCache comboCache
+	// ads is Find Job's in-memory index (adindex.go).
+	ads adIndex
+	// suggestions keeps Find Job's suggestions by what was typed.
+	suggestions suggestionCache
 }
 
 // Enqueuer puts a background job in the queue within the transaction of the
@@ -64,7 +68,7 @@ type Job interface{ Kind() string }
 
 // New returns the store over db. jobs may be nil where nothing enqueues.
 func New(db *bun.DB, jobs Enqueuer) *Store {
-	return &Store{db: db, standby: db, jobs: jobs, plans: newPlanCache()}
+	return &Store{db: db, standby: db, jobs: jobs, plans: newPlanCache(), ads: adIndex{want: make(chan struct{}, 1)}}
 }
 
 // UseStandby sends the reads that may lag the primary to standby, a pool

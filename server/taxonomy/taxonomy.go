@@ -61,6 +61,7 @@ type Taxonomy struct {
 	byID        map[int]int       // ID → index in occupations
 	byName      map[string]int    // folded title or alias of a live occupation → index in occupations
 	groups      map[string]Group  // every DISCO-08 code
+	sorted      []Group           // the groups by code, made once (Find Job's every search reads them)
 	hotjob      map[string]string // hotjob-qualified unit group → reason
 	areas       []Area
 	areaOf      map[string]int // kommune code → index in areas
@@ -91,6 +92,10 @@ func LoadFS(fsys fs.FS) (*Taxonomy, error) {
 			return nil, err
 		}
 	}
+	for _, g := range t.groups {
+		t.sorted = append(t.sorted, g)
+	}
+	slices.SortFunc(t.sorted, func(a, b Group) int { return strings.Compare(a.Code, b.Code) })
 	return t, nil
 }
 
@@ -137,12 +142,7 @@ func (t *Taxonomy) ByDISCO(code string) []Occupation {
 
 // Groups are every DISCO-08 group, ordered by code.
 func (t *Taxonomy) Groups() []Group {
-	out := make([]Group, 0, len(t.groups))
-	for _, g := range t.groups {
-		out = append(out, g)
-	}
-	slices.SortFunc(out, func(a, b Group) int { return strings.Compare(a.Code, b.Code) })
-	return out
+	return slices.Clone(t.sorted)
 }
 
 // Group finds a DISCO-08 group by its code.
