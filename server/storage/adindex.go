@@ -39,9 +39,10 @@ import (
 // search refreshes it when it is older than adIndexFresh, or at once after
 // a change through this store, so an ad is searchable the moment its
 // sender is answered and another server's change shows within a second.
-// The index is read from the primary, whose transactions the refresh's
-// mark (pg_snapshot_xmin) counts; the page's ads from the standby, when
-// there is one. Until it is built (KeepJobSearch builds it off the requests'
+// Like the search in the database, it reads from the standby when there
+// is one (UseStandby): a standby's snapshot counts the primary's
+// transactions it has not replayed as running, so the refresh's mark
+// (pg_snapshot_xmin) holds there too. Until it is built (KeepJobSearch builds it off the requests'
 // path when the first search wants it) and for a text PostgreSQL parses
 // into more than prefixes, the search runs in the database as before.
 //
@@ -179,7 +180,7 @@ func (x *adIndex) current() *adData {
 // running before the read, whose changes it may not see.
 func (s *Store) readAds(ctx context.Context, since *uint64, each func(adIndexRow) error) (mark uint64, err error) {
 	var xmin string
-	if err := s.db.NewRaw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(ctx, &xmin); err != nil {
+	if err := s.standby.NewRaw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(ctx, &xmin); err != nil {
 		return 0, err
 	}
 	if mark, err = strconv.ParseUint(xmin, 10, 64); err != nil {
@@ -194,7 +195,7 @@ func (s *Store) readAds(ctx context.Context, since *uint64, each func(adIndexRow
 		query += "changed >= ?::xid8"
 		args = append(args, strconv.FormatUint(*since, 10))
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.standby.QueryContext(ctx, query, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -318,12 +319,11 @@ func (s *Store) freshAds(ctx context.Context, ix *findjob.Index) (*adData, func(
 		}
 	case time.Since(time.Unix(0, x.refreshed.Load())) > adIndexFresh && x.refreshMu.TryLock():
 		// Another server's change: one search refreshes, the others go on
-		// with what is there.
-		err := s.refreshAds(ctx, ix)
+		// with what is there. A refresh that fails (the database lost
+		// midway) leaves the index as it was, to be refreshed by a search
+		// a second later: what it has is at most that much older.
+		_ = s.refreshAds(ctx, ix)
 		x.refreshMu.Unlock()
-		if err != nil {
-			return nil, nil, err
-		}
 	}
 	x.mu.RLock()
 	if x.data == nil {
@@ -338,12 +338,13 @@ func (s *Store) freshAds(ctx context.Context, ix *findjob.Index) (*adData, func(
 func (s *Store) refreshAds(ctx context.Context, ix *findjob.Index) error {
 	x := &s.ads
 	x.dirty.Store(false)
+	x.refreshed.Store(time.Now().UnixNano()) // tried: the next in a second, whatever comes of this one
 	d := x.current()
 	if d == nil {
 		return nil
 	}
 	var n int
-	if err := s.db.NewRaw("SELECT count(*) FROM job_ads WHERE changed >= ?::xid8", strconv.FormatUint(d.mark, 10)).Scan(ctx, &n); err != nil {
+	if err := s.standby.NewRaw("SELECT count(*) FROM job_ads WHERE changed >= ?::xid8", strconv.FormatUint(d.mark, 10)).Scan(ctx, &n); err != nil {
 		return err
 	}
 	if n > adIndexBulk {
@@ -368,7 +369,6 @@ func (s *Store) refreshAds(ctx context.Context, ix *findjob.Index) error {
 		}
 	}
 	d.mark = mark
-	x.refreshed.Store(time.Now().UnixNano())
 	return nil
 }
 
