@@ -228,11 +228,23 @@ func (s *Store) searchJobAdsSQL(ctx context.Context, ix *findjob.Index, q shared
 	if err != nil {
 		return shared.JobSearchResult{}, err
 	}
-	combos, err := s.combos(ctx, ix, q, base)
-	if err != nil {
-		return shared.JobSearchResult{}, err
+	// A search of all ads (Find Job as it opens, a filter chosen) counts
+	// the whole instance's combinations, which are kept a while; so are
+	// the counts for its criteria, the same for each of its pages.
+	whole := q.Q == "" && q.Postcode == ""
+	key := countsKey(q)
+	counts, cached := s.combosCache.countsFor(q.WIDK, key)
+	var combos []combo
+	if !whole || !cached {
+		combos, err = s.combos(ctx, ix, q, base)
+		if err != nil {
+			return shared.JobSearchResult{}, err
+		}
+		counts = count(ix, combos, q)
+		if whole {
+			s.combosCache.putCounts(q.WIDK, key, combos, counts)
+		}
 	}
-	counts := count(ix, combos, q)
 	res := shared.JobSearchResult{Total: counts.total, Page: q.Page, Facets: buildFacets(ix, q, counts)}
 	res.Pages = max(1, (res.Total+shared.JobSearchPageSize-1)/shared.JobSearchPageSize)
 	all := base.and(others(crit, ""))
@@ -588,6 +600,7 @@ type comboCache struct {
 
 type comboEntry struct {
 	combos []combo
+	counts map[string]counts // by countsKey
 	at     time.Time
 }
 
@@ -606,8 +619,42 @@ func (c *comboCache) put(widk bool, cs []combo) {
 	if c.entries == nil {
 		c.entries = map[bool]comboEntry{}
 	}
-	c.entries[widk] = comboEntry{combos: cs, at: time.Now()}
+	c.entries[widk] = comboEntry{combos: cs, counts: map[string]counts{}, at: time.Now()}
 }
+
+// countsKey is a search's criteria: what its counts depend on.
+func countsKey(q shared.JobSearch) string {
+	q.Page, q.Map, q.From = 1, false, ""
+	return q.Query().Encode()
+}
+
+// countsFor is the whole instance's counts for a search's criteria, while
+// its combinations are kept.
+func (c *comboCache) countsFor(widk bool, key string) (counts, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[widk]
+	n, found := e.counts[key]
+	return n, ok && found && time.Since(e.at) < comboTTL
+}
+
+// putCounts keeps the counts made of cs, if cs are still the kept
+// combinations (not emptied or made anew since).
+func (c *comboCache) putCounts(widk bool, key string, cs []combo, n counts) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[widk]
+	if !ok || len(e.combos) != len(cs) || (len(cs) > 0 && &e.combos[0] != &cs[0]) {
+		return
+	}
+	if len(e.counts) >= countsKept {
+		clear(e.counts)
+	}
+	e.counts[key] = n
+}
+
+// countsKept is the number of criteria whose counts are kept at most.
+const countsKept = 1000
 
 func (c *comboCache) clear() {
 	c.mu.Lock()

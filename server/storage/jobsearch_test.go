@@ -425,3 +425,64 @@ func TestSuggestCache(t *testing.T) {
 		t.Error("no suggestions for pæd: the case tests nothing")
 	}
 }
+
+// TestSearchCountsKept: a search of all ads keeps its counts for its
+// criteria (page 2 has page 1's), and a new ad is counted at once.
+func TestSearchCountsKept(t *testing.T) {
+	ctx := context.Background()
+	ix := findjobIndex(t)
+	s, _ := adsDB(t, 300)
+	// A new ad to come, and a search of its area.
+	g := jobadgen.New(ix, now, 1)
+	i := 300
+	for g.Ad(i).Area == nil {
+		i++
+	}
+	p := g.Ad(i)
+	p.Ad.SenderID = "kept-counts"
+	q := shared.JobSearch{Areas: []string{p.Area.Code}}
+	first, err := s.SearchJobAds(ctx, ix, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Page = 2
+	second, err := s.SearchJobAds(ctx, ix, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Total != first.Total || !reflect.DeepEqual(second.Facets, first.Facets) {
+		t.Errorf("page 2 counts %d, page 1 %d", second.Total, first.Total)
+	}
+	if _, _, err := s.PutJobAd(ctx, "gen", p, now); err != nil {
+		t.Fatal(err)
+	}
+	q.Page = 1
+	third, err := s.SearchJobAds(ctx, ix, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Total != first.Total+1 {
+		t.Errorf("after a new ad: %d ads in its area, want %d", third.Total, first.Total+1)
+	}
+	all, err := s.SearchJobAds(ctx, ix, shared.JobSearch{Page: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total != 301 {
+		t.Errorf("after a new ad: %d ads, want 301", all.Total)
+	}
+	if facetCount(third.Facets, storage.FacetArea, q.Areas[0]) != third.Total {
+		t.Errorf("the area's own count %d, its total %d", facetCount(third.Facets, storage.FacetArea, q.Areas[0]), third.Total)
+	}
+}
+
+func facetCount(facets []shared.Facet, name, value string) int {
+	for _, f := range facets {
+		for _, v := range f.Values {
+			if f.Name == name && v.Value == value {
+				return v.Count
+			}
+		}
+	}
+	return -1
+}
