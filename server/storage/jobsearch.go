@@ -313,12 +313,16 @@ type combo struct {
 	N        int
 }
 
+// maxAreas bounds the taxonomy's areas (Find Job's landsdele: 7).
+const maxAreas = 31
+
 // criteriaSets is a search's criteria as sets of the combinations'
 // numbers, made once per search.
 type criteriaSets struct {
 	anyGeo, anyDisco, anyTerms, anyDuration, anyTime bool
-	areas                                            map[int]bool
-	kommuner                                         map[int]bool
+	active                                           []int              // the criteria chosen, by their index in criteria
+	areas                                            [maxAreas + 1]bool // by area index + 1 (0: none)
+	kommuner                                         [1024]bool         // by kommune code
 	abroad                                           bool
 	disco                                            [][2]int // prefix as a number, and 10^(6 − its digits)
 	terms, durations, times                          [4]bool
@@ -327,15 +331,15 @@ type criteriaSets struct {
 }
 
 func setsOf(ix *findjob.Index, q shared.JobSearch) criteriaSets {
-	c := criteriaSets{areas: map[int]bool{}, kommuner: map[int]bool{}, abroad: q.Abroad, hotjob: q.Hotjob}
-	for i, a := range ix.Tax.Areas() {
+	c := criteriaSets{abroad: q.Abroad, hotjob: q.Hotjob}
+	for i, a := range ix.Tax.Areas()[:min(len(ix.Tax.Areas()), maxAreas)] { // TestMaxAreas
 		if slices.Contains(q.Areas, a.Code) {
-			c.areas[i] = true
+			c.areas[i+1] = true
 		}
 	}
 	for _, k := range q.Kommuner {
 		n, _ := strconv.Atoi(k)
-		c.kommuner[n] = true
+		c.kommuner[n&1023] = true
 	}
 	for _, d := range q.Disco {
 		n, _ := strconv.Atoi(d)
@@ -354,6 +358,11 @@ func setsOf(ix *findjob.Index, q shared.JobSearch) criteriaSets {
 	c.anyTerms = len(q.Terms) > 0 || q.Hotjob
 	c.anyDuration = len(q.Durations) > 0
 	c.anyTime = len(q.WorkingTimes) > 0 || q.HoursMin > 0 || q.HoursMax > 0
+	for i, chosen := range []bool{c.anyGeo, c.anyDisco, c.anyTerms, c.anyDuration, c.anyTime} {
+		if chosen {
+			c.active = append(c.active, i)
+		}
+	}
 	if q.HoursMin > 0 || q.HoursMax > 0 {
 		c.hoursLo, c.hoursHi = 2*q.HoursMin, 2*cmp.Or(q.HoursMax, 37)
 	}
@@ -365,7 +374,7 @@ func setsOf(ix *findjob.Index, q shared.JobSearch) criteriaSets {
 func (k combo) meets(c *criteriaSets, i int) bool {
 	switch i {
 	case 0:
-		return !c.anyGeo || c.areas[k.Area] || c.kommuner[k.Kommune] || (c.abroad && k.Abroad)
+		return !c.anyGeo || c.areas[k.Area+1] || c.kommuner[k.Kommune&1023] || (c.abroad && k.Abroad)
 	case 1:
 		if !c.anyDisco {
 			return true
@@ -428,7 +437,7 @@ func newCounter(ix *findjob.Index, q shared.JobSearch) *counter {
 // add counts k, and reports whether it meets every criterion.
 func (c *counter) add(k combo) bool {
 	fails, failed := 0, -1
-	for i := range criteria {
+	for _, i := range c.sets.active { // the others meet every combination
 		if !k.meets(&c.sets, i) {
 			fails++
 			failed = i
@@ -439,33 +448,32 @@ func (c *counter) add(k combo) bool {
 	}
 	// With no failure every count takes it; with one, only the failing
 	// criterion's own.
-	take := func(i int) bool { return fails == 0 || failed == i }
 	if fails == 0 {
 		c.total += k.N
 		if k.Abroad {
 			c.unplaced += k.N
 		}
 	}
-	if take(0) {
+	if fails == 0 || failed == 0 {
 		if k.Abroad {
 			c.abroad += k.N
 		} else {
 			c.geo[k.Kommune&1023] += k.N
 		}
 	}
-	if take(1) {
+	if fails == 0 || failed == 1 {
 		c.disco[k.Disco] += k.N
 	}
-	if take(2) {
+	if fails == 0 || failed == 2 {
 		c.terms[k.Terms] += k.N
 		if k.Hotjob {
 			c.hotjob += k.N
 		}
 	}
-	if take(3) {
+	if fails == 0 || failed == 3 {
 		c.duration[k.Duration] += k.N
 	}
-	if take(4) {
+	if fails == 0 || failed == 4 {
 		c.times[k.Time] += k.N
 	}
 	return fails == 0
