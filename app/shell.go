@@ -122,11 +122,17 @@ func (s *shell) startTicking(ctx app.Context) {
 			s.ticking = false
 			return
 		}
+		shown := s.showCountdown() && !s.signedOff
 		if s.signedIn() && !s.signedOff {
 			s.remaining = s.sess.IdleSeconds - int(api.SinceActivity()/time.Second)
 			if s.remaining <= 0 {
 				s.autoSignOff(ctx)
 			}
+		}
+		if !shown && !(s.showCountdown() && !s.signedOff) {
+			// Nothing on the page changed: no drawing of the whole page
+			// again every second (a long task on a phone).
+			ctx.PreventUpdate()
 		}
 		ctx.After(time.Second, tick)
 	}
