@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -18,8 +17,8 @@ const warmupEnv = "JOBNET_WARMUP"
 
 func main() {
 	webapp.RegisterRoutes()
-	if os.Getenv(warmupEnv) != "" {
-		return
+	if app.IsServer || os.Getenv(warmupEnv) != "" {
+		return // a server build runs nothing here, as app.RunWhenOnBrowser would not
 	}
 	// The runtime's and the packages' initialisation end one task and the
 	// first render begins the next, so that the page answers input in
@@ -33,12 +32,12 @@ func main() {
 // goroutine waiting, the program hands the main thread back until then.
 func nextTask() {
 	done := make(chan struct{})
-	f := js.FuncOf(func(js.Value, []js.Value) any {
+	f := app.FuncOf(func(app.Value, []app.Value) any {
 		close(done)
 		return nil
 	})
 	defer f.Release()
-	js.Global().Call("setTimeout", f, 0)
+	app.Window().Call("setTimeout", f, 0)
 	<-done
 }
 
@@ -48,7 +47,7 @@ func nextTask() {
 // handlers. The browser tests and people read the loader's end as "the app
 // runs".
 func removeLoader() {
-	if loader := js.Global().Get("document").Call("getElementById", "app-wasm-loader"); loader.Truthy() {
+	if loader := app.Window().Get("document").Call("getElementById", "app-wasm-loader"); loader.Truthy() {
 		loader.Call("remove")
 	}
 }
