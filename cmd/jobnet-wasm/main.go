@@ -3,12 +3,51 @@
 package main
 
 import (
+	"os"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	webapp "jobnet/app"
 )
 
+// warmupEnv is set by server/site's warm-up worker (site.WarmupEnv, which
+// this build may not import): the program has then done its
+// initialisation, which was the point, and ends.
+const warmupEnv = "JOBNET_WARMUP"
+
 func main() {
 	webapp.RegisterRoutes()
+	if app.IsServer || os.Getenv(warmupEnv) != "" {
+		return // a server build runs nothing here, as app.RunWhenOnBrowser would not
+	}
+	// The runtime's and the packages' initialisation end one task and the
+	// first render begins the next, so that the page answers input in
+	// between (server/site's app.js starts the program in such steps).
+	nextTask()
+	go removeLoader()
 	app.RunWhenOnBrowser()
+}
+
+// nextTask waits for a task of the browser's event loop: with every
+// goroutine waiting, the program hands the main thread back until then.
+func nextTask() {
+	done := make(chan struct{})
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		close(done)
+		return nil
+	})
+	defer f.Release()
+	app.Window().Call("setTimeout", f, 0)
+	<-done
+}
+
+// removeLoader removes go-app's loader, as go-app's app.js did when go.run
+// first returned: it runs the first time the program waits after
+// app.RunWhenOnBrowser began, which is once the page is mounted with its
+// handlers. The browser tests and people read the loader's end as "the app
+// runs".
+func removeLoader() {
+	if loader := app.Window().Get("document").Call("getElementById", "app-wasm-loader"); loader.Truthy() {
+		loader.Call("remove")
+	}
 }

@@ -106,3 +106,101 @@ func streamWasm(appJS []byte) ([]byte, error) {
 	}
 	return appJSFetchWasm.ReplaceAll(appJS, []byte(`fetch($1)`)), nil
 }
+
+// WarmupJS is the path of the worker script that runs app.wasm's
+// initialisation once before the page does (warmupWorkerJS).
+const WarmupJS = "/app-warmup.js"
+
+// WarmupEnv is the environment variable the warm-up worker gives the Go
+// program: cmd/jobnet-wasm then stops after its initialisation.
+const WarmupEnv = "JOBNET_WARMUP"
+
+// warmupWorkerJS runs in a dedicated worker with the module the page has
+// compiled. V8 compiles a WebAssembly function only at its first call, on
+// the thread that calls it, and every instance of a module shares what was
+// compiled; running the Go runtime's and the packages' initialisation here
+// first takes its compiling (most of its time) off the page's main thread.
+// It answers once the program has ended, or failed: the page starts the
+// app either way.
+const warmupWorkerJS = `// Jobnet (server/site): app.wasm's initialisation, run once off the page's main thread.
+importScripts("/wasm_exec.js");
+onmessage = async (event) => {
+  try {
+    const go = new Go();
+    go.env = { ` + WarmupEnv + `: "1" };
+    await go.run(await WebAssembly.instantiate(event.data, go.importObject));
+  } finally {
+    postMessage("done");
+  }
+};
+`
+
+// appJSInstantiate is how go-app's app.js chooses its instantiation, and
+// appJSRun how it runs the instance: the loader goes as soon as go.run
+// returns, which is the first time the Go program waits.
+const (
+	appJSInstantiate = "let instantiateStreaming = WebAssembly.instantiateStreaming;\n"
+	appJSRun         = "go.run(wasm.instance);\n    loader.remove();\n"
+)
+
+// appJSInSteps starts app.wasm in steps, each a task of its own, so that
+// the page answers input between them rather than after one long task:
+// compile while streaming (off the main thread), the warm-up worker,
+// instantiate, run. The Go program waits once more before its first
+// render and removes the loader itself once it has mounted the page
+// (cmd/jobnet-wasm), so the loader still means what it meant.
+const appJSInSteps = `// Jobnet (server/site): app.wasm starts in steps, each its own task.
+async function jobnetInstantiate(response, importObject) {
+  const warmup = jobnetStartWarmup(); // its script loads while app.wasm does
+  const module = WebAssembly.compileStreaming
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await (await response).arrayBuffer());
+  await jobnetWarmUp(warmup, module);
+  return { module: module, instance: await WebAssembly.instantiate(module, importObject) };
+}
+function jobnetStartWarmup() {
+  try {
+    return new Worker("` + WarmupJS + `");
+  } catch (err) {
+    return null;
+  }
+}
+// jobnetWarmUp resolves when the worker has run the module's
+// initialisation, or failed to; a worker that hangs is given up after
+// jobnetWarmupLimit ms.
+const jobnetWarmupLimit = 10000;
+function jobnetWarmUp(worker, module) {
+  if (!worker) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(limit);
+      worker.terminate();
+      resolve();
+    };
+    const limit = setTimeout(done, jobnetWarmupLimit);
+    worker.onmessage = done;
+    worker.onerror = done;
+    worker.postMessage(module);
+  });
+}
+function jobnetNextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+`
+
+// startInSteps makes go-app's app.js start app.wasm as appJSInSteps says.
+// Like startAfterPaint, it fails when go-app's script no longer reads as
+// v10's.
+func startInSteps(appJS []byte) ([]byte, error) {
+	for _, s := range []string{appJSInstantiate, appJSRun} {
+		if n := bytes.Count(appJS, []byte(s)); n != 1 {
+			return nil, fmt.Errorf("go-app's app.js has %q %d times, not once: see startInSteps in server/site", s, n)
+		}
+	}
+	appJS = bytes.Replace(appJS, []byte(appJSInstantiate), []byte("let instantiateStreaming = jobnetInstantiate;\n"), 1)
+	appJS = bytes.Replace(appJS, []byte(appJSRun),
+		[]byte("await jobnetNextTask();\n    go.run(wasm.instance); // the app removes the loader once it has mounted the page\n"), 1)
+	return append(appJS, appJSInSteps...), nil
+}

@@ -99,7 +99,7 @@ func New(webDir string, log *slog.Logger, opts Options) (*Site, error) {
 		// The public counters demo works offline once visited (SPEC: PWA).
 		// go-app passes these through Resources, so the service worker
 		// caches the same versioned URLs the pages name.
-		CacheableResources: []string{webapp.PathDemoCounters, "/web/dkfds/img/all-svg-icons.svg"},
+		CacheableResources: []string{webapp.PathDemoCounters, "/web/dkfds/img/all-svg-icons.svg", WarmupJS},
 		Version:            wasm.version,
 		WasmContentLength:  strconv.FormatInt(wasm.size, 10),
 		Resources:          resolver{static: static.version, wasm: wasm.version},
@@ -119,9 +119,13 @@ func New(webDir string, log *slog.Logger, opts Options) (*Site, error) {
 			if content, err = streamWasm(content); err != nil {
 				return nil, err
 			}
+			if content, err = startInSteps(content); err != nil {
+				return nil, err
+			}
 		}
 		s.generated[p] = &generatedFile{asset: newAsset(rec.header.Get("Content-Type"), time.Time{}, content)}
 	}
+	s.generated[WarmupJS] = &generatedFile{asset: newAsset("text/javascript; charset=utf-8", time.Time{}, []byte(warmupWorkerJS))}
 	// go-app's older names for the same files.
 	s.generated["/goapp.js"] = s.generated["/app.js"]
 	s.generated["/manifest.json"] = s.generated["/manifest.webmanifest"]

@@ -487,6 +487,49 @@ func TestAppJSStartsAfterPaint(t *testing.T) {
 	}
 }
 
+// TestAppJSStartsInSteps: app.js compiles app.wasm, has the warm-up worker
+// run its initialisation, instantiates it and runs it, each step a task of
+// its own, and leaves the loader to the app; the worker's script is
+// served, and names the variable cmd/jobnet-wasm reads.
+func TestAppJSStartsInSteps(t *testing.T) {
+	ts, _ := startSite(t, newWebDir(t))
+	js := string(get(t, ts, "/app.js", "br").decoded)
+	for _, want := range []string{
+		"let instantiateStreaming = jobnetInstantiate;",
+		"await jobnetNextTask();\n    go.run(wasm.instance);",
+		`new Worker("` + WarmupJS + `")`,
+		"WebAssembly.compileStreaming(response)",
+	} {
+		if !strings.Contains(js, want) {
+			t.Errorf("app.js lacks %q", want)
+		}
+	}
+	if strings.Contains(js, appJSRun) {
+		t.Error("app.js still removes the loader when go.run first returns, before the app has mounted the page")
+	}
+	worker := get(t, ts, WarmupJS, "br")
+	if worker.status != http.StatusOK || !strings.HasPrefix(worker.header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("%s: %d %q", WarmupJS, worker.status, worker.header.Get("Content-Type"))
+	}
+	for _, want := range []string{`importScripts("/wasm_exec.js")`, WarmupEnv + `: "1"`, `postMessage("done")`} {
+		if !strings.Contains(string(worker.decoded), want) {
+			t.Errorf("%s lacks %q", WarmupJS, want)
+		}
+	}
+	// The WASM build may not import this package, so it names the
+	// variable itself.
+	main, err := os.ReadFile(filepath.Join("..", "..", "cmd", "jobnet-wasm", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(main), `warmupEnv = "`+WarmupEnv+`"`) {
+		t.Errorf("cmd/jobnet-wasm does not read %s", WarmupEnv)
+	}
+	if _, err := startInSteps([]byte("go.run(wasm.instance);\n")); err == nil {
+		t.Error("startInSteps accepts a script that does not run app.wasm as go-app v10's")
+	}
+}
+
 // TestPrecompressedFiles: the build's .br and .gz are sent as they are
 // when they hold the file; a stale one (the file edited after make build)
 // is not sent, and the log says so.
@@ -554,7 +597,7 @@ func TestServiceWorkerAgreesWithPages(t *testing.T) {
 	if needed < 3 {
 		t.Errorf("the demo names %d styles and sprites, want app.css, dkfds.min.css, jobnet.css and the sprite", needed)
 	}
-	for _, want := range []string{webapp.PathDemoCounters, "/app.js", "/wasm_exec.js"} {
+	for _, want := range []string{webapp.PathDemoCounters, "/app.js", "/wasm_exec.js", WarmupJS} {
 		if !slices.Contains(cached, want) {
 			t.Errorf("the service worker does not keep %s", want)
 		}
