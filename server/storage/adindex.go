@@ -240,6 +240,9 @@ type adIndexRow struct {
 
 var errAdID = errors.New("an ad's id is beyond the index's 32 bits")
 
+// errBulk stops a refresh that finds more than adIndexBulk changed ads.
+var errBulk = errors.New("a bulk of changed ads")
+
 // apply puts one ad's row into the index, in its place if it was there.
 func (d *adData) apply(r adIndexRow, areaOf map[int]int) error {
 	if r.id <= 0 || r.id > math.MaxUint32 {
@@ -318,7 +321,7 @@ func areaIndexes(ix *findjob.Index) map[int]int {
 	return areaOf
 }
 
-// fresh is the index ready for a search, refreshed if it must be, and
+// freshAds is the index ready for a search, refreshed if it must be, and
 // its read lock, which the caller releases; nil (and no lock) when it is
 // not built, and then KeepJobSearch is asked to build it.
 func (s *Store) freshAds(ctx context.Context, ix *findjob.Index) (*adData, func(), error) {
@@ -345,6 +348,9 @@ func (s *Store) freshAds(ctx context.Context, ix *findjob.Index) (*adData, func(
 		_ = s.refreshAds(ctx, ix)
 		x.refreshMu.Unlock()
 	}
+	if x.stale.Load() {
+		return nil, nil, nil // the refresh found a bulk load: built anew
+	}
 	x.mu.RLock()
 	if x.data == nil {
 		x.mu.RUnlock()
@@ -363,20 +369,19 @@ func (s *Store) refreshAds(ctx context.Context, ix *findjob.Index) error {
 	if d == nil {
 		return nil
 	}
-	var n int
-	if err := s.standby.NewRaw("SELECT count(*) FROM job_ads WHERE changed >= ?::xid8", strconv.FormatUint(d.mark, 10)).Scan(ctx, &n); err != nil {
-		return err
-	}
-	if n > adIndexBulk {
+	var rows []adIndexRow
+	mark, err := s.readAds(ctx, &d.mark, func(r adIndexRow) error {
+		if len(rows) == adIndexBulk {
+			return errBulk
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	if errors.Is(err, errBulk) {
 		x.stale.Store(true)
 		x.wantBuilt()
 		return nil
 	}
-	var rows []adIndexRow
-	mark, err := s.readAds(ctx, &d.mark, func(r adIndexRow) error {
-		rows = append(rows, r)
-		return nil
-	})
 	if err != nil {
 		return err
 	}

@@ -486,3 +486,43 @@ func facetCount(facets []shared.Facet, name, value string) int {
 	}
 	return -1
 }
+
+// TestSearchIndexBulk: a refresh that finds more changed ads than it
+// reads one by one hands the search to the database until the index is
+// built anew, and the new one has them.
+func TestSearchIndexBulk(t *testing.T) {
+	ctx := context.Background()
+	ix := findjobIndex(t)
+	db := dbtest.MustOpenDB(t)
+	g := jobadgen.New(ix, now, 1)
+	s := storage.New(db, nil)
+	if err := s.CopyJobAds(ctx, "gen", 10, g.Ad, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WarmJobSearch(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	const bulk = 5001 // adIndexBulk + 1
+	if err := storage.New(db, nil).CopyJobAds(ctx, "gen", bulk, func(i int) findjob.Placed { return g.Ad(10 + i) }, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.AgeJobSearchIndex()
+	q := shared.JobSearch{Postcode: "8000", Km: 500}
+	if _, ok, err := s.SearchJobAdsIndexed(ctx, ix, q); err != nil || ok {
+		t.Fatalf("the index answered after a bulk load it had not read (ok %v, %v)", ok, err)
+	}
+	if err := s.WarmJobSearch(ctx, ix); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := s.SearchJobAdsIndexed(ctx, ix, q)
+	if err != nil || !ok {
+		t.Fatalf("the index built anew did not answer: %v", err)
+	}
+	want, err := s.SearchJobAdsSQL(ctx, ix, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != want.Total || got.Total < bulk/2 {
+		t.Errorf("%d ads within 500 km of Aarhus, the database %d, of %d", got.Total, want.Total, 10+bulk)
+	}
+}
