@@ -121,3 +121,8 @@ const (
 
 // CVEntryPath is APICVEntry for one entry.
 func CVEntryPath(id int64) string { return APICVEntries + "/" + strconv.FormatInt(id, 10) }
+
+// AppWarmupEnv is the environment variable with which server/site's
+// warm-up worker runs app.wasm: cmd/jobnet-wasm then stops after its
+// initialisation, which was the point of running it (issue 9).
+const AppWarmupEnv = "JOBNET_WARMUP"

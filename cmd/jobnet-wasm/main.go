@@ -8,17 +8,15 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	webapp "jobnet/app"
+	"jobnet/shared"
 )
-
-// warmupEnv is set by server/site's warm-up worker (site.WarmupEnv, which
-// this build may not import): the program has then done its
-// initialisation, which was the point, and ends.
-const warmupEnv = "JOBNET_WARMUP"
 
 func main() {
 	webapp.RegisterRoutes()
-	if app.IsServer || os.Getenv(warmupEnv) != "" {
-		return // a server build runs nothing here, as app.RunWhenOnBrowser would not
+	// A server build runs nothing here, as app.RunWhenOnBrowser would not;
+	// the warm-up worker's run (server/site) ends after the initialisation.
+	if app.IsServer || os.Getenv(shared.AppWarmupEnv) != "" {
+		return
 	}
 	// The runtime's and the packages' initialisation end one task and the
 	// first render begins the next, so that the page answers input in

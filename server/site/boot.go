@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+
+	"jobnet/shared"
 )
 
 // What the site does for the time between the prerendered page and the
@@ -111,10 +113,6 @@ func streamWasm(appJS []byte) ([]byte, error) {
 // initialisation once before the page does (warmupWorkerJS).
 const WarmupJS = "/app-warmup.js"
 
-// WarmupEnv is the environment variable the warm-up worker gives the Go
-// program: cmd/jobnet-wasm then stops after its initialisation.
-const WarmupEnv = "JOBNET_WARMUP"
-
 // warmupWorkerJS runs in a dedicated worker with the module the page has
 // compiled. V8 compiles a WebAssembly function only at its first call, on
 // the thread that calls it, and every instance of a module shares what was
@@ -127,7 +125,7 @@ importScripts("/wasm_exec.js");
 onmessage = async (event) => {
   try {
     const go = new Go();
-    go.env = { ` + WarmupEnv + `: "1" };
+    go.env = { ` + shared.AppWarmupEnv + `: "1" };
     await go.run(await WebAssembly.instantiate(event.data, go.importObject));
   } finally {
     postMessage("done");

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"jobnet/shared"
+
 	"bytes"
 	"encoding/json"
 	"io"
@@ -511,19 +513,18 @@ func TestAppJSStartsInSteps(t *testing.T) {
 	if worker.status != http.StatusOK || !strings.HasPrefix(worker.header.Get("Content-Type"), "text/javascript") {
 		t.Fatalf("%s: %d %q", WarmupJS, worker.status, worker.header.Get("Content-Type"))
 	}
-	for _, want := range []string{`importScripts("/wasm_exec.js")`, WarmupEnv + `: "1"`, `postMessage("done")`} {
+	for _, want := range []string{`importScripts("/wasm_exec.js")`, shared.AppWarmupEnv + `: "1"`, `postMessage("done")`} {
 		if !strings.Contains(string(worker.decoded), want) {
 			t.Errorf("%s lacks %q", WarmupJS, want)
 		}
 	}
-	// The WASM build may not import this package, so it names the
-	// variable itself.
+	// The program reads the variable the worker sets.
 	main, err := os.ReadFile(filepath.Join("..", "..", "cmd", "jobnet-wasm", "main.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(main), `warmupEnv = "`+WarmupEnv+`"`) {
-		t.Errorf("cmd/jobnet-wasm does not read %s", WarmupEnv)
+	if !strings.Contains(string(main), `os.Getenv(shared.AppWarmupEnv)`) {
+		t.Errorf("cmd/jobnet-wasm does not read %s", shared.AppWarmupEnv)
 	}
 	if _, err := startInSteps([]byte("go.run(wasm.instance);\n")); err == nil {
 		t.Error("startInSteps accepts a script that does not run app.wasm as go-app v10's")
