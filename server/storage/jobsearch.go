@@ -232,10 +232,15 @@ func (s *Store) searchJobAdsSQL(ctx context.Context, ix *findjob.Index, q shared
 	// the whole instance's combinations, which are kept a while; so are
 	// the counts for its criteria, the same for each of its pages.
 	whole := q.Q == "" && q.Postcode == ""
-	key := countsKey(q)
-	counts, cached := s.combosCache.countsFor(q.WIDK, key)
+	var key string
+	var counts counts
+	cached := false
+	if whole {
+		key = countsKey(q)
+		counts, cached = s.combosCache.countsFor(q.WIDK, key)
+	}
 	var combos []combo
-	if !whole || !cached {
+	if !cached {
 		combos, err = s.combos(ctx, ix, q, base)
 		if err != nil {
 			return shared.JobSearchResult{}, err
