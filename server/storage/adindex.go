@@ -67,6 +67,7 @@ type adIndex struct {
 	mu        sync.RWMutex // guards data while a refresh changes it
 	data      *adData
 	dirty     atomic.Bool   // changed through this store since the last refresh
+	building  atomic.Bool   // WarmJobSearch is building anew
 	stale     atomic.Bool   // wants building anew (a bulk load)
 	want      chan struct{} // a search wants the index built
 	// refreshed is this process's time of the last refresh or build.
@@ -155,8 +156,12 @@ func (s *Store) KeepJobSearch(ctx context.Context, ix *findjob.Index, onError fu
 func (s *Store) WarmJobSearch(ctx context.Context, ix *findjob.Index) error {
 	s.ads.refreshMu.Lock()
 	defer s.ads.refreshMu.Unlock()
+	s.ads.building.Store(true)
+	defer s.ads.building.Store(false)
+	// dirty stays: a change while this builds may be missing from what it
+	// reads, and the index it replaces is in use until it is done; the
+	// next search refreshes the new one.
 	s.ads.stale.Store(false)
-	s.ads.dirty.Store(false)
 	d := &adData{words: map[string]*roaring.Bitmap{}, live: roaring.New(), widk: roaring.New()}
 	areaOf := areaIndexes(ix)
 	mark, err := s.readAds(ctx, nil, func(r adIndexRow) error { return d.apply(r, areaOf) })
@@ -332,6 +337,10 @@ func (s *Store) freshAds(ctx context.Context, ix *findjob.Index) (*adData, func(
 		return nil, nil, nil
 	}
 	switch {
+	case x.dirty.Load() && x.building.Load():
+		// Your own write, while the index is built anew: the database
+		// has it.
+		return nil, nil, nil
 	case x.dirty.Load():
 		// Read your own write: wait for the refresh.
 		x.refreshMu.Lock()
